@@ -1,0 +1,163 @@
+// cli_server.cpp: `numeria serve` and `numeria migrate`, the composition root of the server:
+// configuration → logging → database (open + migrate) → content and templates → routes → HTTP.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "app/commands.hpp"
+#include "app/config.hpp"
+#include "app/demo_data.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+#include "web/routes.hpp"
+#include "web/server.hpp"
+#include "web/web_app.hpp"
+
+namespace numeria::app {
+
+namespace {
+
+// One clear line on stderr and a non-zero exit: the start-up failures of `numeria serve`.
+[[noreturn]] void refuse_to_start(const std::string& line)
+{
+    std::fprintf(stderr, "numeria: %s\n", line.c_str());
+    std::fflush(stderr);
+    throw CLI::RuntimeError(1);
+}
+
+void configure_logging(const std::string& level)
+{
+    // Every log line is one JSON object on stdout (access log included).
+    auto logger = spdlog::stdout_logger_mt("numeria");
+    logger->set_pattern("%v");
+    logger->set_level(spdlog::level::from_str(level));
+    logger->flush_on(spdlog::level::info);
+    spdlog::set_default_logger(logger);
+    auto access = spdlog::stdout_logger_mt("access");
+    access->set_pattern("%v");
+    access->set_level(spdlog::level::from_str(level));
+    access->flush_on(spdlog::level::info);
+}
+
+std::unique_ptr<storage::Database> open_and_migrate(const Config& config)
+{
+    auto opened = storage::Database::open(config.database, config.pool_size);
+    if (!opened)
+        refuse_to_start("impossible d'ouvrir la base de données « " + config.database + " » : " +
+                        opened.error().detail);
+    std::unique_ptr<storage::Database> db = std::move(*opened);
+    auto migrated = storage::migrate(*db, home_path(config) / "src/storage/migrations");
+    if (!migrated)
+        refuse_to_start("impossible de migrer la base de données « " + config.database + " » : " +
+                        migrated.error().detail);
+    return db;
+}
+
+// The key that signs tokens (later: sessions, links). Created once, readable by its owner only.
+void ensure_secret_file(const std::string& path)
+{
+    std::error_code error;
+    if (std::filesystem::exists(path, error))
+        return;
+    std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty())
+        std::filesystem::create_directories(parent, error);
+    unsigned char key[32];
+    randombytes_buf(key, sizeof key);
+    char hex[65];
+    sodium_bin2hex(hex, sizeof hex, key, sizeof key);
+    std::ofstream out(path);
+    if (!out)
+        refuse_to_start("impossible de créer le fichier de clé « " + path + " »");
+    out << hex << "\n";
+    out.close();
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 error);
+}
+
+int serve(const Config& config)
+{
+    configure_logging(config.log_level);
+    const std::filesystem::path home = home_path(config);
+    std::unique_ptr<storage::Database> db = open_and_migrate(config);
+    ensure_secret_file(config.secret_file);
+
+    auto templates = web::Templates::load(home / "src/web/templates");
+    if (!templates)
+        refuse_to_start("gabarits HTML introuvables : " + templates.error().detail);
+    const std::filesystem::path dsfr = home / "node_modules/@gouvfr/dsfr/dist";
+    if (!std::filesystem::exists(dsfr / "dsfr.min.css"))
+        refuse_to_start("le système de design de l'État (DSFR) est absent de " + dsfr.string() +
+                        " : lancez scripts/install_deps.sh");
+
+    web::WebApp app{web::WebConfig{NUMERIA_VERSION, config.base_url}, *db, std::move(*templates), {}, {}, {}};
+    app.assets.mount("dsfr", dsfr, home / "node_modules/@gouvfr/dsfr/package.json");
+    app.assets.mount("app", home / "src/web/static");
+    web::register_routes(app.router);
+
+    if (config.demo) {
+        for (const std::string& line : load_demo_data(*db))
+            std::cout << line << "\n";
+        std::cout.flush();
+    }
+
+    web::ServerOptions options;
+    options.bind = config.bind;
+    options.port = config.port;
+    options.threads = config.threads != 0 ? config.threads : std::max(2U, std::thread::hardware_concurrency());
+    int code = web::run_server(app, options, [&](std::uint16_t port) {
+        spdlog::info(nlohmann::json{{"msg", "listening"},
+                                    {"address", config.bind},
+                                    {"port", port},
+                                    {"database", storage::engine_name(db->engine())},
+                                    {"version", NUMERIA_VERSION}}
+                         .dump());
+    });
+    db->close();
+    spdlog::info(nlohmann::json{{"msg", "stopped"}}.dump());
+    spdlog::shutdown();
+    return code;
+}
+
+} // namespace
+
+void add_server_commands(CLI::App& app)
+{
+    auto config = std::make_shared<Config>();
+
+    CLI::App* serve_command = app.add_subcommand("serve", "Serve the web application and the API over HTTP.");
+    add_serve_options(*serve_command, *config);
+    serve_command->callback([config] {
+        int code = serve(*config);
+        if (code != 0)
+            throw CLI::RuntimeError(code);
+    });
+
+    auto print_schema = std::make_shared<bool>(false);
+    CLI::App* migrate_command = app.add_subcommand("migrate", "Apply the database migrations and exit.");
+    add_storage_options(*migrate_command, *config);
+    migrate_command->add_flag("--print-schema", *print_schema,
+                              "print the tables and columns as JSON after migrating");
+    migrate_command->callback([config, print_schema] {
+        std::unique_ptr<storage::Database> db = open_and_migrate(*config);
+        if (*print_schema) {
+            std::cout << nlohmann::json(storage::describe_schema(*db)).dump() << "\n";
+        } else {
+            int version = 0;
+            db->read([&version](soci::session& sql) {
+                sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version);
+            });
+            std::cout << nlohmann::json{{"database", storage::engine_name(db->engine())}, {"version", version}}.dump()
+                      << "\n";
+        }
+        db->close();
+    });
+}
+
+} // namespace numeria::app

@@ -1,0 +1,13 @@
+// commands.hpp: the subcommands of the `numeria` program. Each add_*_commands function lives in
+// its own src/app/cli_*.cpp file and registers one family of subcommands on the CLI11 app; main.cpp
+// calls them all. A command prints its result on stdout and returns its exit code through
+// CLI11's callbacks (throwing CLI::RuntimeError(code) for a non-zero exit).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace numeria::app {
+
+void add_server_commands(CLI::App& app);  // serve, migrate (cli_server.cpp)
+
+} // namespace numeria::app

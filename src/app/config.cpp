@@ -1,0 +1,51 @@
+#include "app/config.hpp"
+
+namespace numeria::app {
+
+void add_storage_options(CLI::App& command, Config& config)
+{
+    command.add_option("--database", config.database, "sqlite:PATH or postgresql://… (libpq URI)")
+        ->envname("NUMERIA_DATABASE")
+        ->capture_default_str();
+    command.add_option("--home", config.home,
+                       "folder holding src/web/templates, src/web/static, src/storage/migrations, content/ "
+                       "and node_modules/ (default: the source tree this binary was built from)")
+        ->envname("NUMERIA_HOME");
+}
+
+void add_serve_options(CLI::App& command, Config& config)
+{
+    add_storage_options(command, config);
+    command.add_option("--port", config.port, "TCP port (0: any free port)")->envname("NUMERIA_PORT")->capture_default_str();
+    command.add_option("--bind", config.bind, "address to listen on")->envname("NUMERIA_BIND")->capture_default_str();
+    command.add_option("--base-url", config.base_url, "public URL, used in e-mails; https:// turns on Secure cookies")
+        ->envname("NUMERIA_BASE_URL");
+    command.add_option("--secret-file", config.secret_file, "key file for tokens, created (mode 600) if missing")
+        ->envname("NUMERIA_SECRET_FILE")
+        ->capture_default_str();
+    command.add_option("--smtp-url", config.smtp_url, "smtp://host:port to send e-mail; empty: write .eml files")
+        ->envname("NUMERIA_SMTP_URL");
+    command.add_option("--outbox-dir", config.outbox_dir, "where e-mails go when no SMTP server is set")
+        ->envname("NUMERIA_OUTBOX_DIR")
+        ->capture_default_str();
+    command.add_option("--log-level", config.log_level, "trace, debug, info, warn, error or critical")
+        ->envname("NUMERIA_LOG_LEVEL")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical"}))
+        ->capture_default_str();
+    command.add_option("--threads", config.threads, "HTTP worker threads (0: one per core, at least 2)")
+        ->envname("NUMERIA_THREADS")
+        ->capture_default_str();
+    command.add_option("--pool-size", config.pool_size, "database sessions in the pool")
+        ->envname("NUMERIA_POOL_SIZE")
+        ->capture_default_str();
+    command.add_flag("--demo", config.demo, "load the demo data on first start and print the demo log-ins");
+}
+
+std::filesystem::path home_path(const Config& config)
+{
+    if (!config.home.empty())
+        return config.home;
+    return NUMERIA_DEFAULT_HOME;
+}
+
+} // namespace numeria::app

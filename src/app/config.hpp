@@ -1,0 +1,35 @@
+// config.hpp: the server's settings, from flags with NUMERIA_* environment fallbacks
+// (documented by `numeria serve --help`).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace numeria::app {
+
+struct Config {
+    std::uint16_t port = 8080;
+    std::string bind = "127.0.0.1";
+    std::string database = "sqlite:var/numeria.db";
+    std::string base_url;
+    std::string secret_file = "var/secret.key";
+    std::string smtp_url;
+    std::string outbox_dir = "var/outbox";
+    std::string log_level = "info";
+    std::string home;   // where templates, static files, content and migrations are read
+    unsigned threads = 0; // 0: one per core, at least 2
+    std::size_t pool_size = 8;
+    bool demo = false;
+};
+
+// Adds --database (NUMERIA_DATABASE) and --home (NUMERIA_HOME): every command that touches storage.
+void add_storage_options(CLI::App& command, Config& config);
+// Adds every option of `numeria serve`.
+void add_serve_options(CLI::App& command, Config& config);
+
+[[nodiscard]] std::filesystem::path home_path(const Config& config);
+
+} // namespace numeria::app

@@ -1,0 +1,15 @@
+// demo_data.hpp: the demo data of `make run` (`numeria serve --demo`), loaded once per database
+// (the version loaded is kept in settings.demo_data_version) and the log-in lines to print.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace numeria::app {
+
+// Loads what the current version of the demo adds, and returns the lines to print for the user.
+[[nodiscard]] std::vector<std::string> load_demo_data(storage::Database& db);
+
+} // namespace numeria::app

@@ -1,0 +1,30 @@
+// main.cpp: the composition root of `numeria`. It only builds the command line; each command
+// (src/app/cli_*.cpp) reads its configuration, opens storage and wires the use cases by hand.
+#include "app/commands.hpp"
+
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+#include <sodium.h>
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"Numeria : évaluer, développer et certifier les compétences numériques des élèves.\n"
+                 "Numeria: assess, develop and certify the digital skills of school students."};
+    app.set_version_flag("--version", NUMERIA_VERSION);
+    app.require_subcommand(1);
+    if (sodium_init() < 0) {
+        std::fputs("numeria: libsodium could not initialise\n", stderr);
+        return 1;
+    }
+
+    // Registration of every subcommand family (one line each).
+    numeria::app::add_server_commands(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return app.exit(error);
+    }
+    return 0;
+}

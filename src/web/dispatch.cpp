@@ -1,0 +1,154 @@
+#include "web/dispatch.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include "web/pages/page.hpp"
+#include "web/web_app.hpp"
+
+namespace numeria::web {
+
+namespace {
+
+bool is_api(const Request& request)
+{
+    return request.path.rfind("/api/", 0) == 0;
+}
+
+struct ErrorText {
+    const char* code;
+    const char* title;
+    const char* message;
+};
+
+// French wording of the errors the server itself produces (the use-case errors have their own
+// table in web/error_mapping.cpp).
+ErrorText error_text(int status)
+{
+    switch (status) {
+    case 400:
+        return {"bad_request", "Requête invalide", "La requête envoyée par votre navigateur est incorrecte."};
+    case 401:
+        return {"unauthenticated", "Connexion requise", "Connectez-vous pour accéder à cette page."};
+    case 403:
+        return {"forbidden", "Accès refusé", "Vous n'avez pas les droits nécessaires pour cette action."};
+    case 404:
+        return {"not_found", "Page non trouvée",
+                "La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée."};
+    case 405:
+        return {"method_not_allowed", "Méthode non autorisée", "Cette adresse n'accepte pas ce type de requête."};
+    case 408:
+        return {"request_timeout", "Délai dépassé", "La requête a mis trop de temps à arriver."};
+    case 413:
+        return {"payload_too_large", "Fichier trop volumineux",
+                "Le contenu envoyé dépasse la taille autorisée pour cette page."};
+    case 431:
+        return {"headers_too_large", "En-têtes trop volumineux", "Les en-têtes de la requête sont trop longs."};
+    case 503:
+        return {"unavailable", "Service indisponible", "Le service est momentanément indisponible. Réessayez."};
+    default:
+        return {"internal_error", "Erreur inattendue",
+                "Désolé, une erreur est survenue de notre côté. Réessayez dans quelques instants."};
+    }
+}
+
+} // namespace
+
+Response error_response(const WebApp& app, int status, const Request& request)
+{
+    ErrorText text = error_text(status);
+    if (is_api(request)) {
+        nlohmann::json body = {{"error", {{"code", text.code}, {"message", text.message}}}};
+        return Response::json(status, body.dump());
+    }
+    mstch::map context{{"status", std::to_string(status)},
+                       {"error_title", std::string(text.title)},
+                       {"error_message", std::string(text.message)},
+                       {"request_id", request.request_id}};
+    Response response;
+    response.status = status;
+    response.body = render_page(app, PageMeta{text.title, ""}, "error", context);
+    return response;
+}
+
+void add_security_headers(const WebApp& app, Response& response)
+{
+    // Rule: issue 2 and shared/DESIGN.md §5: CSP without inline script, nosniff,
+    // Referrer-Policy, frame-ancestors 'none'.
+    response.set_header("Content-Security-Policy",
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                        "form-action 'self'; frame-ancestors 'none'");
+    response.set_header("X-Content-Type-Options", "nosniff");
+    response.set_header("Referrer-Policy", "same-origin");
+    response.set_header("X-Frame-Options", "DENY");
+    response.set_header("Cross-Origin-Opener-Policy", "same-origin");
+    response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    if (app.config.base_url.rfind("https://", 0) == 0)
+        response.set_header("Strict-Transport-Security", "max-age=31536000");
+    bool has_cache_control = false;
+    for (const auto& [name, value] : response.headers)
+        has_cache_control = has_cache_control || name == "Cache-Control";
+    // Pages carry minors' data: never kept by shared caches unless the handler says otherwise.
+    if (!has_cache_control)
+        response.set_header("Cache-Control", "no-store");
+}
+
+Response dispatch(WebApp& app, Request& request, const RouteMatch& match)
+{
+    if (match.route == nullptr) {
+        Response response = error_response(app, match.allowed.empty() ? 404 : 405, request);
+        if (!match.allowed.empty()) {
+            std::string allow;
+            for (Method method : match.allowed)
+                allow += (allow.empty() ? "" : ", ") + std::string(method_name(method));
+            response.set_header("Allow", allow);
+        }
+        return response;
+    }
+    request.params = match.params;
+    try {
+        return match.route->handler(request, app);
+    } catch (const std::exception& error) {
+        spdlog::error(nlohmann::json{{"msg", "unhandled error"},
+                                     {"request_id", request.request_id},
+                                     {"route", match.route->name},
+                                     {"error", error.what()}}
+                          .dump());
+        return error_response(app, 500, request);
+    }
+}
+
+void record_request(WebApp& app, const Request& request, const std::string& route_name, int status,
+                    std::chrono::steady_clock::time_point started, std::size_t bytes)
+{
+    auto micros = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count());
+    app.metrics.observe(method_name(request.method), route_name, status, micros);
+    if (auto access = spdlog::get("access")) {
+        nlohmann::json line = {{"msg", "request"},     {"request_id", request.request_id},
+                               {"method", method_name(request.method)}, {"route", route_name},
+                               {"status", status},     {"us", micros},
+                               {"bytes", bytes},       {"remote", request.remote_address}};
+        access->info(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+}
+
+std::string make_request_id(const std::optional<std::string>& incoming)
+{
+    if (incoming && !incoming->empty() && incoming->size() <= 64) {
+        bool safe = true;
+        for (char c : *incoming)
+            safe = safe && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+        if (safe)
+            return *incoming;
+    }
+    unsigned char bytes[8];
+    randombytes_buf(bytes, sizeof bytes);
+    char hex[17];
+    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+    return hex;
+}
+
+} // namespace numeria::web

@@ -1,0 +1,139 @@
+#include "web/http.hpp"
+
+namespace numeria::web {
+
+const char* method_name(Method method)
+{
+    switch (method) {
+    case Method::Get:
+        return "GET";
+    case Method::Head:
+        return "HEAD";
+    case Method::Post:
+        return "POST";
+    case Method::Put:
+        return "PUT";
+    case Method::Patch:
+        return "PATCH";
+    case Method::Delete:
+        return "DELETE";
+    case Method::Options:
+        return "OPTIONS";
+    case Method::Other:
+        return "OTHER";
+    }
+    return "OTHER";
+}
+
+Method parse_method(std::string_view name)
+{
+    if (name == "GET")
+        return Method::Get;
+    if (name == "HEAD")
+        return Method::Head;
+    if (name == "POST")
+        return Method::Post;
+    if (name == "PUT")
+        return Method::Put;
+    if (name == "PATCH")
+        return Method::Patch;
+    if (name == "DELETE")
+        return Method::Delete;
+    if (name == "OPTIONS")
+        return Method::Options;
+    return Method::Other;
+}
+
+const char* access_name(Access access)
+{
+    switch (access) {
+    case Access::Anonymous:
+        return "anonymous";
+    case Access::Learner:
+        return "learner";
+    case Access::Member:
+        return "member";
+    case Access::OrgAdmin:
+        return "org_admin";
+    case Access::CentreMember:
+        return "centre_member";
+    case Access::Supervisor:
+        return "supervisor";
+    case Access::NationalAdmin:
+        return "national_admin";
+    }
+    return "unknown";
+}
+
+std::optional<std::string> Request::header(const std::string& lower_case_name) const
+{
+    auto found = headers.find(lower_case_name);
+    if (found == headers.end())
+        return std::nullopt;
+    return found->second;
+}
+
+std::optional<std::string> Request::query_param(const std::string& name) const
+{
+    std::string_view rest = query;
+    while (!rest.empty()) {
+        std::size_t amp = rest.find('&');
+        std::string_view pair = rest.substr(0, amp);
+        std::size_t eq = pair.find('=');
+        auto key = percent_decode(pair.substr(0, eq), true);
+        if (key && *key == name) {
+            if (eq == std::string_view::npos)
+                return std::string();
+            return percent_decode(pair.substr(eq + 1), true);
+        }
+        if (amp == std::string_view::npos)
+            break;
+        rest.remove_prefix(amp + 1);
+    }
+    return std::nullopt;
+}
+
+Response Response::json(int status, std::string body)
+{
+    return Response{status, "application/json", std::move(body), {}};
+}
+
+Response Response::text(int status, std::string body, std::string content_type)
+{
+    return Response{status, std::move(content_type), std::move(body), {}};
+}
+
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space)
+{
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '%') {
+            if (i + 2 >= text.size())
+                return std::nullopt;
+            int high = hex(text[i + 1]);
+            int low = hex(text[i + 2]);
+            if (high < 0 || low < 0)
+                return std::nullopt;
+            out.push_back(static_cast<char>(high * 16 + low));
+            i += 2;
+        } else if (c == '+' && plus_is_space) {
+            out.push_back(' ');
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+} // namespace numeria::web

@@ -1,0 +1,49 @@
+#include "web/pages/home_page.hpp"
+
+#include "web/dispatch.hpp"
+#include "web/pages/page.hpp"
+#include "web/web_app.hpp"
+
+namespace numeria::web {
+
+Response get_home(const Request& /*request*/, WebApp& app)
+{
+    Response response;
+    response.body = render_page(app, PageMeta{"Accueil", ""}, "home", mstch::map{});
+    return response;
+}
+
+Response get_space(const Request& request, WebApp& app)
+{
+    struct Space {
+        const char* slug;
+        const char* title;
+        const char* audience;
+        const char* summary;
+    };
+    static const Space spaces[] = {
+        {"mon-espace", "Mon espace", "Élèves",
+         "Rejoignez une campagne avec le code donné par votre enseignant, répondez aux questions à votre "
+         "rythme, consultez vos résultats et votre profil de compétences, puis passez la certification."},
+        {"orga", "Orga", "Établissements : direction, référents et enseignants",
+         "Activez l'espace de l'établissement, importez la base élèves depuis SIECLE, créez les campagnes de "
+         "rentrée et suivez la participation et les résultats de vos classes."},
+        {"certif", "Certif", "Centres de certification : référents et surveillants",
+         "Organisez les sessions de certification, inscrivez les candidats, surveillez les épreuves en direct, "
+         "finalisez les sessions et publiez les résultats."},
+    };
+    const std::string slug = request.path.substr(1);
+    for (const Space& space : spaces) {
+        if (slug != space.slug)
+            continue;
+        Response response;
+        response.body = render_page(app, PageMeta{space.title, space.slug}, "space",
+                                    mstch::map{{"space_title", std::string(space.title)},
+                                               {"audience", std::string(space.audience)},
+                                               {"summary", std::string(space.summary)}});
+        return response;
+    }
+    return error_response(app, 404, request);
+}
+
+} // namespace numeria::web

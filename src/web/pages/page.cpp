@@ -1,0 +1,33 @@
+#include "web/pages/page.hpp"
+
+#include "web/web_app.hpp"
+
+namespace numeria::web {
+
+std::string render_page(const WebApp& app, const PageMeta& meta, const std::string& template_name,
+                        mstch::map context)
+{
+    const std::string dsfr = app.assets.prefix("dsfr");
+    const std::string own = app.assets.prefix("app");
+    context.emplace("dsfr", dsfr);
+    context.emplace("app_assets", own);
+    std::string body = app.templates.render(template_name, context);
+
+    mstch::array spaces;
+    const std::pair<const char*, const char*> links[] = {
+        {"mon-espace", "Mon espace"}, {"orga", "Orga"}, {"certif", "Certif"}};
+    for (const auto& [slug, label] : links) {
+        spaces.push_back(mstch::map{{"href", "/" + std::string(slug)},
+                                    {"label", std::string(label)},
+                                    {"current", meta.active_space == slug}});
+    }
+    mstch::map layout{{"title", meta.title},
+                      {"body", body},
+                      {"dsfr", dsfr},
+                      {"app_assets", own},
+                      {"spaces", spaces},
+                      {"version", app.config.version}};
+    return app.templates.render("layout", layout);
+}
+
+} // namespace numeria::web

@@ -1,0 +1,53 @@
+#include "web/pages/system_pages.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "web/dispatch.hpp"
+#include "web/web_app.hpp"
+
+namespace numeria::web {
+
+Response get_healthz(const Request& /*request*/, WebApp& app)
+{
+    nlohmann::json body = {{"database", storage::engine_name(app.database.engine())},
+                           {"version", app.config.version}};
+    try {
+        int one = 0;
+        app.database.read([&one](soci::session& sql) { sql << "SELECT 1", soci::into(one); });
+        body["status"] = one == 1 ? "ok" : "error";
+    } catch (const std::exception&) {
+        body["status"] = "error";
+    }
+    return Response::json(body["status"] == "ok" ? 200 : 503, body.dump());
+}
+
+Response get_metrics(const Request& /*request*/, WebApp& app)
+{
+    return Response::text(200, app.metrics.render(app.database.pool_stats(), storage::engine_name(app.database.engine())),
+                          "text/plain; version=0.0.4; charset=utf-8");
+}
+
+Response get_asset(const Request& request, WebApp& app)
+{
+    bool current_version = false;
+    auto asset = app.assets.find(request.params.at("mount"), request.params.at("path"), current_version);
+    if (!asset)
+        return error_response(app, 404, request);
+    const bool hashed_url = request.path.rfind("/assets/", 0) == 0;
+    Response response;
+    response.set_header("ETag", asset->etag);
+    if (hashed_url && current_version)
+        response.set_header("Cache-Control", "public, max-age=31536000, immutable");
+    else
+        response.set_header("Cache-Control", "public, no-cache");
+    if (auto match = request.header("if-none-match"); match && *match == asset->etag) {
+        response.status = 304;
+        response.content_type.clear();
+        return response;
+    }
+    response.content_type = asset->content_type;
+    response.body = asset->content;
+    return response;
+}
+
+} // namespace numeria::web

@@ -1,0 +1,28 @@
+// routes.cpp: every URL of Numeria, who may call it, and the handler it runs. Handlers live in
+// web/pages/ (HTML) and web/api/ (JSON); nothing else registers routes (shared/STYLE.md b.1).
+#include "web/routes.hpp"
+
+#include "web/pages/home_page.hpp"
+#include "web/pages/system_pages.hpp"
+
+namespace numeria::web {
+
+void register_routes(Router& router)
+{
+    using enum Method;
+    using enum Access;
+
+    // Operations
+    router.add({Get, "/healthz", Anonymous, DEFAULT_BODY_LIMIT, get_healthz, ""});
+    router.add({Get, "/metrics", Anonymous, DEFAULT_BODY_LIMIT, get_metrics, ""});
+    router.add({Get, "/assets/:mount/*path", Anonymous, DEFAULT_BODY_LIMIT, get_asset, ""});
+    router.add({Get, "/static/:mount/*path", Anonymous, DEFAULT_BODY_LIMIT, get_asset, ""});
+
+    // Public pages
+    router.add({Get, "/", Anonymous, DEFAULT_BODY_LIMIT, get_home, ""});
+    router.add({Get, "/mon-espace", Anonymous, DEFAULT_BODY_LIMIT, get_space, ""});
+    router.add({Get, "/orga", Anonymous, DEFAULT_BODY_LIMIT, get_space, ""});
+    router.add({Get, "/certif", Anonymous, DEFAULT_BODY_LIMIT, get_space, ""});
+}
+
+} // namespace numeria::web

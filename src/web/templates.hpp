@@ -1,0 +1,29 @@
+// templates.hpp: server-rendered HTML. Every *.mustache file of src/web/templates is loaded at
+// start (a missing or unreadable folder stops the server); `{{x}}` escapes HTML, so user data can
+// only be shown escaped. Pages render into layout.mustache (header, skip links, footer).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include <mstch/mstch.hpp>
+
+#include "core/result.hpp"
+
+namespace numeria::web {
+
+class Templates {
+public:
+    [[nodiscard]] static Result<Templates> load(const std::filesystem::path& directory);
+
+    // Renders template `name` (file name without .mustache) with `context`; the other templates
+    // are available as partials ({{> name}}).
+    [[nodiscard]] std::string render(const std::string& name, const mstch::map& context) const;
+    [[nodiscard]] bool has(const std::string& name) const { return m_templates.count(name) != 0; }
+
+private:
+    std::map<std::string, std::string> m_templates;
+};
+
+} // namespace numeria::web
