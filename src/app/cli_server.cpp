@@ -24,9 +24,19 @@ namespace numeria::app {
 namespace {
 
 // One clear line on stderr and a non-zero exit: the start-up failures of `numeria serve`.
-[[noreturn]] void refuse_to_start(const std::string& line)
+[[noreturn]] void refuse_to_start(std::string line)
 {
-    std::fprintf(stderr, "numeria: %s\n", line.c_str());
+    // Libraries' messages span several lines: keep one line, with single spaces.
+    std::string flat;
+    for (char c : line) {
+        const bool blank = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+        if (blank && (flat.empty() || flat.back() == ' '))
+            continue;
+        flat += blank ? ' ' : c;
+    }
+    while (!flat.empty() && flat.back() == ' ')
+        flat.pop_back();
+    std::fprintf(stderr, "numeria: %s\n", flat.c_str());
     std::fflush(stderr);
     throw CLI::RuntimeError(1);
 }
@@ -110,6 +120,8 @@ int serve(const Config& config)
     web::ServerOptions options;
     options.bind = config.bind;
     options.port = config.port;
+    options.header_timeout = std::chrono::milliseconds(config.header_timeout_ms);
+    options.shutdown_grace = std::chrono::milliseconds(config.shutdown_grace_ms);
     options.threads = config.threads != 0 ? config.threads : std::max(2U, std::thread::hardware_concurrency());
     int code = web::run_server(app, options, [&](std::uint16_t port) {
         spdlog::info(nlohmann::json{{"msg", "listening"},

@@ -38,6 +38,14 @@ void add_serve_options(CLI::App& command, Config& config)
     command.add_option("--pool-size", config.pool_size, "database sessions in the pool")
         ->envname("NUMERIA_POOL_SIZE")
         ->capture_default_str();
+    command.add_option("--header-timeout-ms", config.header_timeout_ms,
+                       "time allowed for a request's head, idle keep-alive included (slow clients are cut)")
+        ->envname("NUMERIA_HEADER_TIMEOUT_MS")
+        ->capture_default_str();
+    command.add_option("--shutdown-grace-ms", config.shutdown_grace_ms,
+                       "on SIGTERM/SIGINT, time left to in-flight requests before exiting")
+        ->envname("NUMERIA_SHUTDOWN_GRACE_MS")
+        ->capture_default_str();
     command.add_flag("--demo", config.demo, "load the demo data on first start and print the demo log-ins");
 }
 

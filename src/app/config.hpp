@@ -23,6 +23,8 @@ struct Config {
     unsigned threads = 0; // 0: one per core, at least 2
     std::size_t pool_size = 8;
     bool demo = false;
+    unsigned header_timeout_ms = 10'000; // whole request head, idle keep-alive included
+    unsigned shutdown_grace_ms = 4'000;  // in-flight requests after SIGTERM/SIGINT
 };
 
 // Adds --database (NUMERIA_DATABASE) and --home (NUMERIA_HOME): every command that touches storage.

@@ -13,6 +13,9 @@ int main(int argc, char** argv)
                  "Numeria: assess, develop and certify the digital skills of school students."};
     app.set_version_flag("--version", NUMERIA_VERSION);
     app.require_subcommand(1);
+    app.footer("Environment: NUMERIA_PORT, NUMERIA_BIND, NUMERIA_DATABASE, NUMERIA_BASE_URL, NUMERIA_SECRET_FILE,\n"
+               "NUMERIA_SMTP_URL, NUMERIA_OUTBOX_DIR, NUMERIA_LOG_LEVEL, NUMERIA_HOME, NUMERIA_THREADS,\n"
+               "NUMERIA_POOL_SIZE stand for the flags of the same name (see `numeria serve --help`).");
     if (sodium_init() < 0) {
         std::fputs("numeria: libsodium could not initialise\n", stderr);
         return 1;

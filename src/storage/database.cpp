@@ -31,6 +31,7 @@ void configure_sqlite(soci::session& sql)
 void configure_postgresql(soci::session& sql)
 {
     sql << "SET TIME ZONE 'UTC'";
+    sql << "SET client_min_messages = warning";
 }
 
 } // namespace

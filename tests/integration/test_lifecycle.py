@@ -1,0 +1,148 @@
+"""Start-up refusals and the graceful stop on SIGTERM/SIGINT."""
+import http.client
+import os
+import shutil
+import signal
+import tempfile
+import threading
+import time
+import unittest
+
+from tests.support.harness import BIN, ENGINE, ROOT, Server, run_cli
+
+
+class StartupTest(unittest.TestCase):
+    def test_unopenable_sqlite_database_stops_the_start_with_one_clear_line(self):
+        result = run_cli("serve", "--port", "0", "--database", "sqlite:/proc/numeria/impossible.db")
+
+        self.assertNotEqual(result.returncode, 0)
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        self.assertEqual(len(lines), 1, result.stderr)
+        self.assertIn("impossible d'ouvrir la base de données", lines[0])
+
+    def test_unreachable_postgresql_stops_the_start_with_one_clear_line(self):
+        result = run_cli("serve", "--port", "0", "--database",
+                         "postgresql://numeria@/postgres?host=/nonexistent-socket-dir")
+
+        self.assertNotEqual(result.returncode, 0)
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        self.assertEqual(len(lines), 1, result.stderr)
+        self.assertIn("impossible d'ouvrir la base de données", lines[0])
+
+    def test_unknown_database_url_is_refused(self):
+        result = run_cli("serve", "--port", "0", "--database", "mysql://x")
+
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("sqlite:PATH or postgresql://", result.stderr)
+
+    def test_a_failing_migration_stops_the_start_and_names_the_file(self):
+        home = tempfile.mkdtemp(prefix="numeria-home-")
+        try:
+            for sub in ("src/web", "node_modules/@gouvfr"):
+                os.makedirs(os.path.join(home, sub), exist_ok=True)
+            shutil.copytree(os.path.join(ROOT, "src/storage/migrations"), os.path.join(home, "src/storage/migrations"))
+            for engine in ("sqlite", "pg"):
+                with open(os.path.join(home, f"src/storage/migrations/9999_broken.{engine}.sql"), "w") as broken:
+                    broken.write("CREATE TABLE broken (id INTEGER PRIMARY KEY;\n")
+            db = os.path.join(home, "x.db")
+
+            result = run_cli("serve", "--port", "0", "--home", home, "--database", "sqlite:" + db)
+
+            self.assertNotEqual(result.returncode, 0)
+            lines = [line for line in result.stderr.splitlines() if line.strip()]
+            self.assertEqual(len(lines), 1, result.stderr)
+            self.assertIn("impossible de migrer", lines[0])
+            self.assertIn("9999_broken.sqlite.sql", lines[0])
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
+
+    def test_migrate_is_idempotent(self):
+        server_dir = tempfile.mkdtemp()
+        try:
+            url = "sqlite:" + os.path.join(server_dir, "m.db")
+            first = run_cli("migrate", "--database", url)
+            second = run_cli("migrate", "--database", url)
+
+            self.assertEqual(first.returncode, 0, first.stderr)
+            self.assertEqual(second.returncode, 0, second.stderr)
+            self.assertEqual(first.stdout, second.stdout)
+        finally:
+            shutil.rmtree(server_dir, ignore_errors=True)
+
+
+class GracefulStopTest(unittest.TestCase):
+    def hammer(self, server, stop_event, results):
+        """Keep-alive clients sending requests until told to stop; records every outcome."""
+        connection = server.connection(timeout=10)
+        while not stop_event.is_set():
+            try:
+                connection.request("GET", "/")
+                response = connection.getresponse()
+                body = response.read()
+                declared = int(response.getheader("content-length"))
+                results.append(("ok" if len(body) == declared else "cut", response.status))
+            except (ConnectionError, http.client.RemoteDisconnected, http.client.BadStatusLine, OSError) as error:
+                # A closed idle keep-alive connection is allowed; a partial response is not.
+                if isinstance(error, http.client.IncompleteRead):
+                    results.append(("cut", 0))
+                connection.close()
+                connection = server.connection(timeout=10)
+                time.sleep(0.01)
+        connection.close()
+
+    def stop_under_load(self, signal_number):
+        server = Server().start()
+        stop_event = threading.Event()
+        results = []
+        workers = [threading.Thread(target=self.hammer, args=(server, stop_event, results)) for _ in range(8)]
+        for worker in workers:
+            worker.start()
+        time.sleep(1.0)
+
+        started = time.time()
+        server.signal(signal_number)
+        code = server.wait(timeout=10)
+        elapsed = time.time() - started
+        stop_event.set()
+        for worker in workers:
+            worker.join()
+        server.stop()
+        return code, elapsed, results
+
+    def test_sigterm_under_load_cuts_no_response_and_exits_0_within_5_seconds(self):
+        code, elapsed, results = self.stop_under_load(signal.SIGTERM)
+
+        self.assertEqual(code, 0)
+        self.assertLess(elapsed, 5.0)
+        self.assertGreater(len(results), 50)
+        self.assertNotIn("cut", [outcome for outcome, _ in results])
+        self.assertEqual({status for _, status in results}, {200})
+
+    def test_sigint_stops_gracefully_too(self):
+        code, elapsed, results = self.stop_under_load(signal.SIGINT)
+
+        self.assertEqual(code, 0)
+        self.assertLess(elapsed, 5.0)
+        self.assertNotIn("cut", [outcome for outcome, _ in results])
+
+
+class SchemaParityTest(unittest.TestCase):
+    def test_both_engines_end_with_the_same_tables_and_columns(self):
+        if ENGINE != "postgresql":
+            self.skipTest("runs in the PostgreSQL pass, which has both engines")
+        workdir = tempfile.mkdtemp()
+        try:
+            from tests.support.harness import fresh_database_url
+            sqlite = run_cli("migrate", "--print-schema", "--database", "sqlite:" + os.path.join(workdir, "s.db"))
+            postgresql = run_cli("migrate", "--print-schema", "--database", fresh_database_url(workdir))
+
+            self.assertEqual(sqlite.returncode, 0, sqlite.stderr)
+            self.assertEqual(postgresql.returncode, 0, postgresql.stderr)
+            self.assertIn('"schema_migrations"', sqlite.stdout)
+            self.assertEqual(sqlite.stdout, postgresql.stdout)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,136 @@
+"""Starts the real `numeria serve` binary for integration tests, on a fresh SQLite file or a fresh
+PostgreSQL database of the cluster that scripts/run_tests.sh started.
+
+Environment:
+  NUMERIA_BIN          the binary (default build/release/numeria)
+  NUMERIA_TEST_ENGINE  sqlite (default) or postgresql
+  NUMERIA_TEST_PG_DIR  the cluster's socket folder (postgresql only)
+"""
+import http.client
+import json
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BIN = os.environ.get("NUMERIA_BIN", os.path.join(ROOT, "build", "release", "numeria"))
+ENGINE = os.environ.get("NUMERIA_TEST_ENGINE", "sqlite")
+
+
+def fresh_database_url(workdir):
+    """A database nobody used: a new SQLite file, or a new PostgreSQL database."""
+    if ENGINE == "sqlite":
+        return "sqlite:" + os.path.join(workdir, "numeria.db")
+    pg_dir = os.environ["NUMERIA_TEST_PG_DIR"]
+    name = "t_" + uuid.uuid4().hex[:12]
+    subprocess.run(["psql", "-q", "-X", f"postgresql://numeria@/postgres?host={pg_dir}", "-c",
+                    f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    return f"postgresql://numeria@/{name}?host={pg_dir}"
+
+
+class Server:
+    """One `numeria serve` process on a free port; its stdout lines are kept in `lines`."""
+
+    def __init__(self, extra_args=(), database_url=None, env=None):
+        self.workdir = tempfile.mkdtemp(prefix="numeria-it-")
+        self.database_url = database_url or fresh_database_url(self.workdir)
+        self.extra_args = list(extra_args)
+        self.env = dict(os.environ, **(env or {}))
+        self.lines = []
+        self.process = None
+        self.port = None
+
+    def start(self, timeout=15):
+        args = [BIN, "serve", "--port", "0", "--database", self.database_url,
+                "--secret-file", os.path.join(self.workdir, "secret.key"),
+                "--outbox-dir", os.path.join(self.workdir, "outbox")] + self.extra_args
+        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env,
+                                        cwd=self.workdir)
+        # The server logs every request: its stdout is read continuously, or the pipe would fill
+        # up and block the server.
+        self._queue = queue.Queue()
+        self._reader = threading.Thread(target=self._pump, daemon=True)
+        self._reader.start()
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            line = self._read_line(deadline - time.time())
+            if line is None:
+                if self.process.poll() is not None:
+                    break
+                continue
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            if event.get("msg") == "listening":
+                self.port = event["port"]
+                return self
+        self.stop()
+        raise RuntimeError("numeria serve did not start: " + self.stderr_text())
+
+    def _pump(self):
+        for raw in self.process.stdout:
+            self._queue.put(raw.decode("utf-8", "replace").rstrip("\n"))
+
+    def _read_line(self, timeout):
+        try:
+            line = self._queue.get(timeout=max(0.01, timeout))
+        except queue.Empty:
+            return None
+        self.lines.append(line)
+        return line
+
+    def drain_output(self, wait=0.3):
+        """Reads what the server printed so far (access-log lines)."""
+        deadline = time.time() + wait
+        while time.time() < deadline:
+            self._read_line(deadline - time.time())
+        return self.lines
+
+    def stderr_text(self):
+        if self.process and self.process.poll() is not None:
+            return self.process.stderr.read().decode("utf-8", "replace")
+        return ""
+
+    def connection(self, timeout=10):
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+
+    def request(self, method, path, body=None, headers=None):
+        connection = self.connection()
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, dict((k.lower(), v) for k, v in response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    def signal(self, number=signal.SIGTERM):
+        self.process.send_signal(number)
+
+    def wait(self, timeout):
+        return self.process.wait(timeout=timeout)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process:
+            for stream in (self.process.stdout, self.process.stderr):
+                if stream:
+                    stream.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def run_cli(*args, env=None, timeout=60):
+    return subprocess.run([BIN] + list(args), capture_output=True, text=True, timeout=timeout,
+                          env=dict(os.environ, **(env or {})))
