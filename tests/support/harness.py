@@ -71,8 +71,12 @@ class Server:
             if event.get("msg") == "listening":
                 self.port = event["port"]
                 return self
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        why = self.stderr_text()
         self.stop()
-        raise RuntimeError("numeria serve did not start: " + self.stderr_text())
+        raise RuntimeError("numeria serve did not start: " + why)
 
     def _pump(self):
         for raw in self.process.stdout:

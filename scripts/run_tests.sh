@@ -1,0 +1,75 @@
+#!/bin/bash
+# Every test of Numeria, as `make test` runs them (after the release and sanitizer builds):
+#   1. unit tests of the domain, under AddressSanitizer + UndefinedBehaviorSanitizer (build/dev);
+#   2. adapter tests (storage, web helpers) on the release build;
+#   3. HTTP integration tests against the real `numeria serve`, on SQLite, then on a PostgreSQL
+#      cluster this script starts in a temporary folder and stops at the end;
+#   4. browser tests (playwright-core + Debian's chromium + axe-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BIN="$ROOT/build/release/numeria"
+PYTHON=/usr/bin/python3
+failed=()
+
+section() { printf '\n== %s\n' "$1"; }
+step() {
+    local name=$1
+    shift
+    if "$@"; then echo "[OK] $name"; else echo "[FAIL] $name"; failed+=("$name"); fi
+}
+
+PG_DIR=$(mktemp -d /tmp/numeria-pg.XXXXXX)
+SERVER_PID=""
+cleanup() {
+    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi
+    scripts/pg_cluster.sh stop "$PG_DIR"
+    rm -rf "$PG_DIR"
+}
+trap cleanup EXIT
+
+section "unit tests (ASan + UBSan)"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+step "unit" ctest --test-dir build/dev --output-on-failure -j 2 --timeout 300
+
+section "adapter tests (release)"
+if [ -x build/release/numeria_adapter_tests ]; then
+    step "adapters" build/release/numeria_adapter_tests --gtest_brief=1
+fi
+
+section "integration tests on SQLite"
+step "integration-sqlite" env NUMERIA_BIN="$BIN" NUMERIA_TEST_ENGINE=sqlite \
+    $PYTHON -m unittest discover -s tests/integration -t . -b
+
+section "integration tests on PostgreSQL"
+scripts/pg_cluster.sh start "$PG_DIR" >/dev/null
+step "integration-postgresql" env NUMERIA_BIN="$BIN" NUMERIA_TEST_ENGINE=postgresql NUMERIA_TEST_PG_DIR="$PG_DIR" \
+    $PYTHON -m unittest discover -s tests/integration -t . -b
+
+section "browser tests"
+BROWSER_DIR=$(mktemp -d /tmp/numeria-browser.XXXXXX)
+"$BIN" serve --port 0 --database "sqlite:$BROWSER_DIR/numeria.db" --secret-file "$BROWSER_DIR/secret.key" \
+    --outbox-dir "$BROWSER_DIR/outbox" >"$BROWSER_DIR/server.log" 2>&1 &
+SERVER_PID=$!
+port=""
+for _ in $(seq 1 100); do
+    port=$(grep '"msg":"listening"' "$BROWSER_DIR/server.log" | grep -o '"port":[0-9]*' | grep -o '[0-9]*$' || true)
+    [ -n "$port" ] && break
+    sleep 0.1
+done
+if [ -z "$port" ]; then
+    cat "$BROWSER_DIR/server.log"
+    failed+=("browser (server did not start)")
+else
+    step "browser" node tests/browser/run.mjs "http://127.0.0.1:$port"
+fi
+kill "$SERVER_PID" && wait "$SERVER_PID" || true
+SERVER_PID=""
+rm -rf "$BROWSER_DIR"
+
+echo
+if [ ${#failed[@]} -ne 0 ]; then
+    echo "FAILED: ${failed[*]}"
+    exit 1
+fi
+echo "All tests passed."

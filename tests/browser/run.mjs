@@ -1,0 +1,61 @@
+// Browser tests: Debian's chromium driven by playwright-core, axe-core on every page visited.
+// Usage: node tests/browser/run.mjs http://127.0.0.1:PORT
+// Each test prints "ok - name" or "not ok - name" with the reason; the exit code is the failures.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { tests } from './shell.spec.mjs';
+
+const base = process.argv[2];
+if (!base) {
+  console.error('usage: node tests/browser/run.mjs BASE_URL');
+  process.exit(2);
+}
+const here = path.dirname(fileURLToPath(import.meta.url));
+const screenshots = path.join(here, 'screenshots');
+fs.mkdirSync(screenshots, { recursive: true });
+
+// Flags from shared/DESIGN.md §2: root on these machines, closed network.
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function checkAccessibility(page, label) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (blocking.length > 0) {
+    const detail = blocking.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    throw new Error(`axe-core on ${label}: ${detail.join('; ')}`);
+  }
+  return results.violations.length;
+}
+
+let failures = 0;
+for (const test of tests) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'numeria-browser-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', args, viewport: test.viewport || { width: 1280, height: 800 },
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('pageerror', (error) => problems.push(error.message));
+  try {
+    await test.run({ page, base, screenshots, checkAccessibility });
+    const allowed = test.allowedConsoleErrors || [];
+    const unexpected = problems.filter((text) => !allowed.some((pattern) => pattern.test(text)));
+    if (unexpected.length > 0) throw new Error(`console errors: ${unexpected.join(' | ')}`);
+    console.log(`ok - ${test.name}`);
+  } catch (error) {
+    failures += 1;
+    console.log(`not ok - ${test.name}\n  ${String(error.message).split('\n').join('\n  ')}`);
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+console.log(`${tests.length - failures}/${tests.length} browser tests passed`);
+process.exit(failures);
