@@ -1,0 +1,83 @@
+#!/bin/bash
+# `make bench`: HTTP throughput against the machine's ceiling, then the micro-benchmarks.
+# One table: nginx serving a small static file on loopback (the ceiling), then numeria's
+# GET /healthz and GET / (SQLite), measured with the same wrk settings in the same run.
+# Figures are for comparison on this machine only; they are never pass/fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=build/release/numeria
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-2}
+WORK=$(mktemp -d /tmp/numeria-bench.XXXXXX)
+chmod 755 "$WORK"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# wrk URL -> "req/s p99"
+measure() {
+    local out
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$1")
+    local rps p99
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    local errors
+    errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr -s ' ' | tr '\n' ' ' || true)
+    echo "$rps $p99 ${errors:-}"
+}
+
+# 1. nginx, 2 workers, a 19-byte static file.
+NGINX_PORT=$(free_port)
+mkdir -p "$WORK/www"
+printf '{"message":"hello"}' >"$WORK/www/hello.json"
+chmod -R a+rX "$WORK/www"
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $WORK/www;
+        location / { default_type application/json; }
+    }
+}
+CONF
+nginx -c "$WORK/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+
+# 2. numeria on SQLite, 2 threads (the cores of this machine).
+NUMERIA_PORT=$(free_port)
+"$BIN" serve --port "$NUMERIA_PORT" --threads 2 --log-level warn --database "sqlite:$WORK/numeria.db" \
+    --secret-file "$WORK/secret.key" >"$WORK/numeria.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 50); do
+    curl -sf "http://127.0.0.1:$NUMERIA_PORT/healthz" >/dev/null && curl -sf "http://127.0.0.1:$NGINX_PORT/hello.json" >/dev/null && break
+    sleep 0.1
+done
+
+echo "HTTP on loopback: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores shared by server and wrk"
+printf '%-44s %12s %10s  %s\n' "target" "req/s" "p99" "notes"
+for target in "nginx static 19 B|http://127.0.0.1:$NGINX_PORT/hello.json" \
+              "numeria GET /healthz (SQLite SELECT 1)|http://127.0.0.1:$NUMERIA_PORT/healthz" \
+              "numeria GET / (home page, mustache)|http://127.0.0.1:$NUMERIA_PORT/"; do
+    label=${target%%|*}
+    url=${target#*|}
+    read -r rps p99 notes <<<"$(measure "$url")"
+    printf '%-44s %12s %10s  %s\n' "$label" "$rps" "$p99" "${notes:-}"
+done
+
+if [ -x build/release/numeria_bench ]; then
+    echo
+    echo "Micro-benchmarks (Google Benchmark, single thread):"
+    build/release/numeria_bench --benchmark_min_time=0.2
+fi
