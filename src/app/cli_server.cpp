@@ -1,15 +1,5 @@
 // cli_server.cpp: `numeria serve` and `numeria migrate`, the composition root of the server:
 // configuration → logging → database (open + migrate) → content and templates → routes → HTTP.
-#include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <thread>
-
-#include <nlohmann/json.hpp>
-#include <sodium.h>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
-
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/demo_data.hpp"
@@ -19,13 +9,22 @@
 #include "web/server.hpp"
 #include "web/web_app.hpp"
 
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
 namespace numeria::app {
 
 namespace {
 
 // One clear line on stderr and a non-zero exit: the start-up failures of `numeria serve`.
-[[noreturn]] void refuse_to_start(std::string line)
-{
+[[noreturn]] void refuse_to_start(std::string line) {
     // Libraries' messages span several lines: keep one line, with single spaces.
     std::string flat;
     for (char c : line) {
@@ -41,8 +40,7 @@ namespace {
     throw CLI::RuntimeError(1);
 }
 
-void configure_logging(const std::string& level)
-{
+void configure_logging(const std::string& level) {
     // Every log line is one JSON object on stdout (access log included).
     auto logger = spdlog::stdout_logger_mt("numeria");
     logger->set_pattern("%v");
@@ -55,23 +53,21 @@ void configure_logging(const std::string& level)
     access->flush_on(spdlog::level::info);
 }
 
-std::unique_ptr<storage::Database> open_and_migrate(const Config& config)
-{
+std::unique_ptr<storage::Database> open_and_migrate(const Config& config) {
     auto opened = storage::Database::open(config.database, config.pool_size);
     if (!opened)
-        refuse_to_start("impossible d'ouvrir la base de données « " + config.database + " » : " +
-                        opened.error().detail);
+        refuse_to_start("impossible d'ouvrir la base de données « " + config.database +
+                        " » : " + opened.error().detail);
     std::unique_ptr<storage::Database> db = std::move(*opened);
     auto migrated = storage::migrate(*db, home_path(config) / "src/storage/migrations");
     if (!migrated)
-        refuse_to_start("impossible de migrer la base de données « " + config.database + " » : " +
-                        migrated.error().detail);
+        refuse_to_start("impossible de migrer la base de données « " + config.database +
+                        " » : " + migrated.error().detail);
     return db;
 }
 
 // The key that signs tokens (later: sessions, links). Created once, readable by its owner only.
-void ensure_secret_file(const std::string& path)
-{
+void ensure_secret_file(const std::string& path) {
     std::error_code error;
     if (std::filesystem::exists(path, error))
         return;
@@ -87,12 +83,10 @@ void ensure_secret_file(const std::string& path)
         refuse_to_start("impossible de créer le fichier de clé « " + path + " »");
     out << hex << "\n";
     out.close();
-    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 error);
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, error);
 }
 
-int serve(const Config& config)
-{
+int serve(const Config& config) {
     configure_logging(config.log_level);
     const std::filesystem::path home = home_path(config);
     std::unique_ptr<storage::Database> db = open_and_migrate(config);
@@ -139,8 +133,7 @@ int serve(const Config& config)
 
 } // namespace
 
-void add_server_commands(CLI::App& app)
-{
+void add_server_commands(CLI::App& app) {
     auto config = std::make_shared<Config>();
 
     CLI::App* serve_command = app.add_subcommand("serve", "Serve the web application and the API over HTTP.");
@@ -154,8 +147,7 @@ void add_server_commands(CLI::App& app)
     auto print_schema = std::make_shared<bool>(false);
     CLI::App* migrate_command = app.add_subcommand("migrate", "Apply the database migrations and exit.");
     add_storage_options(*migrate_command, *config);
-    migrate_command->add_flag("--print-schema", *print_schema,
-                              "print the tables and columns as JSON after migrating");
+    migrate_command->add_flag("--print-schema", *print_schema, "print the tables and columns as JSON after migrating");
     migrate_command->callback([config, print_schema] {
         std::unique_ptr<storage::Database> db = open_and_migrate(*config);
         if (*print_schema) {

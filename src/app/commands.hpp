@@ -8,6 +8,6 @@
 
 namespace numeria::app {
 
-void add_server_commands(CLI::App& app);  // serve, migrate (cli_server.cpp)
+void add_server_commands(CLI::App& app); // serve, migrate (cli_server.cpp)
 
 } // namespace numeria::app

@@ -2,21 +2,22 @@
 
 namespace numeria::app {
 
-void add_storage_options(CLI::App& command, Config& config)
-{
+void add_storage_options(CLI::App& command, Config& config) {
     command.add_option("--database", config.database, "sqlite:PATH or postgresql://… (libpq URI)")
         ->envname("NUMERIA_DATABASE")
         ->capture_default_str();
-    command.add_option("--home", config.home,
-                       "folder holding src/web/templates, src/web/static, src/storage/migrations, content/ "
-                       "and node_modules/ (default: the source tree this binary was built from)")
+    command
+        .add_option("--home", config.home,
+                    "folder holding src/web/templates, src/web/static, src/storage/migrations, content/ "
+                    "and node_modules/ (default: the source tree this binary was built from)")
         ->envname("NUMERIA_HOME");
 }
 
-void add_serve_options(CLI::App& command, Config& config)
-{
+void add_serve_options(CLI::App& command, Config& config) {
     add_storage_options(command, config);
-    command.add_option("--port", config.port, "TCP port (0: any free port)")->envname("NUMERIA_PORT")->capture_default_str();
+    command.add_option("--port", config.port, "TCP port (0: any free port)")
+        ->envname("NUMERIA_PORT")
+        ->capture_default_str();
     command.add_option("--bind", config.bind, "address to listen on")->envname("NUMERIA_BIND")->capture_default_str();
     command.add_option("--base-url", config.base_url, "public URL, used in e-mails; https:// turns on Secure cookies")
         ->envname("NUMERIA_BASE_URL");
@@ -38,19 +39,20 @@ void add_serve_options(CLI::App& command, Config& config)
     command.add_option("--pool-size", config.pool_size, "database sessions in the pool")
         ->envname("NUMERIA_POOL_SIZE")
         ->capture_default_str();
-    command.add_option("--header-timeout-ms", config.header_timeout_ms,
-                       "time allowed for a request's head, idle keep-alive included (slow clients are cut)")
+    command
+        .add_option("--header-timeout-ms", config.header_timeout_ms,
+                    "time allowed for a request's head, idle keep-alive included (slow clients are cut)")
         ->envname("NUMERIA_HEADER_TIMEOUT_MS")
         ->capture_default_str();
-    command.add_option("--shutdown-grace-ms", config.shutdown_grace_ms,
-                       "on SIGTERM/SIGINT, time left to in-flight requests before exiting")
+    command
+        .add_option("--shutdown-grace-ms", config.shutdown_grace_ms,
+                    "on SIGTERM/SIGINT, time left to in-flight requests before exiting")
         ->envname("NUMERIA_SHUTDOWN_GRACE_MS")
         ->capture_default_str();
     command.add_flag("--demo", config.demo, "load the demo data on first start and print the demo log-ins");
 }
 
-std::filesystem::path home_path(const Config& config)
-{
+std::filesystem::path home_path(const Config& config) {
     if (!config.home.empty())
         return config.home;
     return NUMERIA_DEFAULT_HOME;

@@ -2,11 +2,11 @@
 // (documented by `numeria serve --help`).
 #pragma once
 
+#include <CLI/CLI.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 namespace numeria::app {
 
@@ -19,7 +19,7 @@ struct Config {
     std::string smtp_url;
     std::string outbox_dir = "var/outbox";
     std::string log_level = "info";
-    std::string home;   // where templates, static files, content and migrations are read
+    std::string home;     // where templates, static files, content and migrations are read
     unsigned threads = 0; // 0: one per core, at least 2
     std::size_t pool_size = 8;
     bool demo = false;

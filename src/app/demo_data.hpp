@@ -2,10 +2,10 @@
 // (the version loaded is kept in settings.demo_data_version) and the log-in lines to print.
 #pragma once
 
+#include "storage/database.hpp"
+
 #include <string>
 #include <vector>
-
-#include "storage/database.hpp"
 
 namespace numeria::app {
 

@@ -2,13 +2,12 @@
 // (src/app/cli_*.cpp) reads its configuration, opens storage and wires the use cases by hand.
 #include "app/commands.hpp"
 
-#include <cstdio>
-
 #include <CLI/CLI.hpp>
 #include <sodium.h>
 
-int main(int argc, char** argv)
-{
+#include <cstdio>
+
+int main(int argc, char** argv) {
     CLI::App app{"Numeria : évaluer, développer et certifier les compétences numériques des élèves.\n"
                  "Numeria: assess, develop and certify the digital skills of school students."};
     app.set_version_flag("--version", NUMERIA_VERSION);

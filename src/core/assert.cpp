@@ -5,8 +5,7 @@
 
 namespace numeria::detail {
 
-void assertion_failed(const char* condition, const char* message, const char* file, int line)
-{
+void assertion_failed(const char* condition, const char* message, const char* file, int line) {
     std::fprintf(stderr, "numeria: assertion failed at %s:%d: %s (%s)\n", file, line, message, condition);
     std::abort();
 }

@@ -2,8 +2,7 @@
 
 namespace numeria {
 
-const char* to_string(ErrorCode code)
-{
+const char* to_string(ErrorCode code) {
     switch (code) {
     case ErrorCode::InvalidInput:
         return "invalid_input";

@@ -9,10 +9,10 @@
 //     NUMERIA_TRY(campaign, find_campaign(code));   // returns the error to the caller
 #pragma once
 
+#include <tl/expected.hpp>
+
 #include <string>
 #include <utility>
-
-#include <tl/expected.hpp>
 
 namespace numeria {
 
@@ -33,16 +33,13 @@ struct Error {
     std::string reason; // stable key, e.g. "content.duplicate_id"
     std::string detail; // optional free text for logs and CLI output (never shown raw to users)
 
-    [[nodiscard]] static Error invalid(std::string reason, std::string detail = {})
-    {
+    [[nodiscard]] static Error invalid(std::string reason, std::string detail = {}) {
         return {ErrorCode::InvalidInput, std::move(reason), std::move(detail)};
     }
-    [[nodiscard]] static Error not_found(std::string reason, std::string detail = {})
-    {
+    [[nodiscard]] static Error not_found(std::string reason, std::string detail = {}) {
         return {ErrorCode::NotFound, std::move(reason), std::move(detail)};
     }
-    [[nodiscard]] static Error rule(std::string reason, std::string detail = {})
-    {
+    [[nodiscard]] static Error rule(std::string reason, std::string detail = {}) {
         return {ErrorCode::RuleViolated, std::move(reason), std::move(detail)};
     }
 };
@@ -52,8 +49,7 @@ using Result = tl::expected<T, Error>;
 
 using Status = tl::expected<void, Error>;
 
-[[nodiscard]] inline tl::unexpected<Error> fail(Error error)
-{
+[[nodiscard]] inline tl::unexpected<Error> fail(Error error) {
     return tl::unexpected<Error>(std::move(error));
 }
 

@@ -5,29 +5,25 @@
 namespace numeria {
 namespace {
 
-Result<int> parse_positive(int value)
-{
+Result<int> parse_positive(int value) {
     if (value <= 0)
         return fail(Error::invalid("number.not_positive"));
     return value;
 }
 
-Result<int> doubled_positive(int value)
-{
+Result<int> doubled_positive(int value) {
     NUMERIA_TRY(int positive, parse_positive(value));
     return positive * 2;
 }
 
-TEST(Result, TryPropagatesTheValue)
-{
+TEST(Result, TryPropagatesTheValue) {
     auto result = doubled_positive(21);
 
     ASSERT_TRUE(result.has_value());
     EXPECT_EQ(*result, 42);
 }
 
-TEST(Result, TryPropagatesTheErrorUnchanged)
-{
+TEST(Result, TryPropagatesTheErrorUnchanged) {
     auto result = doubled_positive(-1);
 
     ASSERT_FALSE(result.has_value());
@@ -35,8 +31,7 @@ TEST(Result, TryPropagatesTheErrorUnchanged)
     EXPECT_EQ(result.error().reason, "number.not_positive");
 }
 
-TEST(ErrorCode, HasAStableName)
-{
+TEST(ErrorCode, HasAStableName) {
     EXPECT_STREQ(to_string(ErrorCode::RuleViolated), "rule_violated");
 }
 

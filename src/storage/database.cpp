@@ -1,11 +1,11 @@
 #include "storage/database.hpp"
 
-#include <filesystem>
+#include "core/assert.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include "core/assert.hpp"
+#include <filesystem>
 
 namespace numeria::storage {
 
@@ -13,14 +13,12 @@ namespace {
 
 constexpr std::string_view SQLITE_PREFIX = "sqlite:";
 
-bool starts_with(const std::string& text, std::string_view prefix)
-{
+bool starts_with(const std::string& text, std::string_view prefix) {
     return text.compare(0, prefix.size(), prefix) == 0;
 }
 
 // Rule: shared/DESIGN.md §4: SQLite in WAL mode, foreign keys on, a busy timeout.
-void configure_sqlite(soci::session& sql)
-{
+void configure_sqlite(soci::session& sql) {
     sql << "PRAGMA journal_mode=WAL";
     sql << "PRAGMA synchronous=NORMAL";
     sql << "PRAGMA foreign_keys=ON";
@@ -28,24 +26,21 @@ void configure_sqlite(soci::session& sql)
 }
 
 // Rule: shared/DESIGN.md §4: PostgreSQL sessions in UTC.
-void configure_postgresql(soci::session& sql)
-{
+void configure_postgresql(soci::session& sql) {
     sql << "SET TIME ZONE 'UTC'";
     sql << "SET client_min_messages = warning";
 }
 
 } // namespace
 
-const char* engine_name(Engine engine)
-{
+const char* engine_name(Engine engine) {
     return engine == Engine::Sqlite ? "sqlite" : "postgresql";
 }
 
 class Database::Lease {
 public:
     explicit Lease(Database& db)
-        : m_db(db)
-    {
+        : m_db(db) {
         std::size_t position = 0;
         bool waited = false;
         if (!m_db.m_pool->try_lease(position, 0)) {
@@ -59,8 +54,7 @@ public:
         if (waited)
             ++m_db.m_stats.waits;
     }
-    ~Lease()
-    {
+    ~Lease() {
         {
             std::lock_guard lock(m_db.m_stats_mutex);
             --m_db.m_stats.in_use;
@@ -80,18 +74,15 @@ private:
 Database::Database(Engine engine, std::size_t pool_size)
     : m_engine(engine)
     , m_pool_size(pool_size)
-    , m_pool(std::make_unique<soci::connection_pool>(pool_size))
-{
+    , m_pool(std::make_unique<soci::connection_pool>(pool_size)) {
     m_stats.size = pool_size;
 }
 
-Database::~Database()
-{
+Database::~Database() {
     close();
 }
 
-Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::size_t pool_size)
-{
+Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::size_t pool_size) {
     if (pool_size == 0)
         pool_size = 1;
     Engine engine;
@@ -110,8 +101,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
         engine = Engine::Postgresql;
         connect = url;
     } else {
-        return fail(Error::invalid("database.url",
-                                   "unknown database URL '" + url + "': use sqlite:PATH or postgresql://…"));
+        return fail(
+            Error::invalid("database.url", "unknown database URL '" + url + "': use sqlite:PATH or postgresql://…"));
     }
 
     std::unique_ptr<Database> db(new Database(engine, pool_size));
@@ -132,8 +123,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
     return db;
 }
 
-void Database::run(bool writing, bool durable, const std::function<void(soci::session&)>& work)
-{
+void Database::run(bool writing, bool durable, const std::function<void(soci::session&)>& work) {
     NUMERIA_ASSERT(m_pool != nullptr, "database used after close()");
     std::unique_lock<std::mutex> writer;
     if (writing && m_engine == Engine::Sqlite)
@@ -165,29 +155,24 @@ void Database::run(bool writing, bool durable, const std::function<void(soci::se
         sql << "PRAGMA synchronous=NORMAL";
 }
 
-void Database::read(const std::function<void(soci::session&)>& work)
-{
+void Database::read(const std::function<void(soci::session&)>& work) {
     run(false, false, work);
 }
 
-void Database::write(const std::function<void(soci::session&)>& work)
-{
+void Database::write(const std::function<void(soci::session&)>& work) {
     run(true, false, work);
 }
 
-void Database::write_durable(const std::function<void(soci::session&)>& work)
-{
+void Database::write_durable(const std::function<void(soci::session&)>& work) {
     run(true, true, work);
 }
 
-PoolStats Database::pool_stats() const
-{
+PoolStats Database::pool_stats() const {
     std::lock_guard lock(m_stats_mutex);
     return m_stats;
 }
 
-void Database::close()
-{
+void Database::close() {
     if (!m_pool)
         return;
     for (std::size_t i = 0; i < m_pool_size; ++i) {

@@ -8,14 +8,14 @@
 //     db.write([](soci::session& sql) { sql << "INSERT INTO …"; });
 #pragma once
 
+#include "core/result.hpp"
+
+#include <soci/soci.h>
+
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
-
-#include <soci/soci.h>
-
-#include "core/result.hpp"
 
 namespace numeria::storage {
 

@@ -16,14 +16,12 @@ struct MigrationFile {
     std::filesystem::path path;
 };
 
-long long now_ms()
-{
+long long now_ms() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-Result<std::vector<MigrationFile>> list_migrations(const std::filesystem::path& directory, Engine engine)
-{
+Result<std::vector<MigrationFile>> list_migrations(const std::filesystem::path& directory, Engine engine) {
     std::error_code error;
     if (!std::filesystem::is_directory(directory, error))
         return fail(Error::not_found("migrations.directory", "no migrations directory at " + directory.string()));
@@ -55,8 +53,7 @@ Result<std::vector<MigrationFile>> list_migrations(const std::filesystem::path& 
 
 // Splits a DDL file into statements: a statement ends with ';' at the end of a line.
 // Lines starting with "--" are comments.
-std::vector<std::string> split_statements(const std::string& text)
-{
+std::vector<std::string> split_statements(const std::string& text) {
     std::vector<std::string> statements;
     std::istringstream lines(text);
     std::string line;
@@ -82,8 +79,7 @@ std::vector<std::string> split_statements(const std::string& text)
 
 } // namespace
 
-Result<MigrationReport> migrate(Database& db, const std::filesystem::path& directory)
-{
+Result<MigrationReport> migrate(Database& db, const std::filesystem::path& directory) {
     NUMERIA_TRY(std::vector<MigrationFile> files, list_migrations(directory, db.engine()));
     MigrationReport report;
     db.write([](soci::session& sql) {
@@ -122,8 +118,7 @@ Result<MigrationReport> migrate(Database& db, const std::filesystem::path& direc
     return report;
 }
 
-std::map<std::string, std::vector<std::string>> describe_schema(Database& db)
-{
+std::map<std::string, std::vector<std::string>> describe_schema(Database& db) {
     std::map<std::string, std::vector<std::string>> schema;
     db.read([&](soci::session& sql) {
         std::vector<std::string> tables(200);

@@ -4,13 +4,13 @@
 // in schema_migrations. Run by `numeria migrate` and at every start of `numeria serve`.
 #pragma once
 
+#include "core/result.hpp"
+#include "storage/database.hpp"
+
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
-
-#include "core/result.hpp"
-#include "storage/database.hpp"
 
 namespace numeria::storage {
 

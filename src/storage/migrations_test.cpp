@@ -1,24 +1,22 @@
 #include "storage/migrations.hpp"
 
-#include <fstream>
-
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 namespace numeria::storage {
 namespace {
 
 class MigrationsTest : public ::testing::Test {
 protected:
-    void SetUp() override
-    {
+    void SetUp() override {
         m_dir = std::filesystem::temp_directory_path() / ("numeria-migrations-" + std::to_string(::getpid()));
         std::filesystem::create_directories(m_dir / "migrations");
         auto opened = Database::open("sqlite:" + (m_dir / "test.db").string(), 2);
         ASSERT_TRUE(opened.has_value()) << opened.error().detail;
         m_db = std::move(*opened);
     }
-    void TearDown() override
-    {
+    void TearDown() override {
         m_db.reset();
         std::filesystem::remove_all(m_dir);
     }
@@ -28,8 +26,7 @@ protected:
     std::unique_ptr<Database> m_db;
 };
 
-TEST_F(MigrationsTest, AppliesTheRealMigrationsOnSqlite)
-{
+TEST_F(MigrationsTest, AppliesTheRealMigrationsOnSqlite) {
     auto report = migrate(*m_db, std::filesystem::path(NUMERIA_SOURCE_DIR) / "src/storage/migrations");
 
     ASSERT_TRUE(report.has_value()) << report.error().detail;
@@ -37,8 +34,7 @@ TEST_F(MigrationsTest, AppliesTheRealMigrationsOnSqlite)
     EXPECT_EQ(describe_schema(*m_db).count("settings"), 1U);
 }
 
-TEST_F(MigrationsTest, AppliesEachVersionOnce)
-{
+TEST_F(MigrationsTest, AppliesEachVersionOnce) {
     write("0001_a.sqlite.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY);\n");
     write("0001_a.pg.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY);\n");
 
@@ -51,8 +47,7 @@ TEST_F(MigrationsTest, AppliesEachVersionOnce)
     EXPECT_EQ(second->current_version, 1);
 }
 
-TEST_F(MigrationsTest, RefusesAVersionWithoutItsPostgresqlFile)
-{
+TEST_F(MigrationsTest, RefusesAVersionWithoutItsPostgresqlFile) {
     write("0001_a.sqlite.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY);\n");
 
     auto report = migrate(*m_db, m_dir / "migrations");
@@ -61,8 +56,7 @@ TEST_F(MigrationsTest, RefusesAVersionWithoutItsPostgresqlFile)
     EXPECT_EQ(report.error().reason, "migrations.missing_engine_file");
 }
 
-TEST_F(MigrationsTest, RollsBackAFailingMigrationEntirely)
-{
+TEST_F(MigrationsTest, RollsBackAFailingMigrationEntirely) {
     write("0001_a.sqlite.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY);\nCREATE TABLE broken (;\n");
     write("0001_a.pg.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY);\n");
 
@@ -73,16 +67,14 @@ TEST_F(MigrationsTest, RollsBackAFailingMigrationEntirely)
     EXPECT_EQ(describe_schema(*m_db).count("a"), 0U);
 }
 
-TEST(Database, RefusesAnUnknownUrlScheme)
-{
+TEST(Database, RefusesAnUnknownUrlScheme) {
     auto opened = Database::open("mysql://localhost/x");
 
     ASSERT_FALSE(opened.has_value());
     EXPECT_EQ(opened.error().reason, "database.url");
 }
 
-TEST(Database, ReportsPoolStatistics)
-{
+TEST(Database, ReportsPoolStatistics) {
     auto path = std::filesystem::temp_directory_path() / ("numeria-pool-" + std::to_string(::getpid()) + ".db");
     auto db = Database::open("sqlite:" + path.string(), 3);
     ASSERT_TRUE(db.has_value());

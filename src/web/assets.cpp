@@ -1,18 +1,17 @@
 #include "web/assets.hpp"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <vector>
 
-#include <sodium.h>
-
 namespace numeria::web {
 
 namespace {
 
-std::optional<std::string> read_file(const std::filesystem::path& path)
-{
+std::optional<std::string> read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return std::nullopt;
@@ -23,33 +22,36 @@ std::optional<std::string> read_file(const std::filesystem::path& path)
 
 } // namespace
 
-std::string short_hash(std::string_view data, std::size_t hex_chars)
-{
+std::string short_hash(std::string_view data, std::size_t hex_chars) {
     unsigned char digest[crypto_generichash_BYTES];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-                       nullptr, 0);
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr,
+                       0);
     char hex[crypto_generichash_BYTES * 2 + 1];
     sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
     return std::string(hex, std::min(hex_chars, sizeof hex - 1));
 }
 
-std::string content_type_for(const std::filesystem::path& file)
-{
+std::string content_type_for(const std::filesystem::path& file) {
     static const std::map<std::string, std::string> types = {
-        {".css", "text/css; charset=utf-8"},   {".js", "text/javascript; charset=utf-8"},
-        {".mjs", "text/javascript; charset=utf-8"}, {".svg", "image/svg+xml"},
-        {".png", "image/png"},                 {".jpg", "image/jpeg"},
-        {".ico", "image/x-icon"},              {".woff2", "font/woff2"},
-        {".woff", "font/woff"},                {".json", "application/json"},
-        {".txt", "text/plain; charset=utf-8"}, {".csv", "text/csv; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".jpg", "image/jpeg"},
+        {".ico", "image/x-icon"},
+        {".woff2", "font/woff2"},
+        {".woff", "font/woff"},
+        {".json", "application/json"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".csv", "text/csv; charset=utf-8"},
         {".webmanifest", "application/manifest+json"},
     };
     auto found = types.find(file.extension().string());
     return found == types.end() ? "application/octet-stream" : found->second;
 }
 
-bool is_safe_relative_path(const std::string& relative)
-{
+bool is_safe_relative_path(const std::string& relative) {
     if (relative.empty() || relative.size() > 512)
         return false;
     std::string_view rest = relative;
@@ -69,8 +71,7 @@ bool is_safe_relative_path(const std::string& relative)
 }
 
 void Assets::mount(const std::string& name, const std::filesystem::path& root,
-                   const std::optional<std::filesystem::path>& version_file)
-{
+                   const std::optional<std::filesystem::path>& version_file) {
     std::string fingerprint;
     if (version_file) {
         fingerprint = read_file(*version_file).value_or("");
@@ -91,22 +92,19 @@ void Assets::mount(const std::string& name, const std::filesystem::path& root,
     m_mounts[name] = Mount{error ? root : canonical, short_hash(fingerprint, 10)};
 }
 
-std::string Assets::prefix(const std::string& mount) const
-{
+std::string Assets::prefix(const std::string& mount) const {
     auto found = m_mounts.find(mount);
     if (found == m_mounts.end())
         return "/static/" + mount;
     return "/assets/" + mount + "-" + found->second.version;
 }
 
-std::string Assets::url(const std::string& mount, const std::string& file) const
-{
+std::string Assets::url(const std::string& mount, const std::string& file) const {
     return prefix(mount) + "/" + file;
 }
 
 std::shared_ptr<const Asset> Assets::find(const std::string& mount_segment, const std::string& relative,
-                                          bool& current_version) const
-{
+                                          bool& current_version) const {
     current_version = false;
     std::string name = mount_segment;
     std::string version;
@@ -124,8 +122,8 @@ std::shared_ptr<const Asset> Assets::find(const std::string& mount_segment, cons
     if (error)
         return nullptr;
     // A symlink must not lead outside the mount.
-    auto [root_end, unused] = std::mismatch(mount->second.root.begin(), mount->second.root.end(), path.begin(),
-                                            path.end());
+    auto [root_end, unused] =
+        std::mismatch(mount->second.root.begin(), mount->second.root.end(), path.begin(), path.end());
     (void)unused;
     if (root_end != mount->second.root.end() || !std::filesystem::is_regular_file(path, error))
         return nullptr;

@@ -1,26 +1,23 @@
 #include "web/assets.hpp"
 
-#include <fstream>
-
 #include <gtest/gtest.h>
 #include <sodium.h>
+
+#include <fstream>
 
 namespace numeria::web {
 namespace {
 
-TEST(SafeRelativePath, AcceptsOrdinaryNestedFiles)
-{
+TEST(SafeRelativePath, AcceptsOrdinaryNestedFiles) {
     EXPECT_TRUE(is_safe_relative_path("fonts/Marianne-Regular.woff2"));
 }
 
-TEST(SafeRelativePath, RefusesParentHiddenEmptyAndBackslashSegments)
-{
+TEST(SafeRelativePath, RefusesParentHiddenEmptyAndBackslashSegments) {
     for (const char* path : {"", "../x", "a/../../x", ".env", "a/.git/config", "a//b", "/etc/passwd", "a\\..\\b"})
         EXPECT_FALSE(is_safe_relative_path(path)) << path;
 }
 
-TEST(ContentType, KnowsTheTypesTheUiServes)
-{
+TEST(ContentType, KnowsTheTypesTheUiServes) {
     EXPECT_EQ(content_type_for("a/dsfr.min.css"), "text/css; charset=utf-8");
     EXPECT_EQ(content_type_for("x.woff2"), "font/woff2");
     EXPECT_EQ(content_type_for("x.unknown"), "application/octet-stream");
@@ -28,8 +25,7 @@ TEST(ContentType, KnowsTheTypesTheUiServes)
 
 class AssetsTest : public ::testing::Test {
 protected:
-    void SetUp() override
-    {
+    void SetUp() override {
         ASSERT_GE(sodium_init(), 0);
         m_root = std::filesystem::temp_directory_path() / ("numeria-assets-" + std::to_string(::getpid()));
         std::filesystem::create_directories(m_root / "css");
@@ -38,8 +34,7 @@ protected:
         std::filesystem::create_symlink(m_root.parent_path() / "outside-secret.txt", m_root / "link.txt");
         m_assets.mount("app", m_root);
     }
-    void TearDown() override
-    {
+    void TearDown() override {
         std::filesystem::remove_all(m_root);
         std::filesystem::remove(m_root.parent_path() / "outside-secret.txt");
     }
@@ -48,8 +43,7 @@ protected:
     Assets m_assets;
 };
 
-TEST_F(AssetsTest, ServesAFileUnderItsHashedUrl)
-{
+TEST_F(AssetsTest, ServesAFileUnderItsHashedUrl) {
     std::string url = m_assets.url("app", "css/a.css");
     std::string segment = url.substr(std::string("/assets/").size(), url.find('/', 8) - 8);
     bool current = false;
@@ -62,15 +56,13 @@ TEST_F(AssetsTest, ServesAFileUnderItsHashedUrl)
     EXPECT_EQ(asset->etag.front(), '"');
 }
 
-TEST_F(AssetsTest, RefusesASymlinkLeadingOutsideTheMount)
-{
+TEST_F(AssetsTest, RefusesASymlinkLeadingOutsideTheMount) {
     bool current = false;
 
     EXPECT_EQ(m_assets.find("app", "link.txt", current), nullptr);
 }
 
-TEST_F(AssetsTest, ReportsAStaleHashAsNotCurrent)
-{
+TEST_F(AssetsTest, ReportsAStaleHashAsNotCurrent) {
     bool current = true;
 
     auto asset = m_assets.find("app-0000000000", "css/a.css", current);

@@ -1,18 +1,17 @@
 #include "web/dispatch.hpp"
 
+#include "web/pages/page.hpp"
+#include "web/web_app.hpp"
+
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
-
-#include "web/pages/page.hpp"
-#include "web/web_app.hpp"
 
 namespace numeria::web {
 
 namespace {
 
-bool is_api(const Request& request)
-{
+bool is_api(const Request& request) {
     return request.path.rfind("/api/", 0) == 0;
 }
 
@@ -24,8 +23,7 @@ struct ErrorText {
 
 // French wording of the errors the server itself produces (the use-case errors have their own
 // table in web/error_mapping.cpp).
-ErrorText error_text(int status)
-{
+ErrorText error_text(int status) {
     switch (status) {
     case 400:
         return {"bad_request", "Requête invalide", "La requête envoyée par votre navigateur est incorrecte."};
@@ -55,8 +53,7 @@ ErrorText error_text(int status)
 
 } // namespace
 
-Response error_response(const WebApp& app, int status, const Request& request)
-{
+Response error_response(const WebApp& app, int status, const Request& request) {
     ErrorText text = error_text(status);
     if (is_api(request)) {
         nlohmann::json body = {{"error", {{"code", text.code}, {"message", text.message}}}};
@@ -72,8 +69,7 @@ Response error_response(const WebApp& app, int status, const Request& request)
     return response;
 }
 
-void add_security_headers(const WebApp& app, Response& response)
-{
+void add_security_headers(const WebApp& app, Response& response) {
     // Rule: issue 2 and shared/DESIGN.md §5: CSP without inline script, nosniff,
     // Referrer-Policy, frame-ancestors 'none'.
     response.set_header("Content-Security-Policy",
@@ -95,8 +91,7 @@ void add_security_headers(const WebApp& app, Response& response)
         response.set_header("Cache-Control", "no-store");
 }
 
-Response dispatch(WebApp& app, Request& request, const RouteMatch& match)
-{
+Response dispatch(WebApp& app, Request& request, const RouteMatch& match) {
     if (match.route == nullptr) {
         Response response = error_response(app, match.allowed.empty() ? 404 : 405, request);
         if (!match.allowed.empty()) {
@@ -121,22 +116,24 @@ Response dispatch(WebApp& app, Request& request, const RouteMatch& match)
 }
 
 void record_request(WebApp& app, const Request& request, const std::string& route_name, int status,
-                    std::chrono::steady_clock::time_point started, std::size_t bytes)
-{
+                    std::chrono::steady_clock::time_point started, std::size_t bytes) {
     auto micros = static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count());
     app.metrics.observe(method_name(request.method), route_name, status, micros);
     if (auto access = spdlog::get("access")) {
-        nlohmann::json line = {{"msg", "request"},     {"request_id", request.request_id},
-                               {"method", method_name(request.method)}, {"route", route_name},
-                               {"status", status},     {"us", micros},
-                               {"bytes", bytes},       {"remote", request.remote_address}};
+        nlohmann::json line = {{"msg", "request"},
+                               {"request_id", request.request_id},
+                               {"method", method_name(request.method)},
+                               {"route", route_name},
+                               {"status", status},
+                               {"us", micros},
+                               {"bytes", bytes},
+                               {"remote", request.remote_address}};
         access->info(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
 }
 
-std::string make_request_id(const std::optional<std::string>& incoming)
-{
+std::string make_request_id(const std::optional<std::string>& incoming) {
     if (incoming && !incoming->empty() && incoming->size() <= 64) {
         bool safe = true;
         for (char c : *incoming)

@@ -4,10 +4,10 @@
 // line and the metrics.
 #pragma once
 
-#include <chrono>
-
 #include "web/http.hpp"
 #include "web/router.hpp"
+
+#include <chrono>
 
 namespace numeria::web {
 

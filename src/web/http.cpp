@@ -2,8 +2,7 @@
 
 namespace numeria::web {
 
-const char* method_name(Method method)
-{
+const char* method_name(Method method) {
     switch (method) {
     case Method::Get:
         return "GET";
@@ -25,8 +24,7 @@ const char* method_name(Method method)
     return "OTHER";
 }
 
-Method parse_method(std::string_view name)
-{
+Method parse_method(std::string_view name) {
     if (name == "GET")
         return Method::Get;
     if (name == "HEAD")
@@ -44,8 +42,7 @@ Method parse_method(std::string_view name)
     return Method::Other;
 }
 
-const char* access_name(Access access)
-{
+const char* access_name(Access access) {
     switch (access) {
     case Access::Anonymous:
         return "anonymous";
@@ -65,16 +62,14 @@ const char* access_name(Access access)
     return "unknown";
 }
 
-std::optional<std::string> Request::header(const std::string& lower_case_name) const
-{
+std::optional<std::string> Request::header(const std::string& lower_case_name) const {
     auto found = headers.find(lower_case_name);
     if (found == headers.end())
         return std::nullopt;
     return found->second;
 }
 
-std::optional<std::string> Request::query_param(const std::string& name) const
-{
+std::optional<std::string> Request::query_param(const std::string& name) const {
     std::string_view rest = query;
     while (!rest.empty()) {
         std::size_t amp = rest.find('&');
@@ -93,18 +88,15 @@ std::optional<std::string> Request::query_param(const std::string& name) const
     return std::nullopt;
 }
 
-Response Response::json(int status, std::string body)
-{
+Response Response::json(int status, std::string body) {
     return Response{status, "application/json", std::move(body), {}};
 }
 
-Response Response::text(int status, std::string body, std::string content_type)
-{
+Response Response::text(int status, std::string body, std::string content_type) {
     return Response{status, std::move(content_type), std::move(body), {}};
 }
 
-std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space)
-{
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
     auto hex = [](char c) -> int {
         if (c >= '0' && c <= '9')
             return c - '0';

@@ -29,14 +29,14 @@ enum class Access {
 
 [[nodiscard]] const char* access_name(Access access);
 
-constexpr std::uint64_t DEFAULT_BODY_LIMIT = 1024ULL * 1024;      // 1 MB
+constexpr std::uint64_t DEFAULT_BODY_LIMIT = 1024ULL * 1024;     // 1 MB
 constexpr std::uint64_t UPLOAD_BODY_LIMIT = 20ULL * 1024 * 1024; // 20 MB
 
 struct Request {
     Method method = Method::Get;
-    std::string target; // as received: path and query
-    std::string path;   // percent-decoded path, without the query
-    std::string query;  // raw query string, without '?'
+    std::string target;                         // as received: path and query
+    std::string path;                           // percent-decoded path, without the query
+    std::string query;                          // raw query string, without '?'
     std::map<std::string, std::string> headers; // lower-case names
     std::map<std::string, std::string> params;  // path parameters from the route pattern
     std::string body;

@@ -7,8 +7,7 @@ namespace numeria::web {
 namespace {
 
 // Label values are escaped as the exposition format requires (backslash, quote, newline).
-std::string label(const std::string& value)
-{
+std::string label(const std::string& value) {
     std::string out;
     for (char c : value) {
         if (c == '\\' || c == '"')
@@ -24,8 +23,7 @@ std::string label(const std::string& value)
 
 } // namespace
 
-void Metrics::observe(const std::string& method, const std::string& route, int status, std::uint64_t micros)
-{
+void Metrics::observe(const std::string& method, const std::string& route, int status, std::uint64_t micros) {
     const double seconds = static_cast<double>(micros) / 1e6;
     std::lock_guard lock(m_mutex);
     ++m_requests[{method, route, status}];
@@ -38,8 +36,7 @@ void Metrics::observe(const std::string& method, const std::string& route, int s
     histogram.sum_seconds += seconds;
 }
 
-std::string Metrics::render(const storage::PoolStats& pool, const char* engine) const
-{
+std::string Metrics::render(const storage::PoolStats& pool, const char* engine) const {
     std::ostringstream out;
     std::lock_guard lock(m_mutex);
     out << "# HELP numeria_http_requests_total HTTP requests answered, by method, route and status.\n"
@@ -56,8 +53,7 @@ std::string Metrics::render(const storage::PoolStats& pool, const char* engine) 
         for (std::size_t i = 0; i < BUCKETS.size(); ++i)
             out << "numeria_http_request_duration_seconds_bucket{" << labels << ",le=\"" << BUCKETS[i] << "\"} "
                 << histogram.buckets[i] << "\n";
-        out << "numeria_http_request_duration_seconds_bucket{" << labels << ",le=\"+Inf\"} " << histogram.count
-            << "\n";
+        out << "numeria_http_request_duration_seconds_bucket{" << labels << ",le=\"+Inf\"} " << histogram.count << "\n";
         out << "numeria_http_request_duration_seconds_sum{" << labels << "} " << histogram.sum_seconds << "\n";
         out << "numeria_http_request_duration_seconds_count{" << labels << "} " << histogram.count << "\n";
     }

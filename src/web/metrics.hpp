@@ -2,13 +2,13 @@
 // text exposition format at GET /metrics, with the database pool's figures.
 #pragma once
 
+#include "storage/database.hpp"
+
 #include <array>
 #include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
-
-#include "storage/database.hpp"
 
 namespace numeria::web {
 

@@ -1,13 +1,12 @@
 #include "web/router.hpp"
 
-#include <algorithm>
-
 #include "core/assert.hpp"
+
+#include <algorithm>
 
 namespace numeria::web {
 
-std::vector<std::string_view> split_path(std::string_view path)
-{
+std::vector<std::string_view> split_path(std::string_view path) {
     std::vector<std::string_view> segments;
     if (!path.empty() && path.front() == '/')
         path.remove_prefix(1);
@@ -21,8 +20,7 @@ std::vector<std::string_view> split_path(std::string_view path)
     return segments;
 }
 
-void Router::add(Route route)
-{
+void Router::add(Route route) {
     NUMERIA_ASSERT(!route.pattern.empty() && route.pattern.front() == '/', "route patterns start with '/'");
     for (const Route& existing : m_routes)
         NUMERIA_ASSERT(!(existing.method == route.method && existing.pattern == route.pattern), "duplicate route");
@@ -40,8 +38,7 @@ void Router::add(Route route)
 }
 
 bool Router::match_one(const Compiled& compiled, const std::vector<std::string_view>& path,
-                       std::map<std::string, std::string>& params)
-{
+                       std::map<std::string, std::string>& params) {
     std::size_t i = 0;
     for (; i < compiled.segments.size(); ++i) {
         const std::string& segment = compiled.segments[i];
@@ -69,8 +66,7 @@ bool Router::match_one(const Compiled& compiled, const std::vector<std::string_v
     return i == path.size();
 }
 
-RouteMatch Router::match(Method method, const std::string& path) const
-{
+RouteMatch Router::match(Method method, const std::string& path) const {
     RouteMatch result;
     const std::vector<std::string_view> segments = split_path(path);
     for (std::size_t index = 0; index < m_routes.size(); ++index) {
@@ -90,8 +86,7 @@ RouteMatch Router::match(Method method, const std::string& path) const
     return result;
 }
 
-std::uint64_t Router::largest_body_limit() const
-{
+std::uint64_t Router::largest_body_limit() const {
     std::uint64_t largest = DEFAULT_BODY_LIMIT;
     for (const Route& route : m_routes)
         largest = std::max(largest, route.body_limit);

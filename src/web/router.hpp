@@ -3,11 +3,11 @@
 // its body-size limit and its handler. web/routes.cpp lists every route in one place.
 #pragma once
 
+#include "web/http.hpp"
+
 #include <functional>
 #include <string>
 #include <vector>
-
-#include "web/http.hpp"
 
 namespace numeria::web {
 
@@ -25,9 +25,9 @@ struct Route {
 };
 
 struct RouteMatch {
-    const Route* route = nullptr;             // null when nothing matched
+    const Route* route = nullptr; // null when nothing matched
     std::map<std::string, std::string> params;
-    std::vector<Method> allowed;              // methods of routes matching the path (for 405)
+    std::vector<Method> allowed; // methods of routes matching the path (for 405)
 };
 
 class Router {

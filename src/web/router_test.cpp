@@ -5,13 +5,11 @@
 namespace numeria::web {
 namespace {
 
-Response ok(const Request&, WebApp&)
-{
+Response ok(const Request&, WebApp&) {
     return Response::text(200, "ok", "text/plain");
 }
 
-Router sample_router()
-{
+Router sample_router() {
     Router router;
     router.add({Method::Get, "/", Access::Anonymous, DEFAULT_BODY_LIMIT, ok, ""});
     router.add({Method::Get, "/orga/:org_id/eleves", Access::Member, DEFAULT_BODY_LIMIT, ok, ""});
@@ -20,16 +18,14 @@ Router sample_router()
     return router;
 }
 
-TEST(Router, MatchesTheRootOnly)
-{
+TEST(Router, MatchesTheRootOnly) {
     Router router = sample_router();
 
     EXPECT_EQ(router.match(Method::Get, "/").route->pattern, "/");
     EXPECT_EQ(router.match(Method::Get, "/x").route, nullptr);
 }
 
-TEST(Router, ExtractsPathParameters)
-{
+TEST(Router, ExtractsPathParameters) {
     RouteMatch match = sample_router().match(Method::Get, "/orga/42/eleves");
 
     ASSERT_NE(match.route, nullptr);
@@ -37,13 +33,11 @@ TEST(Router, ExtractsPathParameters)
     EXPECT_EQ(match.route->access, Access::Member);
 }
 
-TEST(Router, RefusesAnEmptyParameter)
-{
+TEST(Router, RefusesAnEmptyParameter) {
     EXPECT_EQ(sample_router().match(Method::Get, "/orga//eleves").route, nullptr);
 }
 
-TEST(Router, WildcardTakesTheRestOfThePath)
-{
+TEST(Router, WildcardTakesTheRestOfThePath) {
     RouteMatch match = sample_router().match(Method::Get, "/static/dsfr/fonts/Marianne.woff2");
 
     ASSERT_NE(match.route, nullptr);
@@ -51,8 +45,7 @@ TEST(Router, WildcardTakesTheRestOfThePath)
     EXPECT_EQ(match.params.at("path"), "fonts/Marianne.woff2");
 }
 
-TEST(Router, ListsAllowedMethodsWhenOnlyTheMethodDiffers)
-{
+TEST(Router, ListsAllowedMethodsWhenOnlyTheMethodDiffers) {
     RouteMatch match = sample_router().match(Method::Delete, "/orga/42/eleves");
 
     EXPECT_EQ(match.route, nullptr);
@@ -60,13 +53,11 @@ TEST(Router, ListsAllowedMethodsWhenOnlyTheMethodDiffers)
     EXPECT_EQ(match.allowed[0], Method::Get);
 }
 
-TEST(Router, HeadIsAnsweredByTheGetRoute)
-{
+TEST(Router, HeadIsAnsweredByTheGetRoute) {
     EXPECT_NE(sample_router().match(Method::Head, "/").route, nullptr);
 }
 
-TEST(Router, KeepsEachRoutesBodyLimit)
-{
+TEST(Router, KeepsEachRoutesBodyLimit) {
     Router router = sample_router();
 
     EXPECT_EQ(router.match(Method::Post, "/orga/1/eleves/import").route->body_limit, UPLOAD_BODY_LIMIT);
@@ -74,8 +65,7 @@ TEST(Router, KeepsEachRoutesBodyLimit)
     EXPECT_EQ(router.largest_body_limit(), UPLOAD_BODY_LIMIT);
 }
 
-TEST(Router, DeclaresWhoMayCallEveryRegisteredRoute)
-{
+TEST(Router, DeclaresWhoMayCallEveryRegisteredRoute) {
     Router router = sample_router();
 
     for (const Route& route : router.routes())

@@ -7,8 +7,7 @@
 
 namespace numeria::web {
 
-void register_routes(Router& router)
-{
+void register_routes(Router& router) {
     using enum Method;
     using enum Access;
 

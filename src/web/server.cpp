@@ -1,15 +1,7 @@
 #include "web/server.hpp"
 
-#include <atomic>
-#include <limits>
-#include <csignal>
-#include <memory>
-#include <mutex>
-#include <optional>
-#include <thread>
-#include <unordered_map>
-#include <utility>
-#include <vector>
+#include "web/dispatch.hpp"
+#include "web/web_app.hpp"
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -17,8 +9,16 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include "web/dispatch.hpp"
-#include "web/web_app.hpp"
+#include <atomic>
+#include <csignal>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace numeria::web {
 
@@ -35,9 +35,7 @@ class Session;
 struct ServerState {
     ServerState(WebApp& web_app, const ServerOptions& server_options)
         : app(web_app)
-        , options(server_options)
-    {
-    }
+        , options(server_options) {}
     WebApp& app;
     const ServerOptions& options;
     std::atomic<bool> stopping{false};
@@ -49,21 +47,18 @@ class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(tcp::socket&& socket, ServerState& state)
         : m_stream(std::move(socket))
-        , m_state(state)
-    {
+        , m_state(state) {
         beast::error_code ignored;
         auto endpoint = m_stream.socket().remote_endpoint(ignored);
         m_remote = ignored ? "" : endpoint.address().to_string();
     }
 
-    ~Session()
-    {
+    ~Session() {
         std::lock_guard lock(m_state.mutex);
         m_state.sessions.erase(this);
     }
 
-    void start()
-    {
+    void start() {
         {
             std::lock_guard lock(m_state.mutex);
             m_state.sessions[this] = weak_from_this();
@@ -73,8 +68,7 @@ public:
 
     // Called on the session's strand at shutdown: a connection waiting for a new request is closed;
     // one that is reading, handling or writing a request finishes it first.
-    void close_if_idle()
-    {
+    void close_if_idle() {
         if (m_idle) {
             beast::error_code ignored;
             m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
@@ -85,8 +79,7 @@ public:
     net::any_io_executor executor() { return m_stream.get_executor(); }
 
 private:
-    void read_head()
-    {
+    void read_head() {
         if (m_state.stopping) {
             close();
             return;
@@ -102,8 +95,7 @@ private:
                                 beast::bind_front_handler(&Session::on_head, shared_from_this()));
     }
 
-    void on_head(beast::error_code error, std::size_t /*bytes*/)
-    {
+    void on_head(beast::error_code error, std::size_t /*bytes*/) {
         m_idle = false;
         m_started = std::chrono::steady_clock::now();
         m_request = Request{};
@@ -173,8 +165,7 @@ private:
                          beast::bind_front_handler(&Session::on_body, shared_from_this()));
     }
 
-    void on_body(beast::error_code error, std::size_t /*bytes*/)
-    {
+    void on_body(beast::error_code error, std::size_t /*bytes*/) {
         if (error == http::error::body_limit) {
             reply_error(413);
             return;
@@ -196,8 +187,7 @@ private:
         handle();
     }
 
-    void handle()
-    {
+    void handle() {
         m_request.body = std::move(m_parser->get().body());
         Response response = dispatch(m_state.app, m_request, m_match);
         const std::string route_name = m_match.route ? m_match.route->name : "unmatched";
@@ -205,22 +195,19 @@ private:
         send(std::move(response), route_name, keep_alive);
     }
 
-    void log_timeout()
-    {
+    void log_timeout() {
         if (m_request.request_id.empty())
             m_request.request_id = make_request_id(std::nullopt);
         record_request(m_state.app, m_request, "timeout", 408, m_started, 0);
     }
 
-    void reply_error(int status)
-    {
+    void reply_error(int status) {
         if (m_request.request_id.empty())
             m_request.request_id = make_request_id(std::nullopt);
         send(error_response(m_state.app, status, m_request), "rejected", false);
     }
 
-    void send(Response response, const std::string& route_name, bool keep_alive)
-    {
+    void send(Response response, const std::string& route_name, bool keep_alive) {
         add_security_headers(m_state.app, response);
         auto message = std::make_shared<http::response<http::string_body>>();
         message->version(11);
@@ -249,8 +236,7 @@ private:
                           });
     }
 
-    void on_written(beast::error_code error, bool keep_alive)
-    {
+    void on_written(beast::error_code error, bool keep_alive) {
         if (error || !keep_alive) {
             close();
             return;
@@ -258,8 +244,7 @@ private:
         read_head();
     }
 
-    void close()
-    {
+    void close() {
         beast::error_code ignored;
         m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
         m_stream.socket().close(ignored);
@@ -281,12 +266,9 @@ public:
     Listener(net::io_context& context, ServerState& state)
         : m_context(context)
         , m_acceptor(net::make_strand(context))
-        , m_state(state)
-    {
-    }
+        , m_state(state) {}
 
-    bool listen(const tcp::endpoint& endpoint, std::string& why)
-    {
+    bool listen(const tcp::endpoint& endpoint, std::string& why) {
         beast::error_code error;
         m_acceptor.open(endpoint.protocol(), error);
         if (!error)
@@ -300,20 +282,17 @@ public:
         return !error;
     }
 
-    std::uint16_t port() const
-    {
+    std::uint16_t port() const {
         beast::error_code ignored;
         return m_acceptor.local_endpoint(ignored).port();
     }
 
-    void accept()
-    {
+    void accept() {
         m_acceptor.async_accept(net::make_strand(m_context),
                                 beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
     }
 
-    void stop()
-    {
+    void stop() {
         net::post(m_acceptor.get_executor(), [self = shared_from_this()] {
             beast::error_code ignored;
             self->m_acceptor.close(ignored);
@@ -321,8 +300,7 @@ public:
     }
 
 private:
-    void on_accept(beast::error_code error, tcp::socket socket)
-    {
+    void on_accept(beast::error_code error, tcp::socket socket) {
         if (error == net::error::operation_aborted || !m_acceptor.is_open())
             return;
         if (!error) {
@@ -342,8 +320,7 @@ private:
 
 } // namespace
 
-int run_server(WebApp& app, const ServerOptions& options, const std::function<void(std::uint16_t)>& on_listening)
-{
+int run_server(WebApp& app, const ServerOptions& options, const std::function<void(std::uint16_t)>& on_listening) {
     const unsigned threads = std::max(1U, options.threads);
     // `state` outlives `context`: sessions still queued in the context unregister on destruction.
     ServerState state(app, options);

@@ -1,14 +1,13 @@
 #include "web/templates.hpp"
 
+#include "core/assert.hpp"
+
 #include <fstream>
 #include <sstream>
 
-#include "core/assert.hpp"
-
 namespace numeria::web {
 
-Result<Templates> Templates::load(const std::filesystem::path& directory)
-{
+Result<Templates> Templates::load(const std::filesystem::path& directory) {
     std::error_code error;
     if (!std::filesystem::is_directory(directory, error))
         return fail(Error::not_found("templates.directory", "no templates folder at " + directory.string()));
@@ -28,8 +27,7 @@ Result<Templates> Templates::load(const std::filesystem::path& directory)
     return templates;
 }
 
-std::string Templates::render(const std::string& name, const mstch::map& context) const
-{
+std::string Templates::render(const std::string& name, const mstch::map& context) const {
     auto found = m_templates.find(name);
     NUMERIA_ASSERT(found != m_templates.end(), "rendering a template that does not exist");
     return mstch::render(found->second, context, m_templates);

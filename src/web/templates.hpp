@@ -3,13 +3,13 @@
 // only be shown escaped. Pages render into layout.mustache (header, skip links, footer).
 #pragma once
 
-#include <filesystem>
-#include <map>
-#include <string>
+#include "core/result.hpp"
 
 #include <mstch/mstch.hpp>
 
-#include "core/result.hpp"
+#include <filesystem>
+#include <map>
+#include <string>
 
 namespace numeria::web {
 

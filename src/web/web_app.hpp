@@ -2,13 +2,13 @@
 // root) and shared read-only between the server's threads; mutable parts are thread-safe.
 #pragma once
 
-#include <string>
-
 #include "storage/database.hpp"
 #include "web/assets.hpp"
 #include "web/metrics.hpp"
 #include "web/router.hpp"
 #include "web/templates.hpp"
+
+#include <string>
 
 namespace numeria::web {
 

@@ -6,15 +6,13 @@
 
 namespace numeria::web {
 
-Response get_home(const Request& /*request*/, WebApp& app)
-{
+Response get_home(const Request& /*request*/, WebApp& app) {
     Response response;
     response.body = render_page(app, PageMeta{"Accueil", ""}, "home", mstch::map{});
     return response;
 }
 
-Response get_space(const Request& request, WebApp& app)
-{
+Response get_space(const Request& request, WebApp& app) {
     struct Space {
         const char* slug;
         const char* title;

@@ -4,9 +4,7 @@
 
 namespace numeria::web {
 
-std::string render_page(const WebApp& app, const PageMeta& meta, const std::string& template_name,
-                        mstch::map context)
-{
+std::string render_page(const WebApp& app, const PageMeta& meta, const std::string& template_name, mstch::map context) {
     const std::string dsfr = app.assets.prefix("dsfr");
     const std::string own = app.assets.prefix("app");
     context.emplace("dsfr", dsfr);
@@ -17,16 +15,11 @@ std::string render_page(const WebApp& app, const PageMeta& meta, const std::stri
     const std::pair<const char*, const char*> links[] = {
         {"mon-espace", "Mon espace"}, {"orga", "Orga"}, {"certif", "Certif"}};
     for (const auto& [slug, label] : links) {
-        spaces.push_back(mstch::map{{"href", "/" + std::string(slug)},
-                                    {"label", std::string(label)},
-                                    {"current", meta.active_space == slug}});
+        spaces.push_back(mstch::map{
+            {"href", "/" + std::string(slug)}, {"label", std::string(label)}, {"current", meta.active_space == slug}});
     }
-    mstch::map layout{{"title", meta.title},
-                      {"body", body},
-                      {"dsfr", dsfr},
-                      {"app_assets", own},
-                      {"spaces", spaces},
-                      {"version", app.config.version}};
+    mstch::map layout{{"title", meta.title}, {"body", body},     {"dsfr", dsfr},
+                      {"app_assets", own},   {"spaces", spaces}, {"version", app.config.version}};
     return app.templates.render("layout", layout);
 }
 

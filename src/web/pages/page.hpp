@@ -1,9 +1,9 @@
 // page.hpp: renders a page inside the layout (header with the three spaces, skip links, footer).
 #pragma once
 
-#include <string>
-
 #include <mstch/mstch.hpp>
+
+#include <string>
 
 namespace numeria::web {
 

@@ -1,16 +1,14 @@
 #include "web/pages/system_pages.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "web/dispatch.hpp"
 #include "web/web_app.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace numeria::web {
 
-Response get_healthz(const Request& /*request*/, WebApp& app)
-{
-    nlohmann::json body = {{"database", storage::engine_name(app.database.engine())},
-                           {"version", app.config.version}};
+Response get_healthz(const Request& /*request*/, WebApp& app) {
+    nlohmann::json body = {{"database", storage::engine_name(app.database.engine())}, {"version", app.config.version}};
     try {
         int one = 0;
         app.database.read([&one](soci::session& sql) { sql << "SELECT 1", soci::into(one); });
@@ -21,14 +19,13 @@ Response get_healthz(const Request& /*request*/, WebApp& app)
     return Response::json(body["status"] == "ok" ? 200 : 503, body.dump());
 }
 
-Response get_metrics(const Request& /*request*/, WebApp& app)
-{
-    return Response::text(200, app.metrics.render(app.database.pool_stats(), storage::engine_name(app.database.engine())),
+Response get_metrics(const Request& /*request*/, WebApp& app) {
+    return Response::text(200,
+                          app.metrics.render(app.database.pool_stats(), storage::engine_name(app.database.engine())),
                           "text/plain; version=0.0.4; charset=utf-8");
 }
 
-Response get_asset(const Request& request, WebApp& app)
-{
+Response get_asset(const Request& request, WebApp& app) {
     bool current_version = false;
     auto asset = app.assets.find(request.params.at("mount"), request.params.at("path"), current_version);
     if (!asset)
