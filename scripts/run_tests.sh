@@ -28,6 +28,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+section "lint"
+step "lint" scripts/lint.sh
+
 section "unit tests (ASan + UBSan)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 step "unit" ctest --test-dir build/dev --output-on-failure -j 2 --timeout 300
