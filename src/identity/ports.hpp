@@ -1,0 +1,24 @@
+// ports.hpp: what the identity use cases need from the outside world. storage/identity/ implements
+// them on SQL; tests/support/identity/ has the in-memory fakes.
+#pragma once
+
+#include "core/result.hpp"
+#include "identity/domain/user.hpp"
+
+#include <optional>
+#include <string>
+
+namespace numeria::identity {
+
+class UserRepository {
+public:
+    virtual ~UserRepository() = default;
+    // Fails with AlreadyExists ("user.email_taken" / "user.username_taken") on a unique clash.
+    [[nodiscard]] virtual Result<UserId> create(const NewUser& user) = 0;
+    [[nodiscard]] virtual std::optional<User> find_by_email(const std::string& normalized_email) = 0;
+    [[nodiscard]] virtual std::optional<User> find_by_username(const std::string& username) = 0;
+    [[nodiscard]] virtual std::optional<User> find(UserId id) = 0;
+    virtual void set_password_hash(UserId id, const std::string& password_hash, bool must_change_password) = 0;
+};
+
+} // namespace numeria::identity

@@ -1,0 +1,81 @@
+#include "identity/use_cases/sign_up.hpp"
+#include "tests/support/identity/in_memory_user_repository.hpp"
+
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+namespace numeria::identity {
+namespace {
+
+class SignUpTest : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_GE(sodium_init(), 0); }
+
+    static SignUp a_sign_up() { return SignUp{" Marie ", "Curie", "Marie.Curie@Exemple.fr", "Radium1898", true}; }
+    std::string refusal(const SignUp& command) {
+        auto result = sign_up(command, m_users, m_hasher, m_clock);
+        return result ? "ok" : result.error().reason;
+    }
+
+    testing::InMemoryUserRepository m_users;
+    PasswordHasher m_hasher{HashStrength::Minimum};
+    FixedClock m_clock{1'700'000'000'000};
+};
+
+TEST_F(SignUpTest, CreatesTheAccountWithANormalisedEmailAndTrimmedNames) {
+    auto id = sign_up(a_sign_up(), m_users, m_hasher, m_clock);
+
+    ASSERT_TRUE(id.has_value());
+    const User& user = m_users.all().front();
+    EXPECT_EQ(user.email, "marie.curie@exemple.fr");
+    EXPECT_EQ(user.first_name, "Marie");
+    EXPECT_EQ(user.terms_accepted_at, 1'700'000'000'000);
+}
+
+TEST_F(SignUpTest, StoresAHashThatVerifiesAndNotThePassword) {
+    ASSERT_TRUE(sign_up(a_sign_up(), m_users, m_hasher, m_clock));
+
+    const User& user = m_users.all().front();
+    EXPECT_EQ(user.password_hash.find("Radium1898"), std::string::npos);
+    EXPECT_TRUE(m_hasher.verify("Radium1898", user.password_hash));
+}
+
+TEST_F(SignUpTest, RefusesMissingNames) {
+    SignUp command = a_sign_up();
+    command.last_name = "  ";
+
+    EXPECT_EQ(refusal(command), "user.last_name_required");
+}
+
+TEST_F(SignUpTest, RefusesAnImplausibleEmail) {
+    SignUp command = a_sign_up();
+    command.email = "marie.curie";
+
+    EXPECT_EQ(refusal(command), "user.email_invalid");
+}
+
+TEST_F(SignUpTest, RefusesWithoutAcceptingTheTerms) {
+    SignUp command = a_sign_up();
+    command.accepts_terms = false;
+
+    EXPECT_EQ(refusal(command), "user.terms_not_accepted");
+}
+
+TEST_F(SignUpTest, AppliesThePasswordPolicy) {
+    SignUp command = a_sign_up();
+    command.password = "radium1898";
+
+    EXPECT_EQ(refusal(command), "password.missing_uppercase");
+}
+
+TEST_F(SignUpTest, RefusesAnEmailAlreadyUsedWhateverItsCase) {
+    ASSERT_TRUE(sign_up(a_sign_up(), m_users, m_hasher, m_clock));
+    SignUp again = a_sign_up();
+    again.email = "MARIE.CURIE@exemple.fr";
+
+    EXPECT_EQ(refusal(again), "user.email_taken");
+    EXPECT_EQ(m_users.all().size(), 1U);
+}
+
+} // namespace
+} // namespace numeria::identity
