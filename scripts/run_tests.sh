@@ -52,7 +52,7 @@ step "integration-postgresql" env NUMERIA_BIN="$BIN" NUMERIA_TEST_ENGINE=postgre
 section "browser tests"
 BROWSER_DIR=$(mktemp -d /tmp/numeria-browser.XXXXXX)
 "$BIN" serve --port 0 --database "sqlite:$BROWSER_DIR/numeria.db" --secret-file "$BROWSER_DIR/secret.key" \
-    --outbox-dir "$BROWSER_DIR/outbox" >"$BROWSER_DIR/server.log" 2>&1 &
+    --outbox-dir "$BROWSER_DIR/outbox" --insecure-fast-password-hashing >"$BROWSER_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 port=""
 for _ in $(seq 1 100); do

@@ -100,7 +100,10 @@ int serve(const Config& config) {
         refuse_to_start("le système de design de l'État (DSFR) est absent de " + dsfr.string() +
                         " : lancez scripts/install_deps.sh");
 
-    web::WebApp app{web::WebConfig{NUMERIA_VERSION, config.base_url}, *db, std::move(*templates), {}, {}, {}};
+    web::WebConfig web_config{NUMERIA_VERSION, config.base_url,
+                              config.fast_password_hashing ? identity::HashStrength::Minimum
+                                                           : identity::HashStrength::Interactive};
+    web::WebApp app(web_config, *db, std::move(*templates));
     app.assets.mount("dsfr", dsfr, home / "node_modules/@gouvfr/dsfr/package.json");
     app.assets.mount("app", home / "src/web/static");
     web::register_routes(app.router);

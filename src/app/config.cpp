@@ -49,6 +49,8 @@ void add_serve_options(CLI::App& command, Config& config) {
                     "on SIGTERM/SIGINT, time left to in-flight requests before exiting")
         ->envname("NUMERIA_SHUTDOWN_GRACE_MS")
         ->capture_default_str();
+    command.add_flag("--insecure-fast-password-hashing", config.fast_password_hashing,
+                     "TESTS ONLY: hash passwords with argon2id's minimum limits");
     command.add_flag("--demo", config.demo, "load the demo data on first start and print the demo log-ins");
 }
 

@@ -23,6 +23,7 @@ struct Config {
     unsigned threads = 0; // 0: one per core, at least 2
     std::size_t pool_size = 8;
     bool demo = false;
+    bool fast_password_hashing = false;  // tests only: argon2id at its minimum limits
     unsigned header_timeout_ms = 10'000; // whole request head, idle keep-alive included
     unsigned shutdown_grace_ms = 4'000;  // in-flight requests after SIGTERM/SIGINT
 };

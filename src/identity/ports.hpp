@@ -21,4 +21,18 @@ public:
     virtual void set_password_hash(UserId id, const std::string& password_hash, bool must_change_password) = 0;
 };
 
+struct ActiveSession {
+    UserId user_id = 0;
+    EpochMs expires_at = 0;
+};
+
+class SessionRepository {
+public:
+    virtual ~SessionRepository() = default;
+    virtual void create(const std::string& token_digest, UserId user_id, EpochMs created_at, EpochMs expires_at) = 0;
+    // The session of this digest if it is neither revoked nor expired at `now`.
+    [[nodiscard]] virtual std::optional<ActiveSession> find_active(const std::string& token_digest, EpochMs now) = 0;
+    virtual void revoke(const std::string& token_digest, EpochMs now) = 0;
+};
+
 } // namespace numeria::identity

@@ -1,6 +1,7 @@
 #include "web/dispatch.hpp"
 
 #include "web/pages/page.hpp"
+#include "web/session_support.hpp"
 #include "web/web_app.hpp"
 
 #include <nlohmann/json.hpp>
@@ -65,7 +66,7 @@ Response error_response(const WebApp& app, int status, const Request& request) {
                        {"request_id", request.request_id}};
     Response response;
     response.status = status;
-    response.body = render_page(app, PageMeta{text.title, ""}, "error", context);
+    response.body = render_page(app, request, PageMeta{text.title, ""}, "error", context);
     return response;
 }
 
@@ -91,6 +92,40 @@ void add_security_headers(const WebApp& app, Response& response) {
         response.set_header("Cache-Control", "no-store");
 }
 
+namespace {
+
+bool changes_state(Method method) {
+    return method == Method::Post || method == Method::Put || method == Method::Patch || method == Method::Delete;
+}
+
+// Who is calling, CSRF, access declared by the route, then the handler.
+Response run_route(WebApp& app, Request& request, const Route& route) {
+    if (auto cookie_header = request.header("cookie"))
+        request.cookies = parse_cookies(*cookie_header);
+    auto type = request.header("content-type");
+    if (type && type->rfind("application/x-www-form-urlencoded", 0) == 0)
+        request.form = parse_form(request.body);
+    resolve_viewer(app, request);
+    const bool new_csrf = ensure_csrf_token(request);
+
+    // Rule: shared/DESIGN.md §5: a CSRF token on every state-changing form.
+    if (changes_state(request.method) && !is_api(request) && !csrf_matches(request))
+        return error_response(app, 403, request);
+    // Rule: shared/DESIGN.md §5: every route declares who may call it.
+    if (route.access != Access::Anonymous && !request.viewer) {
+        if (is_api(request))
+            return error_response(app, 401, request);
+        return Response::redirect("/connexion?retour=" + request.path);
+    }
+
+    Response response = route.handler(request, app);
+    if (new_csrf && response.content_type.rfind("text/html", 0) == 0)
+        response.set_header("Set-Cookie", csrf_cookie(app, request.csrf_token));
+    return response;
+}
+
+} // namespace
+
 Response dispatch(WebApp& app, Request& request, const RouteMatch& match) {
     if (match.route == nullptr) {
         Response response = error_response(app, match.allowed.empty() ? 404 : 405, request);
@@ -104,7 +139,7 @@ Response dispatch(WebApp& app, Request& request, const RouteMatch& match) {
     }
     request.params = match.params;
     try {
-        return match.route->handler(request, app);
+        return run_route(app, request, *match.route);
     } catch (const std::exception& error) {
         spdlog::error(nlohmann::json{{"msg", "unhandled error"},
                                      {"request_id", request.request_id},

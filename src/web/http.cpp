@@ -92,6 +92,47 @@ Response Response::json(int status, std::string body) {
     return Response{status, "application/json", std::move(body), {}};
 }
 
+Response Response::redirect(std::string location) {
+    Response response{303, "text/plain; charset=utf-8", "", {}};
+    response.set_header("Location", std::move(location));
+    return response;
+}
+
+std::map<std::string, std::string> parse_form(std::string_view body) {
+    std::map<std::string, std::string> fields;
+    while (!body.empty()) {
+        std::size_t amp = body.find('&');
+        std::string_view pair = body.substr(0, amp);
+        std::size_t eq = pair.find('=');
+        auto key = percent_decode(pair.substr(0, eq), true);
+        auto value =
+            eq == std::string_view::npos ? std::optional<std::string>("") : percent_decode(pair.substr(eq + 1), true);
+        if (key && value && !key->empty())
+            fields[*key] = *value;
+        if (amp == std::string_view::npos)
+            break;
+        body.remove_prefix(amp + 1);
+    }
+    return fields;
+}
+
+std::map<std::string, std::string> parse_cookies(std::string_view header) {
+    std::map<std::string, std::string> cookies;
+    while (!header.empty()) {
+        std::size_t semicolon = header.find(';');
+        std::string_view pair = header.substr(0, semicolon);
+        while (!pair.empty() && pair.front() == ' ')
+            pair.remove_prefix(1);
+        std::size_t eq = pair.find('=');
+        if (eq != std::string_view::npos && eq > 0)
+            cookies.emplace(std::string(pair.substr(0, eq)), std::string(pair.substr(eq + 1)));
+        if (semicolon == std::string_view::npos)
+            break;
+        header.remove_prefix(semicolon + 1);
+    }
+    return cookies;
+}
+
 Response Response::text(int status, std::string body, std::string content_type) {
     return Response{status, std::move(content_type), std::move(body), {}};
 }

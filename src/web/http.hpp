@@ -32,6 +32,14 @@ enum class Access {
 constexpr std::uint64_t DEFAULT_BODY_LIMIT = 1024ULL * 1024;     // 1 MB
 constexpr std::uint64_t UPLOAD_BODY_LIMIT = 20ULL * 1024 * 1024; // 20 MB
 
+// The signed-in person making the request, resolved from the session cookie by web/dispatch.cpp.
+struct Viewer {
+    std::int64_t user_id = 0;
+    std::string first_name;
+    std::string last_name;
+    bool must_change_password = false;
+};
+
 struct Request {
     Method method = Method::Get;
     std::string target;                         // as received: path and query
@@ -42,6 +50,11 @@ struct Request {
     std::string body;
     std::string request_id;
     std::string remote_address;
+    std::map<std::string, std::string> cookies;
+    std::map<std::string, std::string> form; // url-encoded form fields of a POST
+    std::optional<Viewer> viewer;            // empty when nobody is signed in
+    std::string session_token;               // the session cookie's value, when valid
+    std::string csrf_token;                  // the value every form of the page must post back
 
     [[nodiscard]] std::optional<std::string> header(const std::string& lower_case_name) const;
     [[nodiscard]] std::optional<std::string> query_param(const std::string& name) const;
@@ -56,8 +69,15 @@ struct Response {
     void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 
     [[nodiscard]] static Response json(int status, std::string body);
+    // 303 See Other to a local path (after a form post).
+    [[nodiscard]] static Response redirect(std::string location);
     [[nodiscard]] static Response text(int status, std::string body, std::string content_type);
 };
+
+// Parses "a=1&b=2" (application/x-www-form-urlencoded); a malformed pair is skipped.
+[[nodiscard]] std::map<std::string, std::string> parse_form(std::string_view body);
+// Parses a Cookie header ("a=1; b=2").
+[[nodiscard]] std::map<std::string, std::string> parse_cookies(std::string_view header);
 
 // Percent-decodes a URL path or query component ('+' is a space only in queries).
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);

@@ -2,6 +2,7 @@
 // web/pages/ (HTML) and web/api/ (JSON); nothing else registers routes (shared/STYLE.md b.1).
 #include "web/routes.hpp"
 
+#include "web/pages/account_pages.hpp"
 #include "web/pages/home_page.hpp"
 #include "web/pages/system_pages.hpp"
 
@@ -22,6 +23,13 @@ void register_routes(Router& router) {
     router.add({Get, "/mon-espace", Anonymous, DEFAULT_BODY_LIMIT, get_space, ""});
     router.add({Get, "/orga", Anonymous, DEFAULT_BODY_LIMIT, get_space, ""});
     router.add({Get, "/certif", Anonymous, DEFAULT_BODY_LIMIT, get_space, ""});
+
+    // Accounts
+    router.add({Get, "/inscription", Anonymous, DEFAULT_BODY_LIMIT, get_sign_up, ""});
+    router.add({Post, "/inscription", Anonymous, DEFAULT_BODY_LIMIT, post_sign_up, ""});
+    router.add({Get, "/connexion", Anonymous, DEFAULT_BODY_LIMIT, get_log_in, ""});
+    router.add({Post, "/connexion", Anonymous, DEFAULT_BODY_LIMIT, post_log_in, ""});
+    router.add({Post, "/deconnexion", Learner, DEFAULT_BODY_LIMIT, post_log_out, ""});
 }
 
 } // namespace numeria::web

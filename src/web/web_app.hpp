@@ -2,6 +2,8 @@
 // root) and shared read-only between the server's threads; mutable parts are thread-safe.
 #pragma once
 
+#include "core/clock.hpp"
+#include "identity/domain/password_hasher.hpp"
 #include "storage/database.hpp"
 #include "web/assets.hpp"
 #include "web/metrics.hpp"
@@ -15,15 +17,26 @@ namespace numeria::web {
 struct WebConfig {
     std::string version;
     std::string base_url; // e.g. "https://numeria.example.fr"; "" when unknown
+    identity::HashStrength hash_strength = identity::HashStrength::Interactive;
+
+    // Cookies get the Secure attribute when the public URL is https.
+    [[nodiscard]] bool secure_cookies() const { return base_url.rfind("https://", 0) == 0; }
 };
 
 struct WebApp {
+    WebApp(WebConfig web_config, storage::Database& db, Templates page_templates)
+        : config(std::move(web_config))
+        , database(db)
+        , templates(std::move(page_templates)) {}
+
     WebConfig config;
     storage::Database& database;
     Templates templates;
     Assets assets;
     Metrics metrics;
     Router router;
+    SystemClock clock;
+    identity::PasswordHasher hasher{config.hash_strength};
 };
 
 } // namespace numeria::web

@@ -8,7 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { tests } from './shell.spec.mjs';
+import { tests as accountTests } from './accounts.spec.mjs';
+import { tests as shellTests } from './shell.spec.mjs';
+
+const tests = [...shellTests, ...accountTests];
 
 const base = process.argv[2];
 if (!base) {

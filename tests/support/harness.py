@@ -49,7 +49,8 @@ class Server:
     def start(self, timeout=15):
         args = [BIN, "serve", "--port", "0", "--database", self.database_url,
                 "--secret-file", os.path.join(self.workdir, "secret.key"),
-                "--outbox-dir", os.path.join(self.workdir, "outbox")] + self.extra_args
+                "--outbox-dir", os.path.join(self.workdir, "outbox"),
+                "--insecure-fast-password-hashing"] + self.extra_args
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env,
                                         cwd=self.workdir)
         # The server logs every request: its stdout is read continuously, or the pipe would fill

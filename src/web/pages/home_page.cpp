@@ -6,9 +6,9 @@
 
 namespace numeria::web {
 
-Response get_home(const Request& /*request*/, WebApp& app) {
+Response get_home(const Request& request, WebApp& app) {
     Response response;
-    response.body = render_page(app, PageMeta{"Accueil", ""}, "home", mstch::map{});
+    response.body = render_page(app, request, PageMeta{"Accueil", ""}, "home", mstch::map{});
     return response;
 }
 
@@ -35,10 +35,12 @@ Response get_space(const Request& request, WebApp& app) {
         if (slug != space.slug)
             continue;
         Response response;
-        response.body = render_page(app, PageMeta{space.title, space.slug}, "space",
+        response.body = render_page(app, request, PageMeta{space.title, space.slug}, "space",
                                     mstch::map{{"space_title", std::string(space.title)},
                                                {"audience", std::string(space.audience)},
-                                               {"summary", std::string(space.summary)}});
+                                               {"summary", std::string(space.summary)},
+                                               {"signed_in", request.viewer.has_value()},
+                                               {"first_name", request.viewer ? request.viewer->first_name : ""}});
         return response;
     }
     return error_response(app, 404, request);

@@ -4,7 +4,8 @@
 
 namespace numeria::web {
 
-std::string render_page(const WebApp& app, const PageMeta& meta, const std::string& template_name, mstch::map context) {
+std::string render_page(const WebApp& app, const Request& request, const PageMeta& meta,
+                        const std::string& template_name, mstch::map context) {
     const std::string dsfr = app.assets.prefix("dsfr");
     const std::string own = app.assets.prefix("app");
     context.emplace("dsfr", dsfr);
@@ -18,8 +19,11 @@ std::string render_page(const WebApp& app, const PageMeta& meta, const std::stri
         spaces.push_back(mstch::map{
             {"href", "/" + std::string(slug)}, {"label", std::string(label)}, {"current", meta.active_space == slug}});
     }
-    mstch::map layout{{"title", meta.title}, {"body", body},     {"dsfr", dsfr},
-                      {"app_assets", own},   {"spaces", spaces}, {"version", app.config.version}};
+    mstch::map layout{{"title", meta.title},       {"body", body},     {"dsfr", dsfr},
+                      {"app_assets", own},         {"spaces", spaces}, {"version", app.config.version},
+                      {"csrf", request.csrf_token}};
+    if (request.viewer)
+        layout.emplace("viewer_name", request.viewer->first_name + " " + request.viewer->last_name);
     return app.templates.render("layout", layout);
 }
 

@@ -1,0 +1,50 @@
+#include "web/error_mapping.hpp"
+
+#include <map>
+
+namespace numeria::web {
+
+int http_status(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::InvalidInput:
+        return 400;
+    case ErrorCode::NotFound:
+        return 404;
+    case ErrorCode::AlreadyExists:
+        return 409;
+    case ErrorCode::RuleViolated:
+        return 422;
+    case ErrorCode::Forbidden:
+        return 403;
+    case ErrorCode::Unauthenticated:
+        return 401;
+    case ErrorCode::TooLarge:
+        return 413;
+    case ErrorCode::Unavailable:
+        return 503;
+    }
+    return 500;
+}
+
+std::string french_message(const std::string& reason) {
+    static const std::map<std::string, std::string> messages = {
+        {"password.too_short", "Votre mot de passe doit contenir au moins 8 caractères."},
+        {"password.missing_uppercase", "Votre mot de passe doit contenir au moins une lettre majuscule."},
+        {"password.missing_lowercase", "Votre mot de passe doit contenir au moins une lettre minuscule."},
+        {"password.missing_digit", "Votre mot de passe doit contenir au moins un chiffre."},
+        {"password.invalid_encoding", "Votre mot de passe contient des caractères non reconnus."},
+        {"password.hash_failed", "Le serveur est surchargé. Réessayez dans quelques instants."},
+        {"user.first_name_required", "Indiquez votre prénom."},
+        {"user.last_name_required", "Indiquez votre nom."},
+        {"user.email_invalid", "Indiquez une adresse e-mail valide, par exemple nom@exemple.fr."},
+        {"user.terms_not_accepted", "Vous devez accepter les conditions d'utilisation pour créer un compte."},
+        {"user.email_taken", "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou utilisez une "
+                             "autre adresse."},
+        {"user.username_taken", "Cet identifiant est déjà utilisé."},
+        {"login.invalid_credentials", "L'adresse e-mail, l'identifiant ou le mot de passe est incorrect."},
+    };
+    auto found = messages.find(reason);
+    return found == messages.end() ? "Votre demande n'a pas pu être traitée." : found->second;
+}
+
+} // namespace numeria::web

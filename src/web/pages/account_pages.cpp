@@ -1,0 +1,134 @@
+#include "web/pages/account_pages.hpp"
+
+#include "identity/use_cases/log_in.hpp"
+#include "identity/use_cases/sessions.hpp"
+#include "identity/use_cases/sign_up.hpp"
+#include "storage/identity/sql_session_repository.hpp"
+#include "storage/identity/sql_user_repository.hpp"
+#include "web/error_mapping.hpp"
+#include "web/pages/page.hpp"
+#include "web/session_support.hpp"
+#include "web/web_app.hpp"
+
+namespace numeria::web {
+
+namespace {
+
+std::string field(const Request& request, const std::string& name) {
+    auto found = request.form.find(name);
+    return found == request.form.end() ? std::string() : found->second;
+}
+
+// Where to go after signing in: a local path only (no open redirect).
+std::string return_path(const Request& request) {
+    std::string target = field(request, "retour");
+    if (target.empty())
+        target = request.query_param("retour").value_or("");
+    if (target.size() < 2 || target[0] != '/' || target[1] == '/' || target[1] == '\\')
+        return "/mon-espace";
+    return target;
+}
+
+// The form field a refusal is about, so the message is shown under it.
+std::string field_of(const std::string& reason) {
+    if (reason.rfind("password.", 0) == 0)
+        return "mot_de_passe";
+    if (reason.rfind("user.first_name", 0) == 0)
+        return "prenom";
+    if (reason.rfind("user.last_name", 0) == 0)
+        return "nom";
+    if (reason.rfind("user.email", 0) == 0)
+        return "email";
+    if (reason.rfind("user.terms", 0) == 0)
+        return "cgu";
+    return "";
+}
+
+Response sign_up_page(const Request& request, WebApp& app, int status, const std::string& reason) {
+    mstch::map context{{"csrf", request.csrf_token},
+                       {"prenom", field(request, "prenom")},
+                       {"nom", field(request, "nom")},
+                       {"email", field(request, "email")},
+                       {"cgu_checked", field(request, "cgu") == "oui"}};
+    if (!reason.empty()) {
+        context.emplace("error", french_message(reason));
+        context.emplace("error_" + field_of(reason), french_message(reason));
+    }
+    Response response;
+    response.status = status;
+    response.body = render_page(app, request, PageMeta{"Inscription", "mon-espace"}, "sign_up", context);
+    return response;
+}
+
+Response log_in_page(const Request& request, WebApp& app, int status, const std::string& reason) {
+    mstch::map context{
+        {"csrf", request.csrf_token}, {"login", field(request, "identifiant")}, {"retour", return_path(request)}};
+    if (!reason.empty())
+        context.emplace("error", french_message(reason));
+    Response response;
+    response.status = status;
+    response.body = render_page(app, request, PageMeta{"Connexion", "mon-espace"}, "log_in", context);
+    return response;
+}
+
+Response signed_in(WebApp& app, identity::UserId user_id, const std::string& target) {
+    identity::OpenedSession opened;
+    app.database.write([&](soci::session& sql) {
+        storage::SqlSessionRepository sessions(sql);
+        opened = identity::open_session(user_id, sessions, app.clock);
+    });
+    Response response = Response::redirect(target);
+    response.set_header("Set-Cookie", session_cookie(app, opened.token, identity::SESSION_LIFETIME_MS / 1000));
+    return response;
+}
+
+} // namespace
+
+Response get_sign_up(const Request& request, WebApp& app) {
+    return sign_up_page(request, app, 200, "");
+}
+
+Response post_sign_up(const Request& request, WebApp& app) {
+    identity::SignUp command{field(request, "prenom"), field(request, "nom"), field(request, "email"),
+                             field(request, "mot_de_passe"), field(request, "cgu") == "oui"};
+    Result<identity::UserId> created = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlUserRepository users(sql);
+        created = identity::sign_up(command, users, app.hasher, app.clock);
+    });
+    if (!created)
+        return sign_up_page(request, app, http_status(created.error().code), created.error().reason);
+    return signed_in(app, *created, "/mon-espace");
+}
+
+Response get_log_in(const Request& request, WebApp& app) {
+    if (request.viewer)
+        return Response::redirect(return_path(request));
+    return log_in_page(request, app, 200, "");
+}
+
+Response post_log_in(const Request& request, WebApp& app) {
+    identity::LogIn command{field(request, "identifiant"), field(request, "mot_de_passe")};
+    Result<identity::LoggedIn> logged = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlUserRepository users(sql);
+        logged = identity::log_in(command, users, app.hasher);
+    });
+    if (!logged)
+        return log_in_page(request, app, http_status(logged.error().code), logged.error().reason);
+    return signed_in(app, logged->user_id, return_path(request));
+}
+
+Response post_log_out(const Request& request, WebApp& app) {
+    if (!request.session_token.empty()) {
+        app.database.write([&](soci::session& sql) {
+            storage::SqlSessionRepository sessions(sql);
+            identity::close_session(request.session_token, sessions, app.clock);
+        });
+    }
+    Response response = Response::redirect("/");
+    response.set_header("Set-Cookie", expired_session_cookie(app));
+    return response;
+}
+
+} // namespace numeria::web

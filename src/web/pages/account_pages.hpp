@@ -1,0 +1,17 @@
+// account_pages.hpp: sign-up ("Inscription"), log-in ("Connexion"), log-out, and the learner's
+// home ("Mon espace") once signed in.
+#pragma once
+
+#include "web/http.hpp"
+
+namespace numeria::web {
+
+struct WebApp;
+
+[[nodiscard]] Response get_sign_up(const Request& request, WebApp& app);
+[[nodiscard]] Response post_sign_up(const Request& request, WebApp& app);
+[[nodiscard]] Response get_log_in(const Request& request, WebApp& app);
+[[nodiscard]] Response post_log_in(const Request& request, WebApp& app);
+[[nodiscard]] Response post_log_out(const Request& request, WebApp& app);
+
+} // namespace numeria::web

@@ -1,0 +1,74 @@
+#include "web/session_support.hpp"
+
+#include "identity/domain/session_token.hpp"
+#include "identity/use_cases/sessions.hpp"
+#include "storage/identity/sql_session_repository.hpp"
+#include "storage/identity/sql_user_repository.hpp"
+#include "web/web_app.hpp"
+
+namespace numeria::web {
+
+namespace {
+
+bool is_token(const std::string& value) {
+    return value.size() == 64 && value.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+std::string cookie(const WebApp& app, const std::string& name, const std::string& value, const std::string& extra) {
+    std::string text = name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" + extra;
+    if (app.config.secure_cookies())
+        text += "; Secure";
+    return text;
+}
+
+} // namespace
+
+void resolve_viewer(WebApp& app, Request& request) {
+    auto found = request.cookies.find(SESSION_COOKIE);
+    if (found == request.cookies.end() || !is_token(found->second))
+        return;
+    const std::string token = found->second;
+    app.database.read([&](soci::session& sql) {
+        storage::SqlSessionRepository sessions(sql);
+        auto user_id = identity::session_user(token, sessions, app.clock);
+        if (!user_id)
+            return;
+        storage::SqlUserRepository users(sql);
+        auto user = users.find(*user_id);
+        if (!user)
+            return;
+        request.viewer = Viewer{user->id, user->first_name, user->last_name, user->must_change_password};
+        request.session_token = token;
+    });
+}
+
+bool ensure_csrf_token(Request& request) {
+    auto found = request.cookies.find(CSRF_COOKIE);
+    if (found != request.cookies.end() && is_token(found->second)) {
+        request.csrf_token = found->second;
+        return false;
+    }
+    request.csrf_token = identity::new_token();
+    return true;
+}
+
+bool csrf_matches(const Request& request) {
+    auto cookie_value = request.cookies.find(CSRF_COOKIE);
+    auto field = request.form.find("csrf");
+    return cookie_value != request.cookies.end() && field != request.form.end() &&
+           identity::same_token(cookie_value->second, field->second);
+}
+
+std::string session_cookie(const WebApp& app, const std::string& token, long long max_age_seconds) {
+    return cookie(app, SESSION_COOKIE, token, "; Max-Age=" + std::to_string(max_age_seconds));
+}
+
+std::string expired_session_cookie(const WebApp& app) {
+    return cookie(app, SESSION_COOKIE, "", "; Max-Age=0");
+}
+
+std::string csrf_cookie(const WebApp& app, const std::string& token) {
+    return cookie(app, CSRF_COOKIE, token, "");
+}
+
+} // namespace numeria::web

@@ -1,0 +1,54 @@
+// Accounts in the browser: sign-up, log-out, log-in with a wrong then the right password.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+
+const email = `eleve-${Date.now()}@exemple.fr`;
+
+export const tests = [
+  {
+    name: 'sign-up form refuses a weak password in French, then creates the account',
+    // The refused form is answered with 400, which chromium logs as a failed resource.
+    allowedConsoleErrors: [/status of 400/],
+    async run({ page, base, screenshots, checkAccessibility }) {
+      await page.goto(`${base}/inscription`);
+      await checkAccessibility(page, '/inscription');
+      await page.fill('#prenom', 'Zoé');
+      await page.fill('#nom', 'Lefèvre');
+      await page.fill('#email', email);
+      await page.fill('#mot_de_passe', 'motdepasse');
+      await page.check('#cgu', { force: true });
+      await page.click('#bouton-inscription');
+      assert.match(await page.textContent('#mot_de_passe-erreur'), /au moins une lettre majuscule/);
+      await page.screenshot({ path: path.join(screenshots, 'inscription-erreur.png') });
+      await checkAccessibility(page, '/inscription (erreur)');
+
+      await page.fill('#mot_de_passe', 'Motdepasse1');
+      await page.click('#bouton-inscription');
+      await page.waitForURL(`${base}/mon-espace`);
+      assert.equal((await page.textContent('#menu-utilisateur')).trim(), 'Zoé Lefèvre');
+    },
+  },
+  {
+    name: 'log-in with a wrong then the right password, then log-out',
+    allowedConsoleErrors: [/status of 401/],
+    async run({ page, base, screenshots, checkAccessibility }) {
+      await page.goto(`${base}/connexion`);
+      await checkAccessibility(page, '/connexion');
+      await page.fill('#identifiant', email);
+      await page.fill('#mot_de_passe', 'Mauvais123');
+      await page.click('#bouton-connexion');
+      assert.match(await page.textContent('#erreur-formulaire'), /incorrect/);
+      await page.screenshot({ path: path.join(screenshots, 'connexion-erreur.png') });
+
+      await page.fill('#mot_de_passe', 'Motdepasse1');
+      await page.click('#bouton-connexion');
+      await page.waitForURL(`${base}/mon-espace`);
+      assert.match(await page.textContent('#bienvenue'), /Bonjour Zoé/);
+      await checkAccessibility(page, '/mon-espace (connecté)');
+
+      await page.click('#bouton-deconnexion');
+      await page.waitForURL(`${base}/`);
+      assert.ok(await page.isVisible('#lien-connexion'));
+    },
+  },
+];
