@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "identity/domain/login_throttle.hpp"
 #include "identity/domain/user.hpp"
 
 #include <optional>
@@ -33,6 +34,14 @@ public:
     // The session of this digest if it is neither revoked nor expired at `now`.
     [[nodiscard]] virtual std::optional<ActiveSession> find_active(const std::string& token_digest, EpochMs now) = 0;
     virtual void revoke(const std::string& token_digest, EpochMs now) = 0;
+};
+
+class ThrottleRepository {
+public:
+    virtual ~ThrottleRepository() = default;
+    [[nodiscard]] virtual ThrottleState get(const std::string& key) = 0;
+    virtual void put(const std::string& key, const ThrottleState& state, EpochMs now) = 0;
+    virtual void clear(const std::string& key) = 0;
 };
 
 } // namespace numeria::identity

@@ -167,5 +167,29 @@ class AccountsTest(unittest.TestCase):
         self.assertEqual(headers["location"], "/mon-espace")
 
 
+class ThrottleTest(unittest.TestCase):
+    """On its own server: the blocked address (127.0.0.1) must not disturb the other tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server().start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def test_ten_failures_block_the_log_in_for_two_minutes_with_a_french_message(self):
+        Browser(self.server).sign_up("bloque@exemple.fr")
+        browser = Browser(self.server)
+        statuses = [browser.log_in("bloque@exemple.fr", "Mauvais123")[0] for _ in range(10)]
+
+        status, headers, html = browser.log_in("bloque@exemple.fr", "Radium1898")
+
+        self.assertEqual(statuses, [401] * 10)
+        self.assertEqual(status, 429)
+        self.assertIn("Trop de tentatives de connexion. Réessayez dans 2 minutes.", html)
+        self.assertEqual(headers["retry-after"], "120")
+
+
 if __name__ == "__main__":
     unittest.main()

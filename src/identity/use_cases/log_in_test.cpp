@@ -1,4 +1,5 @@
 #include "identity/use_cases/log_in.hpp"
+#include "tests/support/identity/in_memory_throttle_repository.hpp"
 #include "tests/support/identity/in_memory_user_repository.hpp"
 
 #include <gtest/gtest.h>
@@ -26,21 +27,28 @@ protected:
         m_teacher = *m_users.create(teacher);
     }
 
+    Result<LoggedIn> attempt(const std::string& login, const std::string& password,
+                             const std::string& address = "192.0.2.1") {
+        return log_in({login, password, address}, m_users, m_throttle, m_hasher, m_clock);
+    }
+
     testing::InMemoryUserRepository m_users;
+    testing::InMemoryThrottleRepository m_throttle;
     PasswordHasher m_hasher{HashStrength::Minimum};
+    FixedClock m_clock{1'700'000'000'000};
     UserId m_pupil = 0;
     UserId m_teacher = 0;
 };
 
 TEST_F(LogInTest, AcceptsAnEmailInAnyCase) {
-    auto result = log_in({"Marie.Curie@EXEMPLE.fr", "Radium1898"}, m_users, m_hasher);
+    auto result = attempt("Marie.Curie@EXEMPLE.fr", "Radium1898");
 
     ASSERT_TRUE(result.has_value());
     EXPECT_EQ(result->user_id, m_teacher);
 }
 
 TEST_F(LogInTest, AcceptsAUsernameAndReportsAForcedPasswordChange) {
-    auto result = log_in({"jean.dupont2412", "kqmrtz07"}, m_users, m_hasher);
+    auto result = attempt("jean.dupont2412", "kqmrtz07");
 
     ASSERT_TRUE(result.has_value());
     EXPECT_EQ(result->user_id, m_pupil);
@@ -48,17 +56,55 @@ TEST_F(LogInTest, AcceptsAUsernameAndReportsAForcedPasswordChange) {
 }
 
 TEST_F(LogInTest, RefusesAWrongPassword) {
-    auto result = log_in({"marie.curie@exemple.fr", "Radium1899"}, m_users, m_hasher);
+    auto result = attempt("marie.curie@exemple.fr", "Radium1899");
 
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);
 }
 
 TEST_F(LogInTest, GivesTheSameErrorForAnUnknownAccount) {
-    auto unknown = log_in({"personne@exemple.fr", "Radium1898"}, m_users, m_hasher);
-    auto wrong = log_in({"marie.curie@exemple.fr", "nope"}, m_users, m_hasher);
+    auto unknown = attempt("personne@exemple.fr", "Radium1898");
+    auto wrong = attempt("marie.curie@exemple.fr", "nope");
 
     EXPECT_EQ(unknown.error().reason, wrong.error().reason);
+}
+
+TEST_F(LogInTest, TenFailuresBlockTheAccountEvenWithTheRightPassword) {
+    for (int i = 0; i < 10; ++i)
+        (void)attempt("marie.curie@exemple.fr", "wrong", "198.51.100." + std::to_string(i));
+
+    auto result = attempt("marie.curie@exemple.fr", "Radium1898", "203.0.113.9");
+
+    ASSERT_FALSE(result.has_value());
+    EXPECT_EQ(result.error().reason, "login.blocked");
+    EXPECT_EQ(result.error().detail, std::to_string(m_clock.now() + FIRST_BLOCK_MS));
+}
+
+TEST_F(LogInTest, TenFailuresFromOneAddressBlockThatAddressForOtherAccounts) {
+    for (int i = 0; i < 10; ++i)
+        (void)attempt("inconnu" + std::to_string(i) + "@exemple.fr", "wrong");
+
+    EXPECT_EQ(attempt("marie.curie@exemple.fr", "Radium1898").error().reason, "login.blocked");
+    EXPECT_TRUE(attempt("marie.curie@exemple.fr", "Radium1898", "203.0.113.9").has_value());
+}
+
+TEST_F(LogInTest, TheBlockEndsAfterTwoMinutes) {
+    for (int i = 0; i < 10; ++i)
+        (void)attempt("marie.curie@exemple.fr", "wrong");
+
+    m_clock.advance(FIRST_BLOCK_MS);
+
+    EXPECT_TRUE(attempt("marie.curie@exemple.fr", "Radium1898").has_value());
+}
+
+TEST_F(LogInTest, ASuccessResetsTheFailureCount) {
+    for (int i = 0; i < 9; ++i)
+        (void)attempt("marie.curie@exemple.fr", "wrong");
+    ASSERT_TRUE(attempt("marie.curie@exemple.fr", "Radium1898"));
+
+    (void)attempt("marie.curie@exemple.fr", "wrong");
+
+    EXPECT_TRUE(attempt("marie.curie@exemple.fr", "Radium1898").has_value());
 }
 
 } // namespace

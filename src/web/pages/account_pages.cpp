@@ -4,6 +4,7 @@
 #include "identity/use_cases/sessions.hpp"
 #include "identity/use_cases/sign_up.hpp"
 #include "storage/identity/sql_session_repository.hpp"
+#include "storage/identity/sql_throttle_repository.hpp"
 #include "storage/identity/sql_user_repository.hpp"
 #include "web/error_mapping.hpp"
 #include "web/pages/page.hpp"
@@ -60,15 +61,19 @@ Response sign_up_page(const Request& request, WebApp& app, int status, const std
     return response;
 }
 
-Response log_in_page(const Request& request, WebApp& app, int status, const std::string& reason) {
+Response log_in_page_with_message(const Request& request, WebApp& app, int status, const std::string& message) {
     mstch::map context{
         {"csrf", request.csrf_token}, {"login", field(request, "identifiant")}, {"retour", return_path(request)}};
-    if (!reason.empty())
-        context.emplace("error", french_message(reason));
+    if (!message.empty())
+        context.emplace("error", message);
     Response response;
     response.status = status;
     response.body = render_page(app, request, PageMeta{"Connexion", "mon-espace"}, "log_in", context);
     return response;
+}
+
+Response log_in_page(const Request& request, WebApp& app, int status, const std::string& reason) {
+    return log_in_page_with_message(request, app, status, reason.empty() ? "" : french_message(reason));
 }
 
 Response signed_in(WebApp& app, identity::UserId user_id, const std::string& target) {
@@ -108,12 +113,23 @@ Response get_log_in(const Request& request, WebApp& app) {
 }
 
 Response post_log_in(const Request& request, WebApp& app) {
-    identity::LogIn command{field(request, "identifiant"), field(request, "mot_de_passe")};
+    identity::LogIn command{field(request, "identifiant"), field(request, "mot_de_passe"), request.remote_address};
     Result<identity::LoggedIn> logged = fail(Error::invalid("unset"));
     app.database.write([&](soci::session& sql) {
         storage::SqlUserRepository users(sql);
-        logged = identity::log_in(command, users, app.hasher);
+        storage::SqlThrottleRepository throttle(sql);
+        logged = identity::log_in(command, users, throttle, app.hasher, app.clock);
     });
+    if (!logged && logged.error().reason == "login.blocked") {
+        const long long until = std::stoll(logged.error().detail);
+        const long long minutes = std::max(1LL, (until - app.clock.now() + 59'999) / 60'000);
+        Response response =
+            log_in_page_with_message(request, app, 429,
+                                     "Trop de tentatives de connexion. Réessayez dans " + std::to_string(minutes) +
+                                         (minutes > 1 ? " minutes." : " minute."));
+        response.set_header("Retry-After", std::to_string(minutes * 60));
+        return response;
+    }
     if (!logged)
         return log_in_page(request, app, http_status(logged.error().code), logged.error().reason);
     return signed_in(app, logged->user_id, return_path(request));
