@@ -21,8 +21,9 @@ ALLOWED = {
     "certification": {"core", "identity", "organizations", "content", "assessment"},
     "referent": {"core", "identity", "organizations", "content", "campaigns", "certification"},
     "storage": set(CONTEXTS),
-    "web": set(CONTEXTS) | {"storage"},
-    "app": set(CONTEXTS) | {"storage", "web", "app"},
+    "mail": {"core"},
+    "web": set(CONTEXTS) | {"storage", "mail"},
+    "app": set(CONTEXTS) | {"storage", "mail", "web", "app"},
 }
 FORBIDDEN_IN_CONTEXTS = re.compile(r"^(soci/|boost/|mstch/|sqlite3|libpq|CLI/|spdlog/)")
 CORE_ALLOWED_THIRD_PARTY = {"tl/expected.hpp"}

@@ -3,6 +3,8 @@
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/demo_data.hpp"
+#include "mail/outbox_mailer.hpp"
+#include "mail/smtp_mailer.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "web/routes.hpp"
@@ -103,7 +105,13 @@ int serve(const Config& config) {
     web::WebConfig web_config{NUMERIA_VERSION, config.base_url,
                               config.fast_password_hashing ? identity::HashStrength::Minimum
                                                            : identity::HashStrength::Interactive};
-    web::WebApp app(web_config, *db, std::move(*templates));
+    std::unique_ptr<Mailer> mailer;
+    static const SystemClock mail_clock;
+    if (config.smtp_url.empty())
+        mailer = std::make_unique<mail::OutboxMailer>(config.outbox_dir, config.mail_from, mail_clock);
+    else
+        mailer = std::make_unique<mail::SmtpMailer>(config.smtp_url, config.mail_from, mail_clock);
+    web::WebApp app(web_config, *db, std::move(*templates), *mailer);
     app.assets.mount("dsfr", dsfr, home / "node_modules/@gouvfr/dsfr/package.json");
     app.assets.mount("app", home / "src/web/static");
     web::register_routes(app.router);
@@ -121,6 +129,7 @@ int serve(const Config& config) {
     options.shutdown_grace = std::chrono::milliseconds(config.shutdown_grace_ms);
     options.threads = config.threads != 0 ? config.threads : std::max(2U, std::thread::hardware_concurrency());
     int code = web::run_server(app, options, [&](std::uint16_t port) {
+        app.listening_url = "http://" + config.bind + ":" + std::to_string(port);
         spdlog::info(nlohmann::json{{"msg", "listening"},
                                     {"address", config.bind},
                                     {"port", port},

@@ -26,6 +26,9 @@ void add_serve_options(CLI::App& command, Config& config) {
         ->capture_default_str();
     command.add_option("--smtp-url", config.smtp_url, "smtp://host:port to send e-mail; empty: write .eml files")
         ->envname("NUMERIA_SMTP_URL");
+    command.add_option("--mail-from", config.mail_from, "sender address of the e-mails")
+        ->envname("NUMERIA_MAIL_FROM")
+        ->capture_default_str();
     command.add_option("--outbox-dir", config.outbox_dir, "where e-mails go when no SMTP server is set")
         ->envname("NUMERIA_OUTBOX_DIR")
         ->capture_default_str();

@@ -18,6 +18,7 @@ struct Config {
     std::string secret_file = "var/secret.key";
     std::string smtp_url;
     std::string outbox_dir = "var/outbox";
+    std::string mail_from = "ne-pas-repondre@numeria.localhost";
     std::string log_level = "info";
     std::string home;     // where templates, static files, content and migrations are read
     unsigned threads = 0; // 0: one per core, at least 2

@@ -36,6 +36,16 @@ public:
     virtual void revoke(const std::string& token_digest, EpochMs now) = 0;
 };
 
+// Single-use links (password reset): only the digest of the token is stored.
+class OneTimeTokenRepository {
+public:
+    virtual ~OneTimeTokenRepository() = default;
+    virtual void create(const std::string& token_digest, UserId user_id, EpochMs created_at, EpochMs expires_at) = 0;
+    // The user of an unused, unexpired token.
+    [[nodiscard]] virtual std::optional<UserId> find_usable(const std::string& token_digest, EpochMs now) = 0;
+    virtual void mark_used(const std::string& token_digest, EpochMs now) = 0;
+};
+
 class ThrottleRepository {
 public:
     virtual ~ThrottleRepository() = default;

@@ -4,6 +4,7 @@
 
 #include "web/pages/account_pages.hpp"
 #include "web/pages/home_page.hpp"
+#include "web/pages/password_reset_pages.hpp"
 #include "web/pages/system_pages.hpp"
 
 namespace numeria::web {
@@ -30,6 +31,10 @@ void register_routes(Router& router) {
     router.add({Get, "/connexion", Anonymous, DEFAULT_BODY_LIMIT, get_log_in, ""});
     router.add({Post, "/connexion", Anonymous, DEFAULT_BODY_LIMIT, post_log_in, ""});
     router.add({Post, "/deconnexion", Learner, DEFAULT_BODY_LIMIT, post_log_out, ""});
+    router.add({Get, "/mot-de-passe-oublie", Anonymous, DEFAULT_BODY_LIMIT, get_forgotten_password, ""});
+    router.add({Post, "/mot-de-passe-oublie", Anonymous, DEFAULT_BODY_LIMIT, post_forgotten_password, ""});
+    router.add({Get, "/mot-de-passe/nouveau", Anonymous, DEFAULT_BODY_LIMIT, get_new_password, ""});
+    router.add({Post, "/mot-de-passe/nouveau", Anonymous, DEFAULT_BODY_LIMIT, post_new_password, ""});
 }
 
 } // namespace numeria::web

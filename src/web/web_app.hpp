@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/clock.hpp"
+#include "core/mailer.hpp"
 #include "identity/domain/password_hasher.hpp"
 #include "storage/database.hpp"
 #include "web/assets.hpp"
@@ -24,14 +25,21 @@ struct WebConfig {
 };
 
 struct WebApp {
-    WebApp(WebConfig web_config, storage::Database& db, Templates page_templates)
+    WebApp(WebConfig web_config, storage::Database& db, Templates page_templates, Mailer& outgoing_mail)
         : config(std::move(web_config))
         , database(db)
-        , templates(std::move(page_templates)) {}
+        , templates(std::move(page_templates))
+        , mailer(outgoing_mail) {}
+
+    // The address links in e-mails start with: NUMERIA_BASE_URL, or the address the server
+    // listens on when none is set.
+    [[nodiscard]] std::string public_url() const { return config.base_url.empty() ? listening_url : config.base_url; }
 
     WebConfig config;
     storage::Database& database;
     Templates templates;
+    Mailer& mailer;
+    std::string listening_url;
     Assets assets;
     Metrics metrics;
     Router router;
