@@ -3,6 +3,7 @@
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/demo_data.hpp"
+#include "app/storage_setup.hpp"
 #include "mail/outbox_mailer.hpp"
 #include "mail/smtp_mailer.hpp"
 #include "storage/database.hpp"
@@ -25,23 +26,6 @@ namespace numeria::app {
 
 namespace {
 
-// One clear line on stderr and a non-zero exit: the start-up failures of `numeria serve`.
-[[noreturn]] void refuse_to_start(std::string line) {
-    // Libraries' messages span several lines: keep one line, with single spaces.
-    std::string flat;
-    for (char c : line) {
-        const bool blank = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-        if (blank && (flat.empty() || flat.back() == ' '))
-            continue;
-        flat += blank ? ' ' : c;
-    }
-    while (!flat.empty() && flat.back() == ' ')
-        flat.pop_back();
-    std::fprintf(stderr, "numeria: %s\n", flat.c_str());
-    std::fflush(stderr);
-    throw CLI::RuntimeError(1);
-}
-
 void configure_logging(const std::string& level) {
     // Every log line is one JSON object on stdout (access log included).
     auto logger = spdlog::stdout_logger_mt("numeria");
@@ -53,19 +37,6 @@ void configure_logging(const std::string& level) {
     access->set_pattern("%v");
     access->set_level(spdlog::level::from_str(level));
     access->flush_on(spdlog::level::info);
-}
-
-std::unique_ptr<storage::Database> open_and_migrate(const Config& config) {
-    auto opened = storage::Database::open(config.database, config.pool_size);
-    if (!opened)
-        refuse_to_start("impossible d'ouvrir la base de données « " + config.database +
-                        " » : " + opened.error().detail);
-    std::unique_ptr<storage::Database> db = std::move(*opened);
-    auto migrated = storage::migrate(*db, home_path(config) / "src/storage/migrations");
-    if (!migrated)
-        refuse_to_start("impossible de migrer la base de données « " + config.database +
-                        " » : " + migrated.error().detail);
-    return db;
 }
 
 // The key that signs tokens (later: sessions, links). Created once, readable by its owner only.

@@ -9,5 +9,6 @@
 namespace numeria::app {
 
 void add_server_commands(CLI::App& app); // serve, migrate (cli_server.cpp)
+void add_admin_commands(CLI::App& app);  // admin create-superadmin (cli_admin.cpp)
 
 } // namespace numeria::app

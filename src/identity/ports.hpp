@@ -46,6 +46,14 @@ public:
     virtual void mark_used(const std::string& token_digest, EpochMs now) = 0;
 };
 
+// National administrators (Admin space): an account is one or is not.
+class NationalAdminRepository {
+public:
+    virtual ~NationalAdminRepository() = default;
+    virtual void add(UserId user_id, EpochMs now) = 0;
+    [[nodiscard]] virtual bool is_national_admin(UserId user_id) = 0;
+};
+
 class ThrottleRepository {
 public:
     virtual ~ThrottleRepository() = default;

@@ -118,6 +118,11 @@ Response run_route(WebApp& app, Request& request, const Route& route) {
         return Response::redirect("/connexion?retour=" + request.path);
     }
 
+    // A password set by someone else must be replaced before anything else (issue 3).
+    if (request.viewer && request.viewer->must_change_password && !is_api(request) &&
+        route.pattern != "/mot-de-passe/changer" && route.pattern != "/deconnexion")
+        return Response::redirect("/mot-de-passe/changer");
+
     Response response = route.handler(request, app);
     if (new_csrf && response.content_type.rfind("text/html", 0) == 0)
         response.set_header("Set-Cookie", csrf_cookie(app, request.csrf_token));

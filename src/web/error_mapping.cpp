@@ -41,6 +41,7 @@ std::string french_message(const std::string& reason) {
         {"user.email_taken", "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou utilisez une "
                              "autre adresse."},
         {"user.username_taken", "Cet identifiant est déjà utilisé."},
+        {"password.unchanged", "Choisissez un mot de passe différent de l'actuel."},
         {"reset.link_invalid", "Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau."},
         {"login.invalid_credentials", "L'adresse e-mail, l'identifiant ou le mot de passe est incorrect."},
     };

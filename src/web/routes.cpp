@@ -31,6 +31,8 @@ void register_routes(Router& router) {
     router.add({Get, "/connexion", Anonymous, DEFAULT_BODY_LIMIT, get_log_in, ""});
     router.add({Post, "/connexion", Anonymous, DEFAULT_BODY_LIMIT, post_log_in, ""});
     router.add({Post, "/deconnexion", Learner, DEFAULT_BODY_LIMIT, post_log_out, ""});
+    router.add({Get, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, get_change_password, ""});
+    router.add({Post, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, post_change_password, ""});
     router.add({Get, "/mot-de-passe-oublie", Anonymous, DEFAULT_BODY_LIMIT, get_forgotten_password, ""});
     router.add({Post, "/mot-de-passe-oublie", Anonymous, DEFAULT_BODY_LIMIT, post_forgotten_password, ""});
     router.add({Get, "/mot-de-passe/nouveau", Anonymous, DEFAULT_BODY_LIMIT, get_new_password, ""});

@@ -1,9 +1,10 @@
 """Sign-up, log-in, log-out and CSRF through the real server (issue 3, first part)."""
+import json
 import re
 import unittest
 import urllib.parse
 
-from tests.support.harness import Server
+from tests.support.harness import Server, run_cli
 
 
 class Browser:
@@ -193,3 +194,44 @@ class ThrottleTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ForcedPasswordChangeTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server().start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def test_superadmin_one_time_password_must_be_changed_at_first_log_in(self):
+        created = run_cli("admin", "create-superadmin", "--email", "admin@academie.fr",
+                          "--database", self.server.database_url)
+        self.assertEqual(created.returncode, 0, created.stderr)
+        one_time = json.loads(created.stdout)["one_time_password"]
+        browser = Browser(self.server)
+
+        status, headers, _ = browser.log_in("admin@academie.fr", one_time)
+        _, elsewhere, _ = browser.request("GET", "/orga")
+        weak, _, weak_html = browser.request("POST", "/mot-de-passe/changer",
+                                             {"csrf": browser.cookies["numeria_csrf"], "mot_de_passe": "faible"})
+        done, after, _ = browser.request("POST", "/mot-de-passe/changer",
+                                         {"csrf": browser.cookies["numeria_csrf"], "mot_de_passe": "Academie2026"})
+        free, _, _ = browser.request("GET", "/orga")
+
+        self.assertEqual(status, 303)
+        self.assertEqual(elsewhere["location"], "/mot-de-passe/changer")
+        self.assertEqual(weak, 400)
+        self.assertIn("au moins 8 caractères", weak_html)
+        self.assertEqual(done, 303)
+        self.assertEqual(after["location"], "/mon-espace")
+        self.assertEqual(free, 200)
+        self.assertEqual(Browser(self.server).log_in("admin@academie.fr", "Academie2026")[0], 303)
+
+    def test_create_superadmin_refuses_an_invalid_address(self):
+        result = run_cli("admin", "create-superadmin", "--email", "pas-une-adresse",
+                         "--database", self.server.database_url)
+
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("adresse e-mail invalide", result.stderr)

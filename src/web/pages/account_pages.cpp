@@ -1,5 +1,6 @@
 #include "web/pages/account_pages.hpp"
 
+#include "identity/use_cases/change_password.hpp"
 #include "identity/use_cases/log_in.hpp"
 #include "identity/use_cases/sessions.hpp"
 #include "identity/use_cases/sign_up.hpp"
@@ -145,6 +146,37 @@ Response post_log_out(const Request& request, WebApp& app) {
     Response response = Response::redirect("/");
     response.set_header("Set-Cookie", expired_session_cookie(app));
     return response;
+}
+
+namespace {
+
+Response change_password_page(const Request& request, WebApp& app, int status, const std::string& reason) {
+    mstch::map context{{"csrf", request.csrf_token},
+                       {"forced", request.viewer && request.viewer->must_change_password}};
+    if (!reason.empty())
+        context.emplace("error", french_message(reason));
+    Response response;
+    response.status = status;
+    response.body =
+        render_page(app, request, PageMeta{"Changer mon mot de passe", "mon-espace"}, "change_password", context);
+    return response;
+}
+
+} // namespace
+
+Response get_change_password(const Request& request, WebApp& app) {
+    return change_password_page(request, app, 200, "");
+}
+
+Response post_change_password(const Request& request, WebApp& app) {
+    Status changed = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlUserRepository users(sql);
+        changed = identity::change_password(request.viewer->user_id, field(request, "mot_de_passe"), users, app.hasher);
+    });
+    if (!changed)
+        return change_password_page(request, app, http_status(changed.error().code), changed.error().reason);
+    return Response::redirect("/mon-espace");
 }
 
 } // namespace numeria::web

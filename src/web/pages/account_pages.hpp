@@ -13,5 +13,8 @@ struct WebApp;
 [[nodiscard]] Response get_log_in(const Request& request, WebApp& app);
 [[nodiscard]] Response post_log_in(const Request& request, WebApp& app);
 [[nodiscard]] Response post_log_out(const Request& request, WebApp& app);
+// "Changer mon mot de passe": where a forced password change leads.
+[[nodiscard]] Response get_change_password(const Request& request, WebApp& app);
+[[nodiscard]] Response post_change_password(const Request& request, WebApp& app);
 
 } // namespace numeria::web
