@@ -1,0 +1,59 @@
+// ports.hpp: what the organizations use cases need from storage.
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "identity/api.hpp"
+#include "organizations/domain/organization.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace numeria::organizations {
+
+class EstablishmentRepository {
+public:
+    virtual ~EstablishmentRepository() = default;
+    // Inserts or updates by UAI; returns true when the row was new.
+    virtual bool upsert(const Establishment& establishment, EpochMs now) = 0;
+    [[nodiscard]] virtual std::optional<Establishment> find(const std::string& uai) = 0;
+};
+
+class OrganizationRepository {
+public:
+    virtual ~OrganizationRepository() = default;
+    [[nodiscard]] virtual OrganizationId create(const Organization& organization) = 0;
+    [[nodiscard]] virtual std::optional<Organization> find(OrganizationId id) = 0;
+    [[nodiscard]] virtual std::optional<Organization> find_by_uai(const std::string& uai) = 0;
+};
+
+struct Membership {
+    OrganizationId organization_id = 0;
+    identity::UserId user_id = 0;
+    Role role = Role::Member;
+};
+
+class MembershipRepository {
+public:
+    virtual ~MembershipRepository() = default;
+    // Adds the member, or gives an existing (even removed) membership back with this role.
+    virtual void put(const Membership& membership, EpochMs now) = 0;
+    [[nodiscard]] virtual std::optional<Membership> find(OrganizationId organization, identity::UserId user) = 0;
+    [[nodiscard]] virtual int count_active(OrganizationId organization) = 0;
+};
+
+// Activation links: single use, valid 7 days, only their digest is stored.
+class ActivationRepository {
+public:
+    virtual ~ActivationRepository() = default;
+    virtual void create(const std::string& token_digest, const std::string& uai, const std::string& first_name,
+                        const std::string& last_name, EpochMs created_at, EpochMs expires_at) = 0;
+    // Requests made for this UAI since `since` (to refuse floods).
+    [[nodiscard]] virtual int count_since(const std::string& uai, EpochMs since) = 0;
+    // The UAI of an unused, unexpired link.
+    [[nodiscard]] virtual std::optional<std::string> find_usable(const std::string& token_digest, EpochMs now) = 0;
+    virtual void mark_used(const std::string& token_digest, EpochMs now) = 0;
+};
+
+} // namespace numeria::organizations

@@ -1,0 +1,41 @@
+#include "organizations/use_cases/manage_organizations.hpp"
+
+#include "organizations/domain/uai.hpp"
+
+namespace numeria::organizations {
+
+DirectoryImported import_establishments(const Directory& directory, EstablishmentRepository& establishments,
+                                        const Clock& clock) {
+    DirectoryImported imported;
+    for (const Establishment& establishment : directory.establishments) {
+        if (establishments.upsert(establishment, clock.now()))
+            ++imported.inserted;
+        else
+            ++imported.updated;
+    }
+    return imported;
+}
+
+Result<OrganizationId> create_organization(const CreateOrganization& command, OrganizationRepository& organizations,
+                                           const Clock& clock) {
+    if (command.name.find_first_not_of(" \t") == std::string::npos)
+        return fail(Error::invalid("organization.name_required"));
+    const bool school = command.type == OrganizationType::Sco || command.type == OrganizationType::ScoAgri;
+    std::optional<std::string> uai;
+    if (!command.uai.empty() || school) {
+        uai = normalize_uai(command.uai);
+        if (!uai)
+            return fail(Error::invalid("organization.uai_invalid"));
+        if (organizations.find_by_uai(*uai))
+            return fail(Error{ErrorCode::AlreadyExists, "organization.uai_taken", *uai});
+    }
+    Organization organization;
+    organization.type = command.type;
+    organization.name = command.name;
+    organization.uai = uai;
+    organization.manages_students = school;
+    organization.created_at = clock.now();
+    return organizations.create(organization);
+}
+
+} // namespace numeria::organizations

@@ -1,0 +1,36 @@
+// manage_organizations.hpp: the directory of establishments and the creation of organisations
+// (`numeria establishments import`, `numeria org create`, the Admin space).
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "organizations/import/establishment_directory.hpp"
+#include "organizations/ports.hpp"
+
+#include <optional>
+#include <string>
+
+namespace numeria::organizations {
+
+struct DirectoryImported {
+    int inserted = 0;
+    int updated = 0;
+};
+
+// Idempotent: importing the same file twice inserts nothing the second time.
+[[nodiscard]] DirectoryImported import_establishments(const Directory& directory,
+                                                      EstablishmentRepository& establishments, const Clock& clock);
+
+struct CreateOrganization {
+    OrganizationType type = OrganizationType::Sco;
+    std::string name;
+    std::string uai; // optional for SUP and PRO
+};
+
+// Guard clauses: a name (organization.name_required), a well-formed UAI when given and always for
+// SCO/SCO-AGRI (organization.uai_invalid), a UAI not used by another organisation
+// (organization.uai_taken). SCO and SCO-AGRI organisations manage their students.
+[[nodiscard]] Result<OrganizationId> create_organization(const CreateOrganization& command,
+                                                         OrganizationRepository& organizations, const Clock& clock);
+
+} // namespace numeria::organizations

@@ -1,0 +1,102 @@
+// in_memory_repositories.hpp: the fakes of the organizations unit tests.
+#pragma once
+
+#include "organizations/ports.hpp"
+
+#include <map>
+#include <vector>
+
+namespace numeria::organizations::testing {
+
+class InMemoryEstablishments final : public EstablishmentRepository {
+public:
+    bool upsert(const Establishment& establishment, EpochMs) override {
+        const bool fresh = m_rows.count(establishment.uai) == 0;
+        m_rows[establishment.uai] = establishment;
+        return fresh;
+    }
+    std::optional<Establishment> find(const std::string& uai) override {
+        auto found = m_rows.find(uai);
+        return found == m_rows.end() ? std::nullopt : std::optional<Establishment>(found->second);
+    }
+
+private:
+    std::map<std::string, Establishment> m_rows;
+};
+
+class InMemoryOrganizations final : public OrganizationRepository {
+public:
+    OrganizationId create(const Organization& organization) override {
+        m_rows.push_back(organization);
+        m_rows.back().id = static_cast<OrganizationId>(m_rows.size());
+        return m_rows.back().id;
+    }
+    std::optional<Organization> find(OrganizationId id) override {
+        for (const Organization& row : m_rows)
+            if (row.id == id)
+                return row;
+        return std::nullopt;
+    }
+    std::optional<Organization> find_by_uai(const std::string& uai) override {
+        for (const Organization& row : m_rows)
+            if (row.uai == uai)
+                return row;
+        return std::nullopt;
+    }
+    [[nodiscard]] std::size_t size() const { return m_rows.size(); }
+
+private:
+    std::vector<Organization> m_rows;
+};
+
+class InMemoryMemberships final : public MembershipRepository {
+public:
+    void put(const Membership& membership, EpochMs) override {
+        m_rows[{membership.organization_id, membership.user_id}] = membership;
+    }
+    std::optional<Membership> find(OrganizationId organization, identity::UserId user) override {
+        auto found = m_rows.find({organization, user});
+        return found == m_rows.end() ? std::nullopt : std::optional<Membership>(found->second);
+    }
+    int count_active(OrganizationId organization) override {
+        int count = 0;
+        for (const auto& [key, row] : m_rows)
+            count += key.first == organization ? 1 : 0;
+        return count;
+    }
+
+private:
+    std::map<std::pair<OrganizationId, identity::UserId>, Membership> m_rows;
+};
+
+class InMemoryActivations final : public ActivationRepository {
+public:
+    void create(const std::string& digest, const std::string& uai, const std::string&, const std::string&,
+                EpochMs created_at, EpochMs expires_at) override {
+        m_rows[digest] = Row{uai, created_at, expires_at, false};
+    }
+    int count_since(const std::string& uai, EpochMs since) override {
+        int count = 0;
+        for (const auto& [digest, row] : m_rows)
+            count += row.uai == uai && row.created_at >= since ? 1 : 0;
+        return count;
+    }
+    std::optional<std::string> find_usable(const std::string& digest, EpochMs now) override {
+        auto found = m_rows.find(digest);
+        if (found == m_rows.end() || found->second.used || found->second.expires_at <= now)
+            return std::nullopt;
+        return found->second.uai;
+    }
+    void mark_used(const std::string& digest, EpochMs) override { m_rows[digest].used = true; }
+
+private:
+    struct Row {
+        std::string uai;
+        EpochMs created_at = 0;
+        EpochMs expires_at = 0;
+        bool used = false;
+    };
+    std::map<std::string, Row> m_rows;
+};
+
+} // namespace numeria::organizations::testing
