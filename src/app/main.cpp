@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     // Registration of every subcommand family (one line each).
     numeria::app::add_server_commands(app);
     numeria::app::add_admin_commands(app);
+    numeria::app::add_organization_commands(app);
 
     try {
         app.parse(argc, argv);

@@ -41,6 +41,8 @@ public:
     virtual void put(const Membership& membership, EpochMs now) = 0;
     [[nodiscard]] virtual std::optional<Membership> find(OrganizationId organization, identity::UserId user) = 0;
     [[nodiscard]] virtual int count_active(OrganizationId organization) = 0;
+    // The organisations a user is an active member of, by name.
+    [[nodiscard]] virtual std::vector<std::pair<Organization, Role>> list_for_user(identity::UserId user) = 0;
 };
 
 // Activation links: single use, valid 7 days, only their digest is stored.

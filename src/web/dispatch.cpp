@@ -115,7 +115,7 @@ Response run_route(WebApp& app, Request& request, const Route& route) {
     if (route.access != Access::Anonymous && !request.viewer) {
         if (is_api(request))
             return error_response(app, 401, request);
-        return Response::redirect("/connexion?retour=" + request.path);
+        return Response::redirect("/connexion?retour=" + percent_encode(request.target));
     }
 
     // A password set by someone else must be replaced before anything else (issue 3).

@@ -43,6 +43,14 @@ std::string french_message(const std::string& reason) {
         {"user.username_taken", "Cet identifiant est déjà utilisé."},
         {"password.unchanged", "Choisissez un mot de passe différent de l'actuel."},
         {"reset.link_invalid", "Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau."},
+        {"activation.name_required", "Indiquez votre prénom et votre nom."},
+        {"activation.uai_invalid", "L'UAI doit comporter 7 chiffres suivis d'une lettre, par exemple 0750001A."},
+        {"activation.uai_unknown", "Cet UAI ne figure pas dans l'annuaire des établissements. Vérifiez-le."},
+        {"activation.no_email", "L'annuaire ne donne pas d'adresse e-mail officielle pour cet établissement : "
+                                "contactez le support de votre académie."},
+        {"activation.too_many", "Trop de demandes d'activation pour cet établissement aujourd'hui. Consultez la "
+                                "boîte officielle de l'établissement ou réessayez demain."},
+        {"activation.link_invalid", "Ce lien d'activation n'est plus valable : il a déjà servi ou a expiré."},
         {"login.invalid_credentials", "L'adresse e-mail, l'identifiant ou le mot de passe est incorrect."},
     };
     auto found = messages.find(reason);

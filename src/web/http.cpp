@@ -1,5 +1,7 @@
 #include "web/http.hpp"
 
+#include <cctype>
+
 namespace numeria::web {
 
 const char* method_name(Method method) {
@@ -96,6 +98,22 @@ Response Response::redirect(std::string location) {
     Response response{303, "text/plain; charset=utf-8", "", {}};
     response.set_header("Location", std::move(location));
     return response;
+}
+
+std::string percent_encode(std::string_view text) {
+    static constexpr char HEX[] = "0123456789ABCDEF";
+    std::string out;
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+            out += c;
+        } else {
+            out += '%';
+            out += HEX[byte >> 4];
+            out += HEX[byte & 0x0F];
+        }
+    }
+    return out;
 }
 
 std::map<std::string, std::string> parse_form(std::string_view body) {

@@ -79,6 +79,9 @@ struct Response {
 // Parses a Cookie header ("a=1; b=2").
 [[nodiscard]] std::map<std::string, std::string> parse_cookies(std::string_view header);
 
+// Percent-encodes everything but unreserved characters and '/' (for a path in a query value).
+[[nodiscard]] std::string percent_encode(std::string_view text);
+
 // Percent-decodes a URL path or query component ('+' is a space only in queries).
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 

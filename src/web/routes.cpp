@@ -3,6 +3,7 @@
 #include "web/routes.hpp"
 
 #include "web/pages/account_pages.hpp"
+#include "web/pages/activation_pages.hpp"
 #include "web/pages/home_page.hpp"
 #include "web/pages/password_reset_pages.hpp"
 #include "web/pages/system_pages.hpp"
@@ -33,6 +34,12 @@ void register_routes(Router& router) {
     router.add({Post, "/deconnexion", Learner, DEFAULT_BODY_LIMIT, post_log_out, ""});
     router.add({Get, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, get_change_password, ""});
     router.add({Post, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, post_change_password, ""});
+    // School activation (seed 002 A)
+    router.add({Get, "/activation", Anonymous, DEFAULT_BODY_LIMIT, get_activation, ""});
+    router.add({Post, "/activation", Anonymous, DEFAULT_BODY_LIMIT, post_activation, ""});
+    router.add({Get, "/activation/confirmer", Learner, DEFAULT_BODY_LIMIT, get_activation_confirm, ""});
+    router.add({Post, "/activation/confirmer", Learner, DEFAULT_BODY_LIMIT, post_activation_confirm, ""});
+
     router.add({Get, "/mot-de-passe-oublie", Anonymous, DEFAULT_BODY_LIMIT, get_forgotten_password, ""});
     router.add({Post, "/mot-de-passe-oublie", Anonymous, DEFAULT_BODY_LIMIT, post_forgotten_password, ""});
     router.add({Get, "/mot-de-passe/nouveau", Anonymous, DEFAULT_BODY_LIMIT, get_new_password, ""});

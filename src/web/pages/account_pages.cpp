@@ -51,7 +51,9 @@ Response sign_up_page(const Request& request, WebApp& app, int status, const std
                        {"prenom", field(request, "prenom")},
                        {"nom", field(request, "nom")},
                        {"email", field(request, "email")},
-                       {"cgu_checked", field(request, "cgu") == "oui"}};
+                       {"cgu_checked", field(request, "cgu") == "oui"},
+                       {"retour", return_path(request)},
+                       {"retour_query", percent_encode(return_path(request))}};
     if (!reason.empty()) {
         context.emplace("error", french_message(reason));
         context.emplace("error_" + field_of(reason), french_message(reason));
@@ -63,8 +65,10 @@ Response sign_up_page(const Request& request, WebApp& app, int status, const std
 }
 
 Response log_in_page_with_message(const Request& request, WebApp& app, int status, const std::string& message) {
-    mstch::map context{
-        {"csrf", request.csrf_token}, {"login", field(request, "identifiant")}, {"retour", return_path(request)}};
+    mstch::map context{{"csrf", request.csrf_token},
+                       {"login", field(request, "identifiant")},
+                       {"retour", return_path(request)},
+                       {"retour_query", percent_encode(return_path(request))}};
     if (!message.empty())
         context.emplace("error", message);
     Response response;
@@ -104,7 +108,7 @@ Response post_sign_up(const Request& request, WebApp& app) {
     });
     if (!created)
         return sign_up_page(request, app, http_status(created.error().code), created.error().reason);
-    return signed_in(app, *created, "/mon-espace");
+    return signed_in(app, *created, return_path(request));
 }
 
 Response get_log_in(const Request& request, WebApp& app) {

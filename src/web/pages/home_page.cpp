@@ -1,5 +1,6 @@
 #include "web/pages/home_page.hpp"
 
+#include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/dispatch.hpp"
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
@@ -34,13 +35,27 @@ Response get_space(const Request& request, WebApp& app) {
     for (const Space& space : spaces) {
         if (slug != space.slug)
             continue;
+        mstch::array organizations;
+        if (request.viewer && slug == "orga") {
+            app.database.read([&](soci::session& sql) {
+                storage::SqlMembershipRepository memberships(sql);
+                for (const auto& [organization, role] : memberships.list_for_user(request.viewer->user_id))
+                    organizations.push_back(mstch::map{
+                        {"name", organization.name},
+                        {"type", std::string(organizations::type_code(organization.type))},
+                        {"role", std::string(role == organizations::Role::Admin ? "Administrateur" : "Membre")}});
+            });
+        }
         Response response;
         response.body = render_page(app, request, PageMeta{space.title, space.slug}, "space",
                                     mstch::map{{"space_title", std::string(space.title)},
                                                {"audience", std::string(space.audience)},
                                                {"summary", std::string(space.summary)},
                                                {"signed_in", request.viewer.has_value()},
-                                               {"first_name", request.viewer ? request.viewer->first_name : ""}});
+                                               {"first_name", request.viewer ? request.viewer->first_name : ""},
+                                               {"is_orga", slug == "orga"},
+                                               {"organizations", organizations},
+                                               {"has_organizations", !organizations.empty()}});
         return response;
     }
     return error_response(app, 404, request);

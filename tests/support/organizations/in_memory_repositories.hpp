@@ -58,6 +58,14 @@ public:
         auto found = m_rows.find({organization, user});
         return found == m_rows.end() ? std::nullopt : std::optional<Membership>(found->second);
     }
+    std::vector<std::pair<Organization, Role>> list_for_user(identity::UserId user) override {
+        std::vector<std::pair<Organization, Role>> result;
+        for (const auto& [key, row] : m_rows) {
+            if (key.second == user)
+                result.push_back({Organization{key.first, OrganizationType::Sco, "", {}, true, 0}, row.role});
+        }
+        return result;
+    }
     int count_active(OrganizationId organization) override {
         int count = 0;
         for (const auto& [key, row] : m_rows)

@@ -1,0 +1,99 @@
+// cli_organizations.cpp: `numeria establishments import FILE.csv` (the national directory of
+// schools) and `numeria org create --type T --uai U --name N`. Each prints one JSON object.
+#include "app/commands.hpp"
+#include "app/config.hpp"
+#include "app/storage_setup.hpp"
+#include "core/clock.hpp"
+#include "organizations/use_cases/manage_organizations.hpp"
+#include "storage/organizations/sql_organization_repositories.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace numeria::app {
+
+namespace {
+
+void import_directory(const Config& config, const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        refuse_to_start("fichier illisible : « " + file + " »");
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto directory = organizations::read_establishment_directory(text.str());
+    if (!directory) {
+        std::string why = directory.error().reason == "directory.missing_column"
+                              ? "colonne manquante « " + directory.error().detail + " »"
+                              : "fichier CSV illisible (enregistrement " + directory.error().detail + ")";
+        refuse_to_start("annuaire refusé : " + why);
+    }
+    std::unique_ptr<storage::Database> db = open_and_migrate(config);
+    const SystemClock clock;
+    organizations::DirectoryImported imported;
+    db->write([&](soci::session& sql) {
+        storage::SqlEstablishmentRepository establishments(sql);
+        imported = organizations::import_establishments(*directory, establishments, clock);
+    });
+    db->close();
+    nlohmann::json errors = nlohmann::json::array();
+    for (const auto& error : directory->errors)
+        errors.push_back({{"line", error.line}, {"code", error.reason}, {"value", error.value}});
+    std::cout
+        << nlohmann::json{{"inserted", imported.inserted}, {"updated", imported.updated}, {"errors", errors}}.dump()
+        << "\n";
+}
+
+void create_organization(const Config& config, const std::string& type, const std::string& uai,
+                         const std::string& name) {
+    auto parsed = organizations::parse_type(type);
+    if (!parsed)
+        refuse_to_start("type d'organisation inconnu « " + type + " » : SCO, SCO-AGRI, SUP ou PRO");
+    std::unique_ptr<storage::Database> db = open_and_migrate(config);
+    const SystemClock clock;
+    Result<organizations::OrganizationId> created = fail(Error::invalid("unset"));
+    db->write([&](soci::session& sql) {
+        storage::SqlOrganizationRepository organizations(sql);
+        created = organizations::create_organization({*parsed, name, uai}, organizations, clock);
+    });
+    db->close();
+    if (!created) {
+        const std::string& reason = created.error().reason;
+        refuse_to_start(reason == "organization.uai_taken" ? "une organisation existe déjà avec l'UAI " + uai
+                        : reason == "organization.name_required"
+                            ? "le nom de l'organisation est obligatoire"
+                            : "UAI invalide « " + uai + " » (7 chiffres et une lettre)");
+    }
+    std::cout << nlohmann::json{{"id", *created}}.dump() << "\n";
+}
+
+} // namespace
+
+void add_organization_commands(CLI::App& app) {
+    auto config = std::make_shared<Config>();
+    auto file = std::make_shared<std::string>();
+    CLI::App* establishments = app.add_subcommand("establishments", "The national directory of establishments.");
+    establishments->require_subcommand(1);
+    CLI::App* import = establishments->add_subcommand(
+        "import", "Import the open-data directory of schools (';'-separated UTF-8 CSV); idempotent.");
+    add_storage_options(*import, *config);
+    import->add_option("file", *file, "the CSV file")->required();
+    import->callback([config, file] { import_directory(*config, *file);
+});
+
+auto type = std::make_shared<std::string>();
+auto uai = std::make_shared<std::string>();
+auto name = std::make_shared<std::string>();
+CLI::App* org = app.add_subcommand("org", "Organisations (Orga spaces).");
+org->require_subcommand(1);
+CLI::App* create = org->add_subcommand("create", "Create an organisation; prints {\"id\":…}.");
+add_storage_options(*create, *config);
+create->add_option("--type", *type, "SCO, SCO-AGRI, SUP or PRO")->required();
+create->add_option("--uai", *uai, "the establishment's UAI (required for SCO and SCO-AGRI)");
+create->add_option("--name", *name, "the organisation's name")->required();
+create->callback([config, type, uai, name] { create_organization(*config, *type, *uai, *name); });
+} // namespace numeria::app
+
+} // namespace numeria::app

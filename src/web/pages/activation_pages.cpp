@@ -1,0 +1,102 @@
+#include "web/pages/activation_pages.hpp"
+
+#include "organizations/use_cases/activate_school.hpp"
+#include "storage/organizations/sql_organization_repositories.hpp"
+#include "web/error_mapping.hpp"
+#include "web/pages/page.hpp"
+#include "web/web_app.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+namespace numeria::web {
+
+namespace {
+
+std::string field(const Request& request, const std::string& name) {
+    auto found = request.form.find(name);
+    return found == request.form.end() ? std::string() : found->second;
+}
+
+// "ce.0750001a@ac-exemple.fr" → "c•••@ac-exemple.fr": the page says where the link went without
+// publishing the address.
+std::string masked(const std::string& email) {
+    const std::size_t at = email.find('@');
+    if (at == std::string::npos || at == 0)
+        return "•••";
+    return email.substr(0, 1) + "•••" + email.substr(at);
+}
+
+Response page(const Request& request, WebApp& app, int status, const std::string& name, mstch::map context) {
+    context.emplace("csrf", request.csrf_token);
+    Response response;
+    response.status = status;
+    response.body = render_page(app, request, PageMeta{"Activer l'espace de l'établissement", "orga"}, name, context);
+    return response;
+}
+
+} // namespace
+
+Response get_activation(const Request& request, WebApp& app) {
+    return page(request, app, 200, "activation", mstch::map{});
+}
+
+Response post_activation(const Request& request, WebApp& app) {
+    organizations::RequestActivation command{field(request, "uai"), field(request, "prenom"), field(request, "nom")};
+    Result<organizations::ActivationRequested> requested = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlEstablishmentRepository establishments(sql);
+        storage::SqlActivationRepository activations(sql);
+        requested = organizations::request_activation(command, establishments, activations, app.clock);
+    });
+    if (!requested) {
+        return page(request, app, http_status(requested.error().code), "activation",
+                    mstch::map{{"error", french_message(requested.error().reason)},
+                               {"uai", field(request, "uai")},
+                               {"prenom", field(request, "prenom")},
+                               {"nom", field(request, "nom")}});
+    }
+    const std::string link = app.public_url() + "/activation/confirmer?jeton=" + requested->token;
+    Mail mail{requested->official_email, "Numeria : activer l'espace de votre établissement",
+              app.templates.render("mail_activation",
+                                   mstch::map{{"link", link},
+                                              {"establishment", requested->establishment_name},
+                                              {"requester", field(request, "prenom") + " " + field(request, "nom")}}),
+              link};
+    if (auto sent = app.mailer.send(mail); !sent) {
+        spdlog::error(
+            nlohmann::json{{"msg", "mail not sent"}, {"request_id", request.request_id}, {"error", sent.error().detail}}
+                .dump());
+        return page(request, app, 503, "activation",
+                    mstch::map{{"error", std::string("L'e-mail n'a pas pu être envoyé. Réessayez dans quelques "
+                                                     "instants.")}});
+    }
+    return page(request, app, 200, "activation",
+                mstch::map{{"sent", true},
+                           {"establishment", requested->establishment_name},
+                           {"masked_email", masked(requested->official_email)}});
+}
+
+Response get_activation_confirm(const Request& request, WebApp& app) {
+    return page(request, app, 200, "activation_confirm",
+                mstch::map{{"token", request.query_param("jeton").value_or("")}});
+}
+
+Response post_activation_confirm(const Request& request, WebApp& app) {
+    Result<organizations::ActivationConfirmed> confirmed = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlEstablishmentRepository establishments(sql);
+        storage::SqlOrganizationRepository organizations(sql);
+        storage::SqlMembershipRepository memberships(sql);
+        storage::SqlActivationRepository activations(sql);
+        confirmed = organizations::confirm_activation(field(request, "jeton"), request.viewer->user_id, establishments,
+                                                      organizations, memberships, activations, app.clock);
+    });
+    if (!confirmed)
+        return page(
+            request, app, http_status(confirmed.error().code), "activation_confirm",
+            mstch::map{{"token", field(request, "jeton")}, {"error", french_message(confirmed.error().reason)}});
+    return Response::redirect("/orga");
+}
+
+} // namespace numeria::web
