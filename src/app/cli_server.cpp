@@ -88,7 +88,7 @@ int serve(const Config& config) {
     web::register_routes(app.router);
 
     if (config.demo) {
-        for (const std::string& line : load_demo_data(*db))
+        for (const std::string& line : load_demo_data(*db, home))
             std::cout << line << "\n";
         std::cout.flush();
     }

@@ -1,38 +1,115 @@
 #include "app/demo_data.hpp"
 
-#include <chrono>
+#include "core/clock.hpp"
+#include "identity/domain/password_hasher.hpp"
+#include "organizations/use_cases/manage_organizations.hpp"
+#include "storage/identity/sql_national_admin_repository.hpp"
+#include "storage/identity/sql_user_repository.hpp"
+#include "storage/organizations/sql_organization_repositories.hpp"
+
+#include <fstream>
+#include <sstream>
 
 namespace numeria::app {
 
 namespace {
 
-// Bump when the demo gains data; each step below runs once per database.
-constexpr int DEMO_DATA_VERSION = 1;
+// Bump when the demo gains data; each version's step runs once per database.
+constexpr int DEMO_DATA_VERSION = 2;
+
+// Demo accounts: public passwords, for a demo on one's own machine only.
+struct DemoAccount {
+    const char* first_name;
+    const char* last_name;
+    const char* email;
+    const char* password;
+    const char* what;
+};
+constexpr DemoAccount DIRECTION{"Anne", "Proviseure", "direction@demo.numeria.localhost", "Direction2026",
+                                "cheffe d'établissement, administratrice de l'espace Orga"};
+constexpr DemoAccount TEACHER{"Paul", "Enseignant", "enseignant@demo.numeria.localhost", "Enseignant2026",
+                              "enseignant, membre de l'espace Orga"};
+constexpr DemoAccount ADMIN{"Nadia", "Nationale", "admin@demo.numeria.localhost", "AdminNationale2026",
+                            "administratrice nationale"};
+
+int loaded_version(soci::session& sql) {
+    std::string value;
+    soci::indicator indicator = soci::i_null;
+    sql << "SELECT value FROM settings WHERE key = 'demo_data_version'", soci::into(value, indicator);
+    return (sql.got_data() && indicator == soci::i_ok) ? std::stoi(value) : 0;
+}
+
+identity::UserId demo_user(storage::SqlUserRepository& users, const identity::PasswordHasher& hasher,
+                           const DemoAccount& account, EpochMs now) {
+    if (auto existing = users.find_by_email(account.email))
+        return existing->id;
+    identity::NewUser user;
+    user.first_name = account.first_name;
+    user.last_name = account.last_name;
+    user.email = account.email;
+    user.password_hash = hasher.hash(account.password).value();
+    user.terms_accepted_at = now;
+    user.created_at = now;
+    return users.create(user).value();
+}
+
+void load_version_2(soci::session& sql, const std::filesystem::path& home, EpochMs now) {
+    const SystemClock clock;
+    std::ifstream in(home / "data/establishments-sample.csv", std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (auto directory = organizations::read_establishment_directory(text.str())) {
+        storage::SqlEstablishmentRepository establishments(sql);
+        (void)organizations::import_establishments(*directory, establishments, clock);
+    }
+    const identity::PasswordHasher hasher(identity::HashStrength::Interactive);
+    storage::SqlUserRepository users(sql);
+    const identity::UserId direction = demo_user(users, hasher, DIRECTION, now);
+    const identity::UserId teacher = demo_user(users, hasher, TEACHER, now);
+    const identity::UserId admin = demo_user(users, hasher, ADMIN, now);
+    storage::SqlNationalAdminRepository admins(sql);
+    if (!admins.is_national_admin(admin))
+        admins.add(admin, now);
+    storage::SqlOrganizationRepository organizations(sql);
+    organizations::OrganizationId school = 0;
+    if (auto existing = organizations.find_by_uai("0759901A"))
+        school = existing->id;
+    else
+        school = organizations::create_organization(
+                     {organizations::OrganizationType::Sco, "Collège Jeanne-Barret", "0759901A"}, organizations, clock)
+                     .value();
+    storage::SqlMembershipRepository memberships(sql);
+    memberships.put({school, direction, organizations::Role::Admin}, now);
+    memberships.put({school, teacher, organizations::Role::Member}, now);
+}
 
 } // namespace
 
-std::vector<std::string> load_demo_data(storage::Database& db) {
+std::vector<std::string> load_demo_data(storage::Database& db, const std::filesystem::path& home) {
     int loaded = 0;
-    db.write([&loaded](soci::session& sql) {
-        std::string value;
-        soci::indicator indicator = soci::i_null;
-        sql << "SELECT value FROM settings WHERE key = 'demo_data_version'", soci::into(value, indicator);
-        loaded = (sql.got_data() && indicator == soci::i_ok) ? std::stoi(value) : 0;
+    db.write([&](soci::session& sql) {
+        loaded = loaded_version(sql);
         if (loaded >= DEMO_DATA_VERSION)
             return;
-        const long long now =
-            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-                .count();
+        const EpochMs now = SystemClock().now();
+        if (loaded < 2)
+            load_version_2(sql, home, now);
         const std::string version = std::to_string(DEMO_DATA_VERSION);
+        const long long at = now;
         sql << "INSERT INTO settings (key, value, updated_at) VALUES ('demo_data_version', :v, :t) "
                "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            soci::use(version), soci::use(now);
+            soci::use(version), soci::use(at);
     });
     std::vector<std::string> lines;
     lines.push_back(loaded >= DEMO_DATA_VERSION
                         ? "Données de démonstration : déjà chargées (version " + std::to_string(loaded) + ")."
-                        : "Données de démonstration : chargées (version " + std::to_string(DEMO_DATA_VERSION) + ").");
-    lines.push_back("Comptes de démonstration : aucun pour l'instant (les comptes arrivent avec l'espace Orga).");
+                        : "Données de démonstration : chargées (version " + std::to_string(DEMO_DATA_VERSION) +
+                              ") : annuaire de 20 établissements fictifs, Collège Jeanne-Barret (UAI 0759901A).");
+    lines.push_back("Comptes de démonstration (adresse e-mail / mot de passe) :");
+    for (const DemoAccount& account : {DIRECTION, TEACHER, ADMIN})
+        lines.push_back("  " + std::string(account.email) + " / " + account.password + "  (" + account.what + ")");
+    lines.push_back("Activation d'un autre établissement : /activation avec un UAI de data/establishments-sample.csv "
+                    "(le lien arrive dans var/outbox).");
     return lines;
 }
 

@@ -4,12 +4,14 @@
 
 #include "storage/database.hpp"
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 namespace numeria::app {
 
-// Loads what the current version of the demo adds, and returns the lines to print for the user.
-[[nodiscard]] std::vector<std::string> load_demo_data(storage::Database& db);
+// Loads what the current version of the demo adds (reading data/ under `home`), and returns the
+// lines to print for the user, the demo log-ins included.
+[[nodiscard]] std::vector<std::string> load_demo_data(storage::Database& db, const std::filesystem::path& home);
 
 } // namespace numeria::app

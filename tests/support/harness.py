@@ -121,6 +121,12 @@ class Server:
     def wait(self, timeout):
         return self.process.wait(timeout=timeout)
 
+    def stop_process(self):
+        """Stops the server but keeps its folder (and its SQLite database)."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=10)
+
     def stop(self):
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
