@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "identity/api.hpp"
+#include "organizations/domain/invitation.hpp"
 #include "organizations/domain/organization.hpp"
 
 #include <optional>
@@ -34,6 +35,14 @@ struct Membership {
     Role role = Role::Member;
 };
 
+struct MemberView {
+    identity::UserId user_id = 0;
+    std::string first_name;
+    std::string last_name;
+    std::string email;
+    Role role = Role::Member;
+};
+
 class MembershipRepository {
 public:
     virtual ~MembershipRepository() = default;
@@ -41,8 +50,43 @@ public:
     virtual void put(const Membership& membership, EpochMs now) = 0;
     [[nodiscard]] virtual std::optional<Membership> find(OrganizationId organization, identity::UserId user) = 0;
     [[nodiscard]] virtual int count_active(OrganizationId organization) = 0;
+    // Soft removal: the row stays (history), the person loses access.
+    virtual void remove(OrganizationId organization, identity::UserId user, EpochMs now) = 0;
+    [[nodiscard]] virtual int count_admins(OrganizationId organization) = 0;
+    // Active members with their names, admins first, then by last name.
+    [[nodiscard]] virtual std::vector<MemberView> list_members(OrganizationId organization) = 0;
     // The organisations a user is an active member of, by name.
     [[nodiscard]] virtual std::vector<std::pair<Organization, Role>> list_for_user(identity::UserId user) = 0;
+};
+
+class InvitationRepository {
+public:
+    virtual ~InvitationRepository() = default;
+    [[nodiscard]] virtual InvitationId create(const Invitation& invitation) = 0;
+    virtual void update(const Invitation& invitation) = 0;
+    [[nodiscard]] virtual std::optional<Invitation> find(InvitationId id) = 0;
+    [[nodiscard]] virtual std::optional<Invitation> find_pending(OrganizationId organization,
+                                                                 const std::string& email) = 0;
+    [[nodiscard]] virtual std::optional<Invitation> find_by_digest(const std::string& token_digest) = 0;
+    [[nodiscard]] virtual std::vector<Invitation> list_pending(OrganizationId organization) = 0;
+};
+
+// Who did what, when, from where: activation, invitation, role and removal events (issue 3 item 10).
+struct AuditEvent {
+    OrganizationId organization_id = 0;
+    std::optional<identity::UserId> actor;
+    std::string action; // "activation", "invitation.sent", "invitation.cancelled", "role.changed", …
+    std::string target; // e-mail or user id concerned
+    std::string detail; // e.g. "MEMBER→ADMIN"
+    std::string ip;
+    EpochMs at = 0;
+};
+
+class AuditLog {
+public:
+    virtual ~AuditLog() = default;
+    virtual void record(const AuditEvent& event) = 0;
+    [[nodiscard]] virtual std::vector<AuditEvent> list(OrganizationId organization, int limit) = 0;
 };
 
 // Activation links: single use, valid 7 days, only their digest is stored.

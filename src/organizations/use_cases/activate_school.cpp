@@ -39,9 +39,9 @@ Result<ActivationRequested> request_activation(const RequestActivation& command,
 }
 
 Result<ActivationConfirmed> confirm_activation(const std::string& token, identity::UserId user_id,
-                                               EstablishmentRepository& establishments,
+                                               const std::string& ip, EstablishmentRepository& establishments,
                                                OrganizationRepository& organizations, MembershipRepository& memberships,
-                                               ActivationRepository& activations, const Clock& clock) {
+                                               ActivationRepository& activations, AuditLog& audit, const Clock& clock) {
     const std::string digest = identity::token_digest(token);
     const EpochMs now = clock.now();
     std::optional<std::string> uai = activations.find_usable(digest, now);
@@ -66,6 +66,8 @@ Result<ActivationConfirmed> confirm_activation(const std::string& token, identit
     }
     memberships.put(Membership{confirmed.organization_id, user_id, Role::Admin}, now);
     activations.mark_used(digest, now);
+    audit.record(AuditEvent{confirmed.organization_id, user_id, "activation", *uai,
+                            confirmed.created ? "created" : "recovered", ip, now});
     return confirmed;
 }
 

@@ -44,10 +44,11 @@ struct ActivationConfirmed {
 // Guard clauses: a usable link (activation.link_invalid: unknown, used or expired), the UAI still
 // in the directory (activation.uai_unknown). Then the organisation (SCO, manages students) is
 // created if needed and the user becomes ADMIN; the link is spent.
-[[nodiscard]] Result<ActivationConfirmed> confirm_activation(const std::string& token, identity::UserId user_id,
-                                                             EstablishmentRepository& establishments,
-                                                             OrganizationRepository& organizations,
-                                                             MembershipRepository& memberships,
-                                                             ActivationRepository& activations, const Clock& clock);
+// The event goes to the organisation's audit log ("activation").
+[[nodiscard]] Result<ActivationConfirmed>
+confirm_activation(const std::string& token, identity::UserId user_id, const std::string& ip,
+                   EstablishmentRepository& establishments, OrganizationRepository& organizations,
+                   MembershipRepository& memberships, ActivationRepository& activations, AuditLog& audit,
+                   const Clock& clock);
 
 } // namespace numeria::organizations

@@ -19,14 +19,15 @@ protected:
         return request_activation({uai, "Anne", "Proviseure"}, m_establishments, m_activations, m_clock);
     }
     Result<ActivationConfirmed> confirm(const std::string& token, identity::UserId user) {
-        return confirm_activation(token, user, m_establishments, m_organizations, m_memberships, m_activations,
-                                  m_clock);
+        return confirm_activation(token, user, "192.0.2.1", m_establishments, m_organizations, m_memberships,
+                                  m_activations, m_audit, m_clock);
     }
 
     testing::InMemoryEstablishments m_establishments;
     testing::InMemoryOrganizations m_organizations;
     testing::InMemoryMemberships m_memberships;
     testing::InMemoryActivations m_activations;
+    testing::InMemoryAuditLog m_audit;
     FixedClock m_clock{1'700'000'000'000};
 };
 
@@ -79,6 +80,16 @@ TEST_F(ActivateSchoolTest, ANewHeadOfSchoolRecoversTheExistingSpace) {
     EXPECT_EQ(second->organization_id, first->organization_id);
     EXPECT_EQ(m_organizations.size(), 1U);
     EXPECT_EQ(m_memberships.find(first->organization_id, 43)->role, Role::Admin);
+}
+
+TEST_F(ActivateSchoolTest, RecordsTheActivationInTheAuditLog) {
+    auto confirmed = confirm(request("0750001A")->token, 42);
+
+    auto events = m_audit.list(confirmed->organization_id, 10);
+    ASSERT_EQ(events.size(), 1U);
+    EXPECT_EQ(events[0].action, "activation");
+    EXPECT_EQ(events[0].actor, 42);
+    EXPECT_EQ(events[0].ip, "192.0.2.1");
 }
 
 TEST_F(ActivateSchoolTest, TheLinkWorksOnce) {

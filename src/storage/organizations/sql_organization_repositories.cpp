@@ -126,6 +126,44 @@ SqlMembershipRepository::list_for_user(identity::UserId user) {
     return result;
 }
 
+void SqlMembershipRepository::remove(OrganizationId organization, identity::UserId user, EpochMs now) {
+    const long long organization_id = organization;
+    const long long user_id = user;
+    const long long at = now;
+    m_sql << "UPDATE memberships SET removed_at = :t, updated_at = :t2 WHERE organization_id = :o AND user_id = :u",
+        soci::use(at), soci::use(at), soci::use(organization_id), soci::use(user_id);
+}
+
+int SqlMembershipRepository::count_admins(OrganizationId organization) {
+    const long long organization_id = organization;
+    int count = 0;
+    m_sql << "SELECT COUNT(*) FROM memberships WHERE organization_id = :o AND role = 'ADMIN' AND removed_at IS NULL",
+        soci::use(organization_id), soci::into(count);
+    return count;
+}
+
+std::vector<organizations::MemberView> SqlMembershipRepository::list_members(OrganizationId organization) {
+    const long long organization_id = organization;
+    const int page = 1000;
+    std::vector<long long> ids(page);
+    std::vector<std::string> first_names(page);
+    std::vector<std::string> last_names(page);
+    std::vector<std::string> emails(page);
+    std::vector<soci::indicator> email_indicators(page);
+    std::vector<std::string> roles(page);
+    m_sql << "SELECT u.id, u.first_name, u.last_name, u.email, m.role FROM memberships m "
+             "JOIN users u ON u.id = m.user_id WHERE m.organization_id = :o AND m.removed_at IS NULL "
+             "ORDER BY m.role, u.last_name, u.first_name",
+        soci::use(organization_id), soci::into(ids), soci::into(first_names), soci::into(last_names),
+        soci::into(emails, email_indicators), soci::into(roles);
+    std::vector<organizations::MemberView> members;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        members.push_back({ids[i], first_names[i], last_names[i],
+                           email_indicators[i] == soci::i_ok ? emails[i] : std::string(),
+                           organizations::parse_role(roles[i]).value_or(organizations::Role::Member)});
+    return members;
+}
+
 void SqlActivationRepository::create(const std::string& token_digest, const std::string& uai,
                                      const std::string& first_name, const std::string& last_name, EpochMs created_at,
                                      EpochMs expires_at) {

@@ -41,6 +41,9 @@ public:
     int count_active(organizations::OrganizationId organization) override;
     std::vector<std::pair<organizations::Organization, organizations::Role>>
     list_for_user(identity::UserId user) override;
+    void remove(organizations::OrganizationId organization, identity::UserId user, EpochMs now) override;
+    int count_admins(organizations::OrganizationId organization) override;
+    std::vector<organizations::MemberView> list_members(organizations::OrganizationId organization) override;
 
 private:
     soci::session& m_sql;

@@ -2,6 +2,7 @@
 
 #include "organizations/use_cases/activate_school.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
+#include "storage/organizations/sql_team_repositories.hpp"
 #include "web/error_mapping.hpp"
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
@@ -89,8 +90,10 @@ Response post_activation_confirm(const Request& request, WebApp& app) {
         storage::SqlOrganizationRepository organizations(sql);
         storage::SqlMembershipRepository memberships(sql);
         storage::SqlActivationRepository activations(sql);
-        confirmed = organizations::confirm_activation(field(request, "jeton"), request.viewer->user_id, establishments,
-                                                      organizations, memberships, activations, app.clock);
+        storage::SqlAuditLog audit(sql);
+        confirmed = organizations::confirm_activation(field(request, "jeton"), request.viewer->user_id,
+                                                      request.remote_address, establishments, organizations,
+                                                      memberships, activations, audit, app.clock);
     });
     if (!confirmed)
         return page(

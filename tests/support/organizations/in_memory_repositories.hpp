@@ -52,29 +52,113 @@ private:
 class InMemoryMemberships final : public MembershipRepository {
 public:
     void put(const Membership& membership, EpochMs) override {
-        m_rows[{membership.organization_id, membership.user_id}] = membership;
+        m_rows[{membership.organization_id, membership.user_id}] = Row{membership, false};
     }
     std::optional<Membership> find(OrganizationId organization, identity::UserId user) override {
         auto found = m_rows.find({organization, user});
-        return found == m_rows.end() ? std::nullopt : std::optional<Membership>(found->second);
-    }
-    std::vector<std::pair<Organization, Role>> list_for_user(identity::UserId user) override {
-        std::vector<std::pair<Organization, Role>> result;
-        for (const auto& [key, row] : m_rows) {
-            if (key.second == user)
-                result.push_back({Organization{key.first, OrganizationType::Sco, "", {}, true, 0}, row.role});
-        }
-        return result;
+        if (found == m_rows.end() || found->second.removed)
+            return std::nullopt;
+        return found->second.membership;
     }
     int count_active(OrganizationId organization) override {
         int count = 0;
         for (const auto& [key, row] : m_rows)
-            count += key.first == organization ? 1 : 0;
+            count += key.first == organization && !row.removed ? 1 : 0;
         return count;
+    }
+    void remove(OrganizationId organization, identity::UserId user, EpochMs) override {
+        m_rows[{organization, user}].removed = true;
+    }
+    int count_admins(OrganizationId organization) override {
+        int count = 0;
+        for (const auto& [key, row] : m_rows)
+            count += key.first == organization && !row.removed && row.membership.role == Role::Admin ? 1 : 0;
+        return count;
+    }
+    std::vector<MemberView> list_members(OrganizationId organization) override {
+        std::vector<MemberView> result;
+        for (const auto& [key, row] : m_rows) {
+            if (key.first == organization && !row.removed)
+                result.push_back(MemberView{key.second, "", "", "", row.membership.role});
+        }
+        return result;
+    }
+    std::vector<std::pair<Organization, Role>> list_for_user(identity::UserId user) override {
+        std::vector<std::pair<Organization, Role>> result;
+        for (const auto& [key, row] : m_rows) {
+            if (key.second == user && !row.removed)
+                result.push_back(
+                    {Organization{key.first, OrganizationType::Sco, "", {}, true, 0}, row.membership.role});
+        }
+        return result;
+    }
+    [[nodiscard]] bool has_history(OrganizationId organization, identity::UserId user) const {
+        return m_rows.count({organization, user}) != 0;
     }
 
 private:
-    std::map<std::pair<OrganizationId, identity::UserId>, Membership> m_rows;
+    struct Row {
+        Membership membership;
+        bool removed = false;
+    };
+    std::map<std::pair<OrganizationId, identity::UserId>, Row> m_rows;
+};
+
+class InMemoryInvitations final : public InvitationRepository {
+public:
+    InvitationId create(const Invitation& invitation) override {
+        m_rows.push_back(invitation);
+        m_rows.back().id = static_cast<InvitationId>(m_rows.size());
+        return m_rows.back().id;
+    }
+    void update(const Invitation& invitation) override {
+        for (Invitation& row : m_rows)
+            if (row.id == invitation.id)
+                row = invitation;
+    }
+    std::optional<Invitation> find(InvitationId id) override {
+        for (const Invitation& row : m_rows)
+            if (row.id == id)
+                return row;
+        return std::nullopt;
+    }
+    std::optional<Invitation> find_pending(OrganizationId organization, const std::string& email) override {
+        for (const Invitation& row : m_rows)
+            if (row.organization_id == organization && row.email == email && row.status == InvitationStatus::Pending)
+                return row;
+        return std::nullopt;
+    }
+    std::optional<Invitation> find_by_digest(const std::string& digest) override {
+        for (const Invitation& row : m_rows)
+            if (row.token_digest == digest)
+                return row;
+        return std::nullopt;
+    }
+    std::vector<Invitation> list_pending(OrganizationId organization) override {
+        std::vector<Invitation> result;
+        for (const Invitation& row : m_rows)
+            if (row.organization_id == organization && row.status == InvitationStatus::Pending)
+                result.push_back(row);
+        return result;
+    }
+
+private:
+    std::vector<Invitation> m_rows;
+};
+
+class InMemoryAuditLog final : public AuditLog {
+public:
+    void record(const AuditEvent& event) override { m_events.push_back(event); }
+    std::vector<AuditEvent> list(OrganizationId organization, int limit) override {
+        std::vector<AuditEvent> result;
+        for (auto it = m_events.rbegin(); it != m_events.rend() && static_cast<int>(result.size()) < limit; ++it)
+            if (it->organization_id == organization)
+                result.push_back(*it);
+        return result;
+    }
+
+private:
+    std::vector<AuditEvent> m_events;
 };
 
 class InMemoryActivations final : public ActivationRepository {
