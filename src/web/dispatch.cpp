@@ -1,5 +1,6 @@
 #include "web/dispatch.hpp"
 
+#include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/pages/page.hpp"
 #include "web/session_support.hpp"
 #include "web/web_app.hpp"
@@ -118,6 +119,24 @@ Response run_route(WebApp& app, Request& request, const Route& route) {
         return Response::redirect("/connexion?retour=" + percent_encode(request.target));
     }
 
+    // Rule: issue 3 item 9: anything of an organisation one is not a member of answers 404;
+    // a member calling an admin-only route of their own organisation gets 403.
+    if (route.access == Access::Member || route.access == Access::OrgAdmin) {
+        const std::string& raw = request.params["org_id"];
+        if (raw.empty() || raw.size() > 18 || raw.find_first_not_of("0123456789") != std::string::npos)
+            return error_response(app, 404, request);
+        request.organization_id = std::stoll(raw);
+        std::optional<organizations::Membership> membership;
+        app.database.read([&](soci::session& sql) {
+            storage::SqlMembershipRepository memberships(sql);
+            membership = memberships.find(request.organization_id, request.viewer->user_id);
+        });
+        if (!membership)
+            return error_response(app, 404, request);
+        request.organization_admin = membership->role == organizations::Role::Admin;
+        if (route.access == Access::OrgAdmin && !request.organization_admin)
+            return error_response(app, 403, request);
+    }
     // A password set by someone else must be replaced before anything else (issue 3).
     if (request.viewer && request.viewer->must_change_password && !is_api(request) &&
         route.pattern != "/mot-de-passe/changer" && route.pattern != "/deconnexion")

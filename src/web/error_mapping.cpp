@@ -51,6 +51,13 @@ std::string french_message(const std::string& reason) {
         {"activation.too_many", "Trop de demandes d'activation pour cet établissement aujourd'hui. Consultez la "
                                 "boîte officielle de l'établissement ou réessayez demain."},
         {"activation.link_invalid", "Ce lien d'activation n'est plus valable : il a déjà servi ou a expiré."},
+        {"invitation.email_invalid", "Indiquez une adresse e-mail valide, par exemple prenom.nom@exemple.fr."},
+        {"invitation.not_found", "Cette invitation n'existe pas ou n'est plus en attente."},
+        {"invitation.link_invalid", "Cette invitation n'est plus valable : elle a été acceptée, annulée ou a "
+                                    "expiré. Demandez-en une nouvelle."},
+        {"membership.not_found", "Cette personne ne fait pas partie de l'équipe."},
+        {"membership.last_admin", "L'équipe doit garder au moins un administrateur : nommez-en un autre avant."},
+        {"membership.role_invalid", "Rôle inconnu."},
         {"login.invalid_credentials", "L'adresse e-mail, l'identifiant ou le mot de passe est incorrect."},
     };
     auto found = messages.find(reason);

@@ -55,6 +55,8 @@ struct Request {
     std::optional<Viewer> viewer;            // empty when nobody is signed in
     std::string session_token;               // the session cookie's value, when valid
     std::string csrf_token;                  // the value every form of the page must post back
+    std::int64_t organization_id = 0;        // the :org_id of the route, once access was checked
+    bool organization_admin = false;         // the viewer is ADMIN of that organisation
 
     [[nodiscard]] std::optional<std::string> header(const std::string& lower_case_name) const;
     [[nodiscard]] std::optional<std::string> query_param(const std::string& name) const;

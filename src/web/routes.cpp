@@ -7,6 +7,7 @@
 #include "web/pages/home_page.hpp"
 #include "web/pages/password_reset_pages.hpp"
 #include "web/pages/system_pages.hpp"
+#include "web/pages/team_pages.hpp"
 
 namespace numeria::web {
 
@@ -39,6 +40,21 @@ void register_routes(Router& router) {
     router.add({Post, "/activation", Anonymous, DEFAULT_BODY_LIMIT, post_activation, ""});
     router.add({Get, "/activation/confirmer", Learner, DEFAULT_BODY_LIMIT, get_activation_confirm, ""});
     router.add({Post, "/activation/confirmer", Learner, DEFAULT_BODY_LIMIT, post_activation_confirm, ""});
+
+    // Orga: team (seed 002 A, seed 004)
+    router.add({Get, "/orga/:org_id/equipe", Member, DEFAULT_BODY_LIMIT, get_team, ""});
+    router.add({Post, "/orga/:org_id/equipe/invitations", OrgAdmin, DEFAULT_BODY_LIMIT, post_invitation, ""});
+    router.add({Post, "/orga/:org_id/equipe/invitations/:invitation_id/renvoyer", OrgAdmin, DEFAULT_BODY_LIMIT,
+                post_resend_invitation, ""});
+    router.add({Post, "/orga/:org_id/equipe/invitations/:invitation_id/annuler", OrgAdmin, DEFAULT_BODY_LIMIT,
+                post_cancel_invitation, ""});
+    router.add(
+        {Post, "/orga/:org_id/equipe/membres/:user_id/role", OrgAdmin, DEFAULT_BODY_LIMIT, post_member_role, ""});
+    router.add(
+        {Post, "/orga/:org_id/equipe/membres/:user_id/retirer", OrgAdmin, DEFAULT_BODY_LIMIT, post_remove_member, ""});
+    router.add({Get, "/orga/:org_id/journal", OrgAdmin, DEFAULT_BODY_LIMIT, get_audit_log, ""});
+    router.add({Get, "/invitation", Learner, DEFAULT_BODY_LIMIT, get_invitation, ""});
+    router.add({Post, "/invitation", Learner, DEFAULT_BODY_LIMIT, post_accept_invitation, ""});
 
     router.add({Get, "/mot-de-passe-oublie", Anonymous, DEFAULT_BODY_LIMIT, get_forgotten_password, ""});
     router.add({Post, "/mot-de-passe-oublie", Anonymous, DEFAULT_BODY_LIMIT, post_forgotten_password, ""});

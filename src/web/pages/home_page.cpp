@@ -42,6 +42,7 @@ Response get_space(const Request& request, WebApp& app) {
                 for (const auto& [organization, role] : memberships.list_for_user(request.viewer->user_id))
                     organizations.push_back(mstch::map{
                         {"name", organization.name},
+                        {"id", std::to_string(organization.id)},
                         {"type", std::string(organizations::type_code(organization.type))},
                         {"role", std::string(role == organizations::Role::Admin ? "Administrateur" : "Membre")}});
             });

@@ -1,0 +1,272 @@
+#include "web/pages/team_pages.hpp"
+
+#include "organizations/use_cases/team.hpp"
+#include "storage/organizations/sql_organization_repositories.hpp"
+#include "storage/organizations/sql_team_repositories.hpp"
+#include "web/error_mapping.hpp"
+#include "web/pages/page.hpp"
+#include "web/web_app.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <ctime>
+
+namespace numeria::web {
+
+namespace {
+
+using organizations::Role;
+
+std::string field(const Request& request, const std::string& name) {
+    auto found = request.form.find(name);
+    return found == request.form.end() ? std::string() : found->second;
+}
+
+std::string team_path(const Request& request) {
+    return "/orga/" + std::to_string(request.organization_id) + "/equipe";
+}
+
+std::string role_label(Role role) {
+    return role == Role::Admin ? "Administrateur" : "Membre";
+}
+
+// dd/mm/yyyy HH:MM in Europe/Paris (shared/DESIGN.md §5).
+std::string paris_time(EpochMs at) {
+    static const bool zone_set = [] {
+        setenv("TZ", "Europe/Paris", 0);
+        tzset();
+        return true;
+    }();
+    (void)zone_set;
+    std::time_t seconds = static_cast<std::time_t>(at / 1000);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%d/%m/%Y %H:%M", &local);
+    return text;
+}
+
+organizations::Actor actor_of(const Request& request) {
+    return organizations::Actor{request.viewer->user_id, request.remote_address};
+}
+
+void send_invitation(const Request& request, WebApp& app, const organizations::InvitationSent& sent,
+                     const std::string& organization_name) {
+    const std::string link = app.public_url() + "/invitation?jeton=" + sent.token;
+    Mail mail{sent.invitation.email, "Numeria : invitation à rejoindre « " + organization_name + " »",
+              app.templates.render("mail_invitation", mstch::map{{"link", link},
+                                                                 {"organization", organization_name},
+                                                                 {"inviter", request.viewer->first_name + " " +
+                                                                                 request.viewer->last_name}}),
+              link};
+    if (auto result = app.mailer.send(mail); !result)
+        spdlog::error(nlohmann::json{
+            {"msg", "mail not sent"}, {"request_id", request.request_id}, {"error", result.error().detail}}
+                          .dump());
+}
+
+Response team_page(const Request& request, WebApp& app, int status, const std::string& message,
+                   const std::string& error) {
+    std::string organization_name;
+    mstch::array members;
+    mstch::array invitations;
+    app.database.read([&](soci::session& sql) {
+        storage::SqlOrganizationRepository organizations(sql);
+        if (auto organization = organizations.find(request.organization_id))
+            organization_name = organization->name;
+        storage::SqlMembershipRepository memberships(sql);
+        for (const auto& member : memberships.list_members(request.organization_id)) {
+            const bool admin = member.role == Role::Admin;
+            members.push_back(
+                mstch::map{{"user_id", std::to_string(member.user_id)},
+                           {"name", member.first_name + " " + member.last_name},
+                           {"email", member.email},
+                           {"role", role_label(member.role)},
+                           {"is_admin", admin},
+                           {"other_role", std::string(admin ? "MEMBER" : "ADMIN")},
+                           {"other_role_label", std::string(admin ? "Passer membre" : "Passer administrateur")},
+                           {"is_me", member.user_id == request.viewer->user_id}});
+        }
+        storage::SqlInvitationRepository pending(sql);
+        for (const auto& invitation : pending.list_pending(request.organization_id))
+            invitations.push_back(
+                mstch::map{{"id", std::to_string(invitation.id)},
+                           {"email", invitation.email},
+                           {"role", invitation.role ? role_label(*invitation.role) : "Selon l'équipe"},
+                           {"sent", paris_time(invitation.updated_at)}});
+    });
+    mstch::map context{{"csrf", request.csrf_token},          {"organization", organization_name},
+                       {"base", team_path(request)},          {"org_id", std::to_string(request.organization_id)},
+                       {"admin", request.organization_admin}, {"members", members},
+                       {"invitations", invitations},          {"has_invitations", !invitations.empty()}};
+    if (!message.empty())
+        context.emplace("message", message);
+    if (!error.empty())
+        context.emplace("error", error);
+    Response response;
+    response.status = status;
+    response.body = render_page(app, request, PageMeta{"Équipe — " + organization_name, "orga"}, "team", context);
+    return response;
+}
+
+// Runs a team change in one transaction, then shows the team page with the outcome.
+template <typename Change>
+Response change_team(const Request& request, WebApp& app, const std::string& success, Change change) {
+    Status status = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlMembershipRepository memberships(sql);
+        storage::SqlInvitationRepository invitations(sql);
+        storage::SqlAuditLog audit(sql);
+        status = change(memberships, invitations, audit);
+    });
+    if (!status)
+        return team_page(request, app, http_status(status.error().code), "", french_message(status.error().reason));
+    Response response = Response::redirect(team_path(request) + "?fait=" + success);
+    return response;
+}
+
+std::int64_t id_param(const Request& request, const std::string& name) {
+    const std::string& raw = request.params.at(name);
+    if (raw.empty() || raw.size() > 18 || raw.find_first_not_of("0123456789") != std::string::npos)
+        return 0;
+    return std::stoll(raw);
+}
+
+} // namespace
+
+Response get_team(const Request& request, WebApp& app) {
+    static const std::map<std::string, std::string> done = {
+        {"invitation", "L'invitation a été envoyée."},      {"renvoi", "L'invitation a été renvoyée."},
+        {"annulation", "L'invitation a été annulée."},      {"role", "Le rôle a été modifié."},
+        {"retrait", "Le membre a été retiré de l'équipe."},
+    };
+    auto found = done.find(request.query_param("fait").value_or(""));
+    return team_page(request, app, 200, found == done.end() ? "" : found->second, "");
+}
+
+Response post_invitation(const Request& request, WebApp& app) {
+    std::optional<Role> role = organizations::parse_role(field(request, "role"));
+    Result<organizations::InvitationSent> sent = fail(Error::invalid("unset"));
+    std::string organization_name;
+    app.database.write([&](soci::session& sql) {
+        storage::SqlInvitationRepository invitations(sql);
+        storage::SqlAuditLog audit(sql);
+        storage::SqlOrganizationRepository organizations(sql);
+        organization_name = organizations.find(request.organization_id)->name;
+        sent = organizations::invite_member(request.organization_id, field(request, "email"), role, actor_of(request),
+                                            invitations, audit, app.clock);
+    });
+    if (!sent)
+        return team_page(request, app, http_status(sent.error().code), "", french_message(sent.error().reason));
+    send_invitation(request, app, *sent, organization_name);
+    return Response::redirect(team_path(request) + "?fait=invitation");
+}
+
+Response post_resend_invitation(const Request& request, WebApp& app) {
+    Result<organizations::InvitationSent> sent = fail(Error::invalid("unset"));
+    std::string organization_name;
+    app.database.write([&](soci::session& sql) {
+        storage::SqlInvitationRepository invitations(sql);
+        storage::SqlAuditLog audit(sql);
+        storage::SqlOrganizationRepository organizations(sql);
+        organization_name = organizations.find(request.organization_id)->name;
+        sent = organizations::resend_invitation(request.organization_id, id_param(request, "invitation_id"),
+                                                actor_of(request), invitations, audit, app.clock);
+    });
+    if (!sent)
+        return team_page(request, app, http_status(sent.error().code), "", french_message(sent.error().reason));
+    send_invitation(request, app, *sent, organization_name);
+    return Response::redirect(team_path(request) + "?fait=renvoi");
+}
+
+Response post_cancel_invitation(const Request& request, WebApp& app) {
+    return change_team(request, app, "annulation", [&](auto&, auto& invitations, auto& audit) {
+        return organizations::cancel_invitation(request.organization_id, id_param(request, "invitation_id"),
+                                                actor_of(request), invitations, audit, app.clock);
+    });
+}
+
+Response post_member_role(const Request& request, WebApp& app) {
+    std::optional<Role> role = organizations::parse_role(field(request, "role"));
+    if (!role)
+        return team_page(request, app, 400, "", french_message("membership.role_invalid"));
+    return change_team(request, app, "role", [&](auto& memberships, auto&, auto& audit) {
+        return organizations::change_role(request.organization_id, id_param(request, "user_id"), *role,
+                                          actor_of(request), memberships, audit, app.clock);
+    });
+}
+
+Response post_remove_member(const Request& request, WebApp& app) {
+    return change_team(request, app, "retrait", [&](auto& memberships, auto&, auto& audit) {
+        return organizations::remove_member(request.organization_id, id_param(request, "user_id"), actor_of(request),
+                                            memberships, audit, app.clock);
+    });
+}
+
+Response get_audit_log(const Request& request, WebApp& app) {
+    static const std::map<std::string, std::string> actions = {
+        {"activation", "Activation de l'espace"},
+        {"invitation.sent", "Invitation envoyée"},
+        {"invitation.resent", "Invitation renvoyée"},
+        {"invitation.cancelled", "Invitation annulée"},
+        {"invitation.accepted", "Invitation acceptée"},
+        {"role.changed", "Rôle modifié"},
+        {"member.removed", "Membre retiré"},
+    };
+    mstch::array events;
+    std::string organization_name;
+    app.database.read([&](soci::session& sql) {
+        storage::SqlOrganizationRepository organizations(sql);
+        if (auto organization = organizations.find(request.organization_id))
+            organization_name = organization->name;
+        storage::SqlAuditLog audit(sql);
+        for (const auto& event : audit.list(request.organization_id, 200)) {
+            auto label = actions.find(event.action);
+            events.push_back(mstch::map{{"when", paris_time(event.at)},
+                                        {"action", label == actions.end() ? event.action : label->second},
+                                        {"actor", event.actor ? std::to_string(*event.actor) : std::string("—")},
+                                        {"target", event.target},
+                                        {"detail", event.detail},
+                                        {"ip", event.ip}});
+        }
+    });
+    Response response;
+    response.body = render_page(app, request, PageMeta{"Journal — " + organization_name, "orga"}, "audit_log",
+                                mstch::map{{"organization", organization_name},
+                                           {"base", team_path(request)},
+                                           {"events", events},
+                                           {"has_events", !events.empty()}});
+    return response;
+}
+
+Response get_invitation(const Request& request, WebApp& app) {
+    Response response;
+    response.body =
+        render_page(app, request, PageMeta{"Invitation", "orga"}, "invitation",
+                    mstch::map{{"csrf", request.csrf_token}, {"token", request.query_param("jeton").value_or("")}});
+    return response;
+}
+
+Response post_accept_invitation(const Request& request, WebApp& app) {
+    Result<organizations::OrganizationId> accepted = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlInvitationRepository invitations(sql);
+        storage::SqlMembershipRepository memberships(sql);
+        storage::SqlAuditLog audit(sql);
+        accepted = organizations::accept_invitation(field(request, "jeton"), actor_of(request), invitations,
+                                                    memberships, audit, app.clock);
+    });
+    if (!accepted) {
+        Response response;
+        response.status = http_status(accepted.error().code);
+        response.body = render_page(app, request, PageMeta{"Invitation", "orga"}, "invitation",
+                                    mstch::map{{"csrf", request.csrf_token},
+                                               {"token", field(request, "jeton")},
+                                               {"error", french_message(accepted.error().reason)}});
+        return response;
+    }
+    return Response::redirect("/orga/" + std::to_string(*accepted) + "/equipe");
+}
+
+} // namespace numeria::web
