@@ -127,6 +127,20 @@ void add_server_commands(CLI::App& app) {
             throw CLI::RuntimeError(code);
     });
 
+    CLI::App* routes_command =
+        app.add_subcommand("routes", "Print the route table (method, pattern, who may call it) as JSON.");
+    routes_command->callback([] {
+        web::Router router;
+        web::register_routes(router);
+        nlohmann::json table = nlohmann::json::array();
+        for (const web::Route& route : router.routes())
+            table.push_back({{"method", web::method_name(route.method)},
+                             {"pattern", route.pattern},
+                             {"access", web::access_name(route.access)},
+                             {"body_limit", route.body_limit}});
+        std::cout << table.dump() << "\n";
+    });
+
     auto print_schema = std::make_shared<bool>(false);
     CLI::App* migrate_command = app.add_subcommand("migrate", "Apply the database migrations and exit.");
     add_storage_options(*migrate_command, *config);

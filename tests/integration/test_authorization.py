@@ -1,0 +1,134 @@
+"""The authorisation matrix (issue 3 item 9, shared/DESIGN.md §5): every registered route, read from
+`numeria routes`, is called as anonymous, learner, member, admin, admin of another organisation
+and national administrator, and must answer as its declared access says. Anything of an
+organisation one is not a member of answers 404."""
+import glob
+import json
+import os
+import re
+import unittest
+
+from tests.integration.test_accounts import Browser
+from tests.support.harness import Server, run_cli
+
+DIRECTION = ("direction@demo.numeria.localhost", "Direction2026")
+TEACHER = ("enseignant@demo.numeria.localhost", "Enseignant2026")
+NATIONAL = ("admin@demo.numeria.localhost", "AdminNationale2026")
+
+
+class AuthorizationMatrixTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(extra_args=["--demo"]).start()
+        cls.routes = json.loads(run_cli("routes").stdout)
+        direction = cls.browser(DIRECTION)
+        _, _, orga = direction.request("GET", "/orga")
+        cls.org_id = re.search(r"/orga/(\d+)/equipe", orga.replace("&#x2F;", "/")).group(1)
+        created = run_cli("org", "create", "--type", "SCO", "--uai", "0759902B", "--name", "Lycée Sophie-Germain",
+                          "--database", cls.server.database_url)
+        cls.other_org = json.loads(created.stdout)["id"]
+        cls.callers = {
+            "anonymous": Browser(cls.server),
+            "learner": cls.signed_up("eleve.matrice@exemple.fr"),
+            "member": cls.browser(TEACHER),
+            "admin": direction,
+            "other_admin": cls.admin_of_other_org(),
+            "national_admin": cls.browser(NATIONAL),
+        }
+        for caller in cls.callers.values():
+            caller.request("GET", "/")  # gets a CSRF cookie
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    @classmethod
+    def browser(cls, account):
+        browser = Browser(cls.server)
+        browser.log_in(*account)
+        return browser
+
+    @classmethod
+    def signed_up(cls, address):
+        browser = Browser(cls.server)
+        browser.sign_up(address)
+        return browser
+
+    @classmethod
+    def admin_of_other_org(cls):
+        """Becomes ADMIN of the other school the way a head of school does: activation by UAI,
+        link read from the outbox."""
+        browser = cls.signed_up("admin.autre@exemple.fr")
+        browser.request("POST", "/activation", {"csrf": browser.csrf("/activation"), "uai": "0759902B",
+                                                "prenom": "Autre", "nom": "Admin"})
+        outbox = os.path.join(cls.server.workdir, "outbox")
+        token = None
+        for name in sorted(glob.glob(os.path.join(outbox, "*.eml"))):
+            with open(name, encoding="utf-8", errors="replace") as handle:
+                found = re.search(r"activation/confirmer\?jeton=([0-9a-f]{64})", handle.read())
+            token = found.group(1) if found else token
+        status, _, _ = browser.request("POST", "/activation/confirmer",
+                                       {"csrf": browser.cookies["numeria_csrf"], "jeton": token})
+        assert status == 303, status
+        return browser
+
+    def call(self, caller, route):
+        path = route["pattern"].replace(":org_id", self.org_id)
+        path = re.sub(r":[a-z_]+", "1", path).replace("*path", "x")
+        if route["method"] == "GET":
+            return caller.request("GET", path)
+        return caller.request(route["method"], path, {"csrf": caller.cookies.get("numeria_csrf", "")})
+
+    def expectations(self, access):
+        """Status families per caller: 'login' = 303 to /connexion, 'ok' = neither 401/403/404 nor login."""
+        if access == "anonymous":
+            return {}
+        if access == "learner":
+            return {"anonymous": "login"}
+        if access == "member":
+            return {"anonymous": "login", "learner": 404, "other_admin": 404, "national_admin": 404,
+                    "member": "ok", "admin": "ok"}
+        if access == "org_admin":
+            return {"anonymous": "login", "learner": 404, "other_admin": 404, "national_admin": 404,
+                    "member": 403, "admin": "ok"}
+        self.fail(f"access {access} has no expectations yet: add them here")
+
+    def test_every_route_answers_each_caller_as_declared(self):
+        checked = 0
+        for route in self.routes:
+            for caller_name, expected in self.expectations(route["access"]).items():
+                status, headers, body = self.call(self.callers[caller_name], route)
+                label = f'{route["method"]} {route["pattern"]} as {caller_name}'
+                if expected == "login":
+                    self.assertEqual(status, 303, label)
+                    self.assertTrue(headers["location"].startswith("/connexion"), label)
+                elif expected == "ok":
+                    # Allowed through: a 404 may only be the use case's "no such invitation/member"
+                    # shown on the page itself, never the site's "Page non trouvée".
+                    self.assertNotIn(status, (401, 403), label)
+                    self.assertFalse(status == 404 and "Page non trouvée" in body, label)
+                    self.assertFalse(status == 303 and headers["location"].startswith("/connexion"), label)
+                else:
+                    self.assertEqual(status, expected, label)
+                    if expected == 404:
+                        self.assertIn("Page non trouvée", body, label)
+                checked += 1
+        self.assertGreater(checked, 40)
+
+    def test_every_route_with_an_organisation_in_its_path_declares_member_or_admin_access(self):
+        for route in self.routes:
+            if ":org_id" in route["pattern"]:
+                self.assertIn(route["access"], ("member", "org_admin"), route["pattern"])
+
+    def test_every_state_changing_route_refuses_a_missing_csrf_token(self):
+        admin = self.callers["admin"]
+        for route in self.routes:
+            if route["method"] == "GET":
+                continue
+            path = re.sub(r":[a-z_]+", "1", route["pattern"].replace(":org_id", self.org_id))
+            status, _, _ = admin.request(route["method"], path, {"x": "1"})
+            self.assertEqual(status, 403, f'{route["method"]} {route["pattern"]}')
+
+
+if __name__ == "__main__":
+    unittest.main()
