@@ -52,7 +52,7 @@ step "integration-postgresql" env NUMERIA_BIN="$BIN" NUMERIA_TEST_ENGINE=postgre
 section "browser tests"
 BROWSER_DIR=$(mktemp -d /tmp/numeria-browser.XXXXXX)
 "$BIN" serve --port 0 --database "sqlite:$BROWSER_DIR/numeria.db" --secret-file "$BROWSER_DIR/secret.key" \
-    --outbox-dir "$BROWSER_DIR/outbox" --insecure-fast-password-hashing >"$BROWSER_DIR/server.log" 2>&1 &
+    --outbox-dir "$BROWSER_DIR/outbox" --insecure-fast-password-hashing --demo >"$BROWSER_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 port=""
 for _ in $(seq 1 100); do
@@ -64,7 +64,7 @@ if [ -z "$port" ]; then
     cat "$BROWSER_DIR/server.log"
     failed+=("browser (server did not start)")
 else
-    step "browser" node tests/browser/run.mjs "http://127.0.0.1:$port"
+    step "browser" env NUMERIA_OUTBOX="$BROWSER_DIR/outbox" node tests/browser/run.mjs "http://127.0.0.1:$port"
 fi
 kill "$SERVER_PID" && wait "$SERVER_PID" || true
 SERVER_PID=""

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { tests as accountTests } from './accounts.spec.mjs';
+import { tests as orgaTests } from './orga.spec.mjs';
 import { tests as shellTests } from './shell.spec.mjs';
 
-const tests = [...shellTests, ...accountTests];
+const tests = [...shellTests, ...accountTests, ...orgaTests];
 
 const base = process.argv[2];
 if (!base) {
