@@ -2,6 +2,7 @@
 // web/pages/ (HTML) and web/api/ (JSON); nothing else registers routes (shared/STYLE.md b.1).
 #include "web/routes.hpp"
 
+#include "web/api/api_handlers.hpp"
 #include "web/pages/account_pages.hpp"
 #include "web/pages/activation_pages.hpp"
 #include "web/pages/home_page.hpp"
@@ -35,6 +36,17 @@ void register_routes(Router& router) {
     router.add({Post, "/deconnexion", Learner, DEFAULT_BODY_LIMIT, post_log_out, ""});
     router.add({Get, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, get_change_password, ""});
     router.add({Post, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, post_change_password, ""});
+    // JSON API (issue 3 item 3); described at /api/v1/openapi.json
+    router.add({Get, "/api/v1/openapi.json", Anonymous, DEFAULT_BODY_LIMIT, api_get_openapi, ""});
+    router.add({Post, "/api/v1/auth/token", Anonymous, DEFAULT_BODY_LIMIT, api_post_token, ""});
+    router.add({Get, "/api/v1/me", Learner, DEFAULT_BODY_LIMIT, api_get_me, ""});
+    router.add({Get, "/api/v1/organizations", Learner, DEFAULT_BODY_LIMIT, api_get_organizations, ""});
+    router.add({Get, "/api/v1/organizations/:org_id/members", Member, DEFAULT_BODY_LIMIT, api_get_members, ""});
+    router.add(
+        {Get, "/api/v1/organizations/:org_id/invitations", OrgAdmin, DEFAULT_BODY_LIMIT, api_get_invitations, ""});
+    router.add(
+        {Post, "/api/v1/organizations/:org_id/invitations", OrgAdmin, DEFAULT_BODY_LIMIT, api_post_invitation, ""});
+
     // School activation (seed 002 A)
     router.add({Get, "/activation", Anonymous, DEFAULT_BODY_LIMIT, get_activation, ""});
     router.add({Post, "/activation", Anonymous, DEFAULT_BODY_LIMIT, post_activation, ""});

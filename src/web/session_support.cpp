@@ -24,10 +24,16 @@ std::string cookie(const WebApp& app, const std::string& name, const std::string
 } // namespace
 
 void resolve_viewer(WebApp& app, Request& request) {
-    auto found = request.cookies.find(SESSION_COOKIE);
-    if (found == request.cookies.end() || !is_token(found->second))
+    // API clients send "Authorization: Bearer <token>"; browsers send the session cookie.
+    // The API accepts only Bearer tokens, so a cookie can never drive it from another site.
+    std::string token;
+    const bool api = request.path.rfind("/api/", 0) == 0;
+    if (auto authorization = request.header("authorization"); authorization && authorization->rfind("Bearer ", 0) == 0)
+        token = authorization->substr(7);
+    else if (auto found = request.cookies.find(SESSION_COOKIE); !api && found != request.cookies.end())
+        token = found->second;
+    if (!is_token(token))
         return;
-    const std::string token = found->second;
     app.database.read([&](soci::session& sql) {
         storage::SqlSessionRepository sessions(sql);
         auto user_id = identity::session_user(token, sessions, app.clock);

@@ -116,5 +116,31 @@ class SmtpResetTest(unittest.TestCase):
             shutil.rmtree(folder, ignore_errors=True)
 
 
+class SmtpInvitationTest(unittest.TestCase):
+    def test_an_invitation_goes_through_a_real_smtp_server_and_is_read_back(self):
+        folder = tempfile.mkdtemp(prefix="numeria-smtp-")
+        sink = SmtpSink(folder).start()
+        server = Server(extra_args=["--demo", "--smtp-url", f"smtp://127.0.0.1:{sink.port}"]).start()
+        try:
+            browser = Browser(server)
+            browser.log_in("direction@demo.numeria.localhost", "Direction2026")
+            _, _, orga = browser.request("GET", "/orga")
+            team = re.search(r'(/orga/\d+/equipe)', orga.replace("&#x2F;", "/")).group(1)
+
+            browser.request("POST", team + "/invitations", {"csrf": browser.cookies["numeria_csrf"],
+                                                            "email": "smtp.prof@exemple.fr", "role": "MEMBER"})
+            message = email.message_from_bytes(sink.messages()[-1], policy=email.policy.default)
+            body = message.get_body(preferencelist=("plain",)).get_content()
+
+            self.assertEqual(message["To"].addresses[0].addr_spec, "smtp.prof@exemple.fr")
+            self.assertIn("Collège Jeanne-Barret", message["Subject"])
+            self.assertRegex(body, r"/invitation\?jeton=[0-9a-f]{64}")
+            self.assertIn("Anne Proviseure vous invite", body)
+        finally:
+            server.stop()
+            sink.stop()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -4,8 +4,8 @@
 
 namespace numeria::identity {
 
-OpenedSession open_session(UserId user_id, SessionRepository& sessions, const Clock& clock) {
-    OpenedSession opened{new_token(), clock.now() + SESSION_LIFETIME_MS};
+OpenedSession open_session(UserId user_id, SessionRepository& sessions, const Clock& clock, EpochMs lifetime) {
+    OpenedSession opened{new_token(), clock.now() + lifetime};
     sessions.create(token_digest(opened.token), user_id, clock.now(), opened.expires_at);
     return opened;
 }

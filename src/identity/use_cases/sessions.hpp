@@ -17,7 +17,11 @@ struct OpenedSession {
     EpochMs expires_at = 0;
 };
 
-[[nodiscard]] OpenedSession open_session(UserId user_id, SessionRepository& sessions, const Clock& clock);
+// API clients' Bearer tokens are sessions too, shorter-lived.
+constexpr EpochMs API_TOKEN_LIFETIME_MS = 60LL * 60 * 1000;
+
+[[nodiscard]] OpenedSession open_session(UserId user_id, SessionRepository& sessions, const Clock& clock,
+                                         EpochMs lifetime = SESSION_LIFETIME_MS);
 // The user of a valid, unexpired and unrevoked session token.
 [[nodiscard]] std::optional<UserId> session_user(const std::string& token, SessionRepository& sessions,
                                                  const Clock& clock);

@@ -1,0 +1,143 @@
+#include "web/api/openapi.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <regex>
+
+namespace numeria::web {
+
+namespace {
+
+using nlohmann::json;
+
+struct Operation {
+    const char* summary;
+    json request_body; // null: none
+    int success;
+    json success_schema;
+};
+
+json ref(const char* name) {
+    return json{{"$ref", std::string("#/components/schemas/") + name}};
+}
+
+json list_of(const char* name) {
+    return json{{"type", "object"}, {"properties", {{"data", {{"type", "array"}, {"items", ref(name)}}}}}};
+}
+
+const std::map<std::string, Operation>& operations() {
+    static const std::map<std::string, Operation> table = {
+        {"POST /api/v1/auth/token",
+         {"Obtenir un jeton d'accès (Bearer) avec un identifiant ou une adresse e-mail et un mot de passe.",
+          ref("Credentials"), 200, ref("Token")}},
+        {"GET /api/v1/me", {"Le compte connecté.", nullptr, 200, ref("Me")}},
+        {"GET /api/v1/organizations",
+         {"Les organisations dont le compte est membre, avec son rôle.", nullptr, 200, list_of("Organization")}},
+        {"GET /api/v1/organizations/{org_id}/members",
+         {"Les membres de l'équipe (membres de l'organisation).", nullptr, 200, list_of("Member")}},
+        {"GET /api/v1/organizations/{org_id}/invitations",
+         {"Les invitations en attente (administrateurs).", nullptr, 200, list_of("Invitation")}},
+        {"POST /api/v1/organizations/{org_id}/invitations",
+         {"Inviter un membre par e-mail, valable 7 jours (administrateurs).", ref("NewInvitation"), 201,
+          ref("Invitation")}},
+        {"GET /api/v1/openapi.json", {"Ce document.", nullptr, 200, json{{"type", "object"}}}},
+    };
+    return table;
+}
+
+json components() {
+    const json text = {{"type", "string"}};
+    const json integer = {{"type", "integer"}};
+    const json role = {{"type", "string"}, {"enum", {"ADMIN", "MEMBER"}}};
+    return {
+        {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
+        {"schemas",
+         {{"Error",
+           {{"type", "object"},
+            {"properties", {{"error", {{"type", "object"}, {"properties", {{"code", text}, {"message", text}}}}}}}}},
+          {"Credentials",
+           {{"type", "object"},
+            {"required", {"login", "password"}},
+            {"properties", {{"login", text}, {"password", text}}}}},
+          {"Token",
+           {{"type", "object"},
+            {"properties",
+             {{"access_token", text},
+              {"token_type", text},
+              {"expires_in", integer},
+              {"must_change_password", {{"type", "boolean"}}}}}}},
+          {"Me",
+           {{"type", "object"},
+            {"properties",
+             {{"id", integer}, {"first_name", text}, {"last_name", text}, {"email", text}, {"username", text}}}}},
+          {"Organization",
+           {{"type", "object"}, {"properties", {{"id", integer}, {"name", text}, {"type", text}, {"role", role}}}}},
+          {"Member",
+           {{"type", "object"},
+            {"properties",
+             {{"user_id", integer}, {"first_name", text}, {"last_name", text}, {"email", text}, {"role", role}}}}},
+          {"NewInvitation",
+           {{"type", "object"}, {"required", {"email"}}, {"properties", {{"email", text}, {"role", role}}}}},
+          {"Invitation",
+           {{"type", "object"},
+            {"properties", {{"id", integer}, {"email", text}, {"role", role}, {"expires_at", integer}}}}}}},
+    };
+}
+
+std::string lower(const char* method) {
+    std::string text = method;
+    for (char& c : text)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+} // namespace
+
+std::string openapi_document(const Router& router, const std::string& version) {
+    json paths = json::object();
+    const std::regex parameter(":([a-z_]+)");
+    for (const Route& route : router.routes()) {
+        if (route.pattern.rfind("/api/", 0) != 0)
+            continue;
+        const std::string path = std::regex_replace(route.pattern, parameter, "{$1}");
+        const std::string key = std::string(method_name(route.method)) + " " + path;
+        auto found = operations().find(key);
+        json operation = {{"summary", found == operations().end() ? "" : found->second.summary},
+                          {"x-access", access_name(route.access)}};
+        json responses = {
+            {"400",
+             {{"description", "Requête invalide"}, {"content", {{"application/json", {{"schema", ref("Error")}}}}}}},
+            {"404", {{"description", "Introuvable (ou d'une autre organisation)"}}}};
+        if (found != operations().end()) {
+            responses[std::to_string(found->second.success)] = {
+                {"description", "Succès"},
+                {"content", {{"application/json", {{"schema", found->second.success_schema}}}}}};
+            if (!found->second.request_body.is_null())
+                operation["requestBody"] = {
+                    {"required", true}, {"content", {{"application/json", {{"schema", found->second.request_body}}}}}};
+        }
+        if (route.access != Access::Anonymous) {
+            operation["security"] = json::array({{{"bearer", json::array()}}});
+            responses["401"] = {{"description", "Jeton absent ou expiré"}};
+        }
+        if (route.access == Access::OrgAdmin)
+            responses["403"] = {{"description", "Réservé aux administrateurs de l'organisation"}};
+        json parameters = json::array();
+        for (std::sregex_iterator it(route.pattern.begin(), route.pattern.end(), parameter), end; it != end; ++it)
+            parameters.push_back(
+                {{"name", (*it)[1].str()}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}});
+        if (!parameters.empty())
+            operation["parameters"] = parameters;
+        operation["responses"] = responses;
+        paths[path][lower(method_name(route.method))] = operation;
+    }
+    json document = {{"openapi", "3.0.3"},
+                     {"info", {{"title", "Numeria API"}, {"version", version}}},
+                     {"servers", json::array({{{"url", "/"}}})},
+                     {"paths", paths},
+                     {"components", components()}};
+    return document.dump();
+}
+
+} // namespace numeria::web

@@ -1,0 +1,108 @@
+"""The JSON API under /api/v1 with Bearer tokens, and its OpenAPI document (issue 3 items 2–3)."""
+import json
+import subprocess
+import unittest
+
+from tests.support.harness import Server, run_cli
+
+DIRECTION = ("direction@demo.numeria.localhost", "Direction2026")
+TEACHER = ("enseignant@demo.numeria.localhost", "Enseignant2026")
+
+
+class ApiTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(extra_args=["--demo"]).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def call(self, method, path, body=None, token=None, raw=None):
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = "Bearer " + token
+        data = raw if raw is not None else (json.dumps(body) if body is not None else None)
+        status, response_headers, payload = self.server.request(method, path, body=data, headers=headers)
+        return status, response_headers, json.loads(payload) if payload else None
+
+    def token(self, account):
+        status, _, payload = self.call("POST", "/api/v1/auth/token", {"login": account[0], "password": account[1]})
+        self.assertEqual(status, 200)
+        return payload["access_token"]
+
+    def test_a_token_is_granted_for_the_right_password_only(self):
+        good, _, granted = self.call("POST", "/api/v1/auth/token", {"login": DIRECTION[0], "password": DIRECTION[1]})
+        bad, _, refused = self.call("POST", "/api/v1/auth/token", {"login": DIRECTION[0], "password": "Mauvais1"})
+
+        self.assertEqual(good, 200)
+        self.assertEqual(granted["token_type"], "Bearer")
+        self.assertEqual(granted["expires_in"], 3600)
+        self.assertRegex(granted["access_token"], r"^[0-9a-f]{64}$")
+        self.assertEqual(bad, 401)
+        self.assertEqual(refused["error"]["code"], "login.invalid_credentials")
+        self.assertIn("incorrect", refused["error"]["message"])
+
+    def test_malformed_json_is_a_400_with_a_json_error(self):
+        status, headers, payload = self.call("POST", "/api/v1/auth/token", raw="{pas du json")
+
+        self.assertEqual(status, 400)
+        self.assertEqual(headers["content-type"], "application/json")
+        self.assertEqual(payload["error"]["code"], "invalid_body")
+
+    def test_me_and_organizations_with_a_token(self):
+        token = self.token(DIRECTION)
+
+        _, _, me = self.call("GET", "/api/v1/me", token=token)
+        _, _, organizations = self.call("GET", "/api/v1/organizations", token=token)
+
+        self.assertEqual(me["email"], DIRECTION[0])
+        self.assertEqual(organizations["data"][0]["name"], "Collège Jeanne-Barret")
+        self.assertEqual(organizations["data"][0]["role"], "ADMIN")
+
+    def test_without_a_token_the_api_answers_401_even_with_a_session_cookie(self):
+        status, _, payload = self.call("GET", "/api/v1/me")
+
+        self.assertEqual(status, 401)
+        self.assertEqual(payload["error"]["code"], "unauthenticated")
+
+    def test_an_admin_invites_through_the_api_and_a_member_may_not(self):
+        admin = self.token(DIRECTION)
+        member = self.token(TEACHER)
+        _, _, organizations = self.call("GET", "/api/v1/organizations", token=admin)
+        org = organizations["data"][0]["id"]
+
+        created, _, invitation = self.call("POST", f"/api/v1/organizations/{org}/invitations",
+                                           {"email": "api.prof@exemple.fr", "role": "MEMBER"}, token=admin)
+        invalid, _, error = self.call("POST", f"/api/v1/organizations/{org}/invitations", {"email": "x"},
+                                      token=admin)
+        forbidden, _, _ = self.call("POST", f"/api/v1/organizations/{org}/invitations",
+                                    {"email": "y@exemple.fr"}, token=member)
+        _, _, pending = self.call("GET", f"/api/v1/organizations/{org}/invitations", token=admin)
+        _, _, members = self.call("GET", f"/api/v1/organizations/{org}/members", token=member)
+        other, _, _ = self.call("GET", "/api/v1/organizations/999999/members", token=admin)
+
+        self.assertEqual(created, 201)
+        self.assertEqual(invitation["email"], "api.prof@exemple.fr")
+        self.assertEqual(invalid, 400)
+        self.assertEqual(error["error"]["code"], "invitation.email_invalid")
+        self.assertEqual(forbidden, 403)
+        self.assertIn("api.prof@exemple.fr", [row["email"] for row in pending["data"]])
+        self.assertEqual(len(members["data"]), 2)
+        self.assertEqual(other, 404)
+
+    def test_the_openapi_document_lists_every_api_route(self):
+        status, _, document = self.call("GET", "/api/v1/openapi.json")
+        routes = json.loads(run_cli("routes").stdout)
+
+        self.assertEqual(status, 200)
+        self.assertEqual(document["openapi"], "3.0.3")
+        for route in routes:
+            if route["pattern"].startswith("/api/"):
+                path = route["pattern"].replace(":org_id", "{org_id}")
+                self.assertIn(route["method"].lower(), document["paths"][path], path)
+                self.assertTrue(document["paths"][path][route["method"].lower()]["summary"], path)
+
+
+if __name__ == "__main__":
+    unittest.main()
