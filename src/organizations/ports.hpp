@@ -27,6 +27,8 @@ public:
     [[nodiscard]] virtual OrganizationId create(const Organization& organization) = 0;
     [[nodiscard]] virtual std::optional<Organization> find(OrganizationId id) = 0;
     [[nodiscard]] virtual std::optional<Organization> find_by_uai(const std::string& uai) = 0;
+    // Every organisation, by name (Admin space).
+    [[nodiscard]] virtual std::vector<Organization> list_all() = 0;
 };
 
 struct Membership {

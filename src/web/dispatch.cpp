@@ -119,6 +119,9 @@ Response run_route(WebApp& app, Request& request, const Route& route) {
         return Response::redirect("/connexion?retour=" + percent_encode(request.target));
     }
 
+    // The Admin space exists only for national administrators: 404 for anyone else.
+    if (route.access == Access::NationalAdmin && !request.viewer->national_admin)
+        return error_response(app, 404, request);
     // Rule: issue 3 item 9: anything of an organisation one is not a member of answers 404;
     // a member calling an admin-only route of their own organisation gets 403.
     if (route.access == Access::Member || route.access == Access::OrgAdmin) {

@@ -58,6 +58,10 @@ std::string french_message(const std::string& reason) {
         {"membership.not_found", "Cette personne ne fait pas partie de l'équipe."},
         {"membership.last_admin", "L'équipe doit garder au moins un administrateur : nommez-en un autre avant."},
         {"membership.role_invalid", "Rôle inconnu."},
+        {"organization.name_required", "Indiquez le nom de l'organisation."},
+        {"organization.uai_invalid", "L'UAI doit comporter 7 chiffres suivis d'une lettre (obligatoire pour SCO et "
+                                     "SCO-AGRI)."},
+        {"organization.uai_taken", "Une organisation existe déjà avec cet UAI."},
         {"login.invalid_credentials", "L'adresse e-mail, l'identifiant ou le mot de passe est incorrect."},
     };
     auto found = messages.find(reason);

@@ -38,6 +38,7 @@ struct Viewer {
     std::string first_name;
     std::string last_name;
     bool must_change_password = false;
+    bool national_admin = false;
 };
 
 struct Request {

@@ -5,6 +5,7 @@
 #include "web/api/api_handlers.hpp"
 #include "web/pages/account_pages.hpp"
 #include "web/pages/activation_pages.hpp"
+#include "web/pages/admin_pages.hpp"
 #include "web/pages/home_page.hpp"
 #include "web/pages/password_reset_pages.hpp"
 #include "web/pages/system_pages.hpp"
@@ -46,6 +47,10 @@ void register_routes(Router& router) {
         {Get, "/api/v1/organizations/:org_id/invitations", OrgAdmin, DEFAULT_BODY_LIMIT, api_get_invitations, ""});
     router.add(
         {Post, "/api/v1/organizations/:org_id/invitations", OrgAdmin, DEFAULT_BODY_LIMIT, api_post_invitation, ""});
+
+    // Admin space (national administrators)
+    router.add({Get, "/admin/organisations", NationalAdmin, DEFAULT_BODY_LIMIT, get_admin_organizations, ""});
+    router.add({Post, "/admin/organisations", NationalAdmin, DEFAULT_BODY_LIMIT, post_admin_organization, ""});
 
     // School activation (seed 002 A)
     router.add({Get, "/activation", Anonymous, DEFAULT_BODY_LIMIT, get_activation, ""});

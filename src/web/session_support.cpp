@@ -2,6 +2,7 @@
 
 #include "identity/domain/session_token.hpp"
 #include "identity/use_cases/sessions.hpp"
+#include "storage/identity/sql_national_admin_repository.hpp"
 #include "storage/identity/sql_session_repository.hpp"
 #include "storage/identity/sql_user_repository.hpp"
 #include "web/web_app.hpp"
@@ -43,7 +44,9 @@ void resolve_viewer(WebApp& app, Request& request) {
         auto user = users.find(*user_id);
         if (!user)
             return;
-        request.viewer = Viewer{user->id, user->first_name, user->last_name, user->must_change_password};
+        storage::SqlNationalAdminRepository admins(sql);
+        request.viewer = Viewer{user->id, user->first_name, user->last_name, user->must_change_password,
+                                admins.is_national_admin(user->id)};
         request.session_token = token;
     });
 }

@@ -75,6 +75,30 @@ std::optional<Organization> SqlOrganizationRepository::find_by_uai(const std::st
     return find_where("uai = :v", uai);
 }
 
+std::vector<Organization> SqlOrganizationRepository::list_all() {
+    const int page = 10000;
+    std::vector<long long> ids(page), created(page);
+    std::vector<std::string> types(page), names(page), uais(page);
+    std::vector<soci::indicator> uai_indicators(page);
+    std::vector<int> manages(page);
+    m_sql << "SELECT id, type, name, uai, manages_students, created_at FROM organizations ORDER BY name",
+        soci::into(ids), soci::into(types), soci::into(names), soci::into(uais, uai_indicators), soci::into(manages),
+        soci::into(created);
+    std::vector<Organization> result;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        Organization organization;
+        organization.id = ids[i];
+        organization.type = organizations::parse_type(types[i]).value_or(organizations::OrganizationType::Sco);
+        organization.name = names[i];
+        if (uai_indicators[i] == soci::i_ok)
+            organization.uai = uais[i];
+        organization.manages_students = manages[i] != 0;
+        organization.created_at = created[i];
+        result.push_back(std::move(organization));
+    }
+    return result;
+}
+
 void SqlMembershipRepository::put(const Membership& membership, EpochMs now) {
     const long long organization = membership.organization_id;
     const long long user = membership.user_id;

@@ -25,6 +25,7 @@ public:
     organizations::OrganizationId create(const organizations::Organization& organization) override;
     std::optional<organizations::Organization> find(organizations::OrganizationId id) override;
     std::optional<organizations::Organization> find_by_uai(const std::string& uai) override;
+    std::vector<organizations::Organization> list_all() override;
 
 private:
     std::optional<organizations::Organization> find_where(const std::string& condition, const std::string& value);

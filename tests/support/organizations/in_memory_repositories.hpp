@@ -43,6 +43,7 @@ public:
                 return row;
         return std::nullopt;
     }
+    std::vector<Organization> list_all() override { return m_rows; }
     [[nodiscard]] std::size_t size() const { return m_rows.size(); }
 
 private:
