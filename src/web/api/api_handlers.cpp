@@ -8,8 +8,10 @@
 #include "storage/identity/sql_user_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "storage/organizations/sql_team_repositories.hpp"
+#include "web/api/api_support.hpp"
 #include "web/api/openapi.hpp"
 #include "web/error_mapping.hpp"
+#include "web/mail_messages.hpp"
 #include "web/web_app.hpp"
 
 #include <nlohmann/json.hpp>
@@ -20,29 +22,10 @@ namespace {
 
 using nlohmann::json;
 
-Response error_json(int status, const std::string& code, const std::string& message) {
-    return Response::json(status, json{{"error", {{"code", code}, {"message", message}}}}.dump());
-}
-
-Response error_json(const Error& error) {
-    return error_json(http_status(error.code), error.reason, french_message(error.reason));
-}
-
-std::optional<json> body_json(const Request& request) {
-    json body = json::parse(request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object())
-        return std::nullopt;
-    return body;
-}
-
-std::string text(const json& body, const char* key) {
-    auto found = body.find(key);
-    return found != body.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-Response invalid_body() {
-    return error_json(400, "invalid_body", "Le corps de la requête doit être un objet JSON valide.");
-}
+using api::body_json;
+using api::error_json;
+using api::invalid_body;
+using api::text;
 
 } // namespace
 
@@ -151,14 +134,9 @@ Response api_post_invitation(const Request& request, WebApp& app) {
     });
     if (!sent)
         return error_json(sent.error());
-    const std::string link = app.public_url() + "/invitation?jeton=" + sent->token;
-    Mail mail{sent->invitation.email, "Numeria : invitation à rejoindre « " + organization_name + " »",
-              app.templates.render("mail_invitation", mstch::map{{"link", link},
-                                                                 {"organization", organization_name},
-                                                                 {"inviter", request.viewer->first_name + " " +
-                                                                                 request.viewer->last_name}}),
-              link};
-    if (auto result = app.mailer.send(mail); !result)
+    const Mail mail = invitation_mail(app, sent->invitation.email, sent->token, organization_name,
+                                      request.viewer->first_name + " " + request.viewer->last_name);
+    if (!send_mail(app, request, mail))
         return error_json(503, "mail.not_sent", "L'e-mail d'invitation n'a pas pu être envoyé.");
     return Response::json(201, json{{"id", sent->invitation.id},
                                     {"email", sent->invitation.email},

@@ -4,11 +4,9 @@
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "storage/organizations/sql_team_repositories.hpp"
 #include "web/error_mapping.hpp"
+#include "web/mail_messages.hpp"
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
-
-#include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 namespace numeria::web {
 
@@ -57,17 +55,9 @@ Response post_activation(const Request& request, WebApp& app) {
                                {"prenom", field(request, "prenom")},
                                {"nom", field(request, "nom")}});
     }
-    const std::string link = app.public_url() + "/activation/confirmer?jeton=" + requested->token;
-    Mail mail{requested->official_email, "Numeria : activer l'espace de votre établissement",
-              app.templates.render("mail_activation",
-                                   mstch::map{{"link", link},
-                                              {"establishment", requested->establishment_name},
-                                              {"requester", field(request, "prenom") + " " + field(request, "nom")}}),
-              link};
-    if (auto sent = app.mailer.send(mail); !sent) {
-        spdlog::error(
-            nlohmann::json{{"msg", "mail not sent"}, {"request_id", request.request_id}, {"error", sent.error().detail}}
-                .dump());
+    const Mail mail = activation_mail(app, requested->official_email, requested->token, requested->establishment_name,
+                                      field(request, "prenom") + " " + field(request, "nom"));
+    if (!send_mail(app, request, mail)) {
         return page(request, app, 503, "activation",
                     mstch::map{{"error", std::string("L'e-mail n'a pas pu être envoyé. Réessayez dans quelques "
                                                      "instants.")}});

@@ -4,11 +4,9 @@
 #include "storage/identity/sql_token_repository.hpp"
 #include "storage/identity/sql_user_repository.hpp"
 #include "web/error_mapping.hpp"
+#include "web/mail_messages.hpp"
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
-
-#include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 namespace numeria::web {
 
@@ -40,15 +38,8 @@ Response post_forgotten_password(const Request& request, WebApp& app) {
         storage::SqlPasswordResetRepository tokens(sql);
         requested = identity::request_password_reset(field(request, "email"), users, tokens, app.clock);
     });
-    if (requested) {
-        const std::string link = app.public_url() + "/mot-de-passe/nouveau?jeton=" + requested->token;
-        Mail mail{requested->email, "Numeria : choisir un nouveau mot de passe",
-                  app.templates.render("mail_password_reset", mstch::map{{"link", link}}), link};
-        if (auto sent = app.mailer.send(mail); !sent)
-            spdlog::error(nlohmann::json{
-                {"msg", "mail not sent"}, {"request_id", request.request_id}, {"error", sent.error().detail}}
-                              .dump());
-    }
+    if (requested)
+        send_mail(app, request, password_reset_mail(app, requested->email, requested->token));
     // The same answer whether an account exists or not.
     return page(request, app, 200, "forgotten_password",
                 mstch::map{{"sent", true}, {"email", field(request, "email")}});

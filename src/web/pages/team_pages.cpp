@@ -4,11 +4,9 @@
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "storage/organizations/sql_team_repositories.hpp"
 #include "web/error_mapping.hpp"
+#include "web/mail_messages.hpp"
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
-
-#include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include <ctime>
 
@@ -53,17 +51,9 @@ organizations::Actor actor_of(const Request& request) {
 
 void send_invitation(const Request& request, WebApp& app, const organizations::InvitationSent& sent,
                      const std::string& organization_name) {
-    const std::string link = app.public_url() + "/invitation?jeton=" + sent.token;
-    Mail mail{sent.invitation.email, "Numeria : invitation à rejoindre « " + organization_name + " »",
-              app.templates.render("mail_invitation", mstch::map{{"link", link},
-                                                                 {"organization", organization_name},
-                                                                 {"inviter", request.viewer->first_name + " " +
-                                                                                 request.viewer->last_name}}),
-              link};
-    if (auto result = app.mailer.send(mail); !result)
-        spdlog::error(nlohmann::json{
-            {"msg", "mail not sent"}, {"request_id", request.request_id}, {"error", result.error().detail}}
-                          .dump());
+    send_mail(app, request,
+              invitation_mail(app, sent.invitation.email, sent.token, organization_name,
+                              request.viewer->first_name + " " + request.viewer->last_name));
 }
 
 Response team_page(const Request& request, WebApp& app, int status, const std::string& message,

@@ -1,0 +1,23 @@
+// mail_messages.hpp: the e-mails Numeria sends, composed from templates/mail_*.mustache, shared by
+// the pages and the API.
+#pragma once
+
+#include "core/mailer.hpp"
+
+#include <string>
+
+namespace numeria::web {
+
+struct WebApp;
+struct Request;
+
+[[nodiscard]] Mail password_reset_mail(const WebApp& app, const std::string& to, const std::string& token);
+[[nodiscard]] Mail activation_mail(const WebApp& app, const std::string& to, const std::string& token,
+                                   const std::string& establishment, const std::string& requester);
+[[nodiscard]] Mail invitation_mail(const WebApp& app, const std::string& to, const std::string& token,
+                                   const std::string& organization, const std::string& inviter);
+
+// Sends and logs a failure with the request id; returns whether the mail left.
+bool send_mail(WebApp& app, const Request& request, const Mail& mail);
+
+} // namespace numeria::web
