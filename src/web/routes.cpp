@@ -2,6 +2,7 @@
 // web/pages/ (HTML) and web/api/ (JSON); nothing else registers routes (shared/STYLE.md b.1).
 #include "web/routes.hpp"
 
+#include "web/api/api_accounts.hpp"
 #include "web/api/api_handlers.hpp"
 #include "web/pages/account_pages.hpp"
 #include "web/pages/activation_pages.hpp"
@@ -47,6 +48,25 @@ void register_routes(Router& router) {
         {Get, "/api/v1/organizations/:org_id/invitations", OrgAdmin, DEFAULT_BODY_LIMIT, api_get_invitations, ""});
     router.add(
         {Post, "/api/v1/organizations/:org_id/invitations", OrgAdmin, DEFAULT_BODY_LIMIT, api_post_invitation, ""});
+    router.add({Post, "/api/v1/organizations/:org_id/invitations/:invitation_id/resend", OrgAdmin, DEFAULT_BODY_LIMIT,
+                api_post_invitation_resend, ""});
+    router.add({Delete, "/api/v1/organizations/:org_id/invitations/:invitation_id", OrgAdmin, DEFAULT_BODY_LIMIT,
+                api_delete_invitation, ""});
+    router.add(
+        {Patch, "/api/v1/organizations/:org_id/members/:user_id", OrgAdmin, DEFAULT_BODY_LIMIT, api_patch_member, ""});
+    router.add({Delete, "/api/v1/organizations/:org_id/members/:user_id", OrgAdmin, DEFAULT_BODY_LIMIT,
+                api_delete_member, ""});
+    router.add(
+        {Get, "/api/v1/organizations/:org_id/audit-events", OrgAdmin, DEFAULT_BODY_LIMIT, api_get_audit_events, ""});
+    router.add({Post, "/api/v1/users", Anonymous, DEFAULT_BODY_LIMIT, api_post_user, ""});
+    router.add({Post, "/api/v1/password-resets", Anonymous, DEFAULT_BODY_LIMIT, api_post_password_reset, ""});
+    router.add({Post, "/api/v1/activations", Anonymous, DEFAULT_BODY_LIMIT, api_post_activation, ""});
+    router.add({Post, "/api/v1/activations/confirm", Learner, DEFAULT_BODY_LIMIT, api_post_activation_confirm, ""});
+    router.add({Post, "/api/v1/invitations/accept", Learner, DEFAULT_BODY_LIMIT, api_post_invitation_accept, ""});
+    router.add(
+        {Get, "/api/v1/admin/organizations", NationalAdmin, DEFAULT_BODY_LIMIT, api_get_admin_organizations, ""});
+    router.add(
+        {Post, "/api/v1/admin/organizations", NationalAdmin, DEFAULT_BODY_LIMIT, api_post_admin_organization, ""});
 
     // Admin space (national administrators)
     router.add({Get, "/admin/organisations", NationalAdmin, DEFAULT_BODY_LIMIT, get_admin_organizations, ""});

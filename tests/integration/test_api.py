@@ -1,6 +1,6 @@
 """The JSON API under /api/v1 with Bearer tokens, and its OpenAPI document (issue 3 items 2–3)."""
 import json
-import subprocess
+import re
 import unittest
 
 from tests.support.harness import Server, run_cli
@@ -91,6 +91,64 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(len(members["data"]), 2)
         self.assertEqual(other, 404)
 
+    def test_sign_up_then_token_through_the_api(self):
+        created, _, body = self.call("POST", "/api/v1/users", {"first_name": "Api", "last_name": "Eleve",
+                                                              "email": "api.eleve@exemple.fr",
+                                                              "password": "Cartable2026", "accepts_terms": True})
+        weak, _, error = self.call("POST", "/api/v1/users", {"first_name": "Api", "last_name": "Eleve",
+                                                            "email": "autre@exemple.fr", "password": "court",
+                                                            "accepts_terms": True})
+
+        self.assertEqual(created, 201)
+        self.assertIsInstance(body["id"], int)
+        self.assertEqual(weak, 400)
+        self.assertEqual(error["error"]["code"], "password.too_short")
+        self.assertTrue(self.token(("api.eleve@exemple.fr", "Cartable2026")))
+
+    def test_team_changes_and_audit_events_through_the_api(self):
+        admin = self.token(DIRECTION)
+        _, _, organizations = self.call("GET", "/api/v1/organizations", token=admin)
+        org = organizations["data"][0]["id"]
+        _, _, members = self.call("GET", f"/api/v1/organizations/{org}/members", token=admin)
+        ids = {row["email"]: row["user_id"] for row in members["data"]}
+
+        last_admin, _, refusal = self.call("PATCH", f"/api/v1/organizations/{org}/members/{ids[DIRECTION[0]]}",
+                                           {"role": "MEMBER"}, token=admin)
+        promoted, _, _ = self.call("PATCH", f"/api/v1/organizations/{org}/members/{ids[TEACHER[0]]}",
+                                   {"role": "ADMIN"}, token=admin)
+        demoted, _, _ = self.call("PATCH", f"/api/v1/organizations/{org}/members/{ids[TEACHER[0]]}",
+                                  {"role": "MEMBER"}, token=admin)
+        _, _, events = self.call("GET", f"/api/v1/organizations/{org}/audit-events", token=admin)
+
+        self.assertEqual(last_admin, 422)
+        self.assertEqual(refusal["error"]["code"], "membership.last_admin")
+        self.assertEqual((promoted, demoted), (204, 204))
+        self.assertEqual([e["detail"] for e in events["data"][:2]], ["ADMIN→MEMBER", "MEMBER→ADMIN"])
+
+    def test_activation_request_through_the_api_answers_in_french(self):
+        unknown, _, error = self.call("POST", "/api/v1/activations", {"uai": "0123456X", "first_name": "A",
+                                                                     "last_name": "B"})
+        accepted, _, body = self.call("POST", "/api/v1/activations", {"uai": "0139905E", "first_name": "A",
+                                                                     "last_name": "B"})
+
+        self.assertEqual(unknown, 404)
+        self.assertIn("annuaire", error["error"]["message"])
+        self.assertEqual(accepted, 202)
+        self.assertEqual(body["establishment"], "Collège Marcel-Pagnol")
+
+    def test_the_admin_api_is_for_national_admins_only(self):
+        national = self.token(("admin@demo.numeria.localhost", "AdminNationale2026"))
+        direction = self.token(DIRECTION)
+
+        created, _, body = self.call("POST", "/api/v1/admin/organizations",
+                                     {"type": "SCO-AGRI", "name": "Lycée agricole", "uai": "0339914P"}, token=national)
+        _, _, listing = self.call("GET", "/api/v1/admin/organizations", token=national)
+        refused, _, _ = self.call("GET", "/api/v1/admin/organizations", token=direction)
+
+        self.assertEqual(created, 201)
+        self.assertIn("Lycée agricole", [row["name"] for row in listing["data"]])
+        self.assertEqual(refused, 404)
+
     def test_the_openapi_document_lists_every_api_route(self):
         status, _, document = self.call("GET", "/api/v1/openapi.json")
         routes = json.loads(run_cli("routes").stdout)
@@ -99,7 +157,7 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(document["openapi"], "3.0.3")
         for route in routes:
             if route["pattern"].startswith("/api/"):
-                path = route["pattern"].replace(":org_id", "{org_id}")
+                path = re.sub(r":([a-z_]+)", r"{\1}", route["pattern"])
                 self.assertIn(route["method"].lower(), document["paths"][path], path)
                 self.assertTrue(document["paths"][path][route["method"].lower()]["summary"], path)
 

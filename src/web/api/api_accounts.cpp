@@ -1,0 +1,239 @@
+#include "web/api/api_accounts.hpp"
+
+#include "identity/use_cases/password_reset.hpp"
+#include "identity/use_cases/sign_up.hpp"
+#include "organizations/use_cases/activate_school.hpp"
+#include "organizations/use_cases/manage_organizations.hpp"
+#include "organizations/use_cases/team.hpp"
+#include "storage/identity/sql_token_repository.hpp"
+#include "storage/identity/sql_user_repository.hpp"
+#include "storage/organizations/sql_organization_repositories.hpp"
+#include "storage/organizations/sql_team_repositories.hpp"
+#include "web/api/api_support.hpp"
+#include "web/mail_messages.hpp"
+#include "web/web_app.hpp"
+
+namespace numeria::web {
+
+namespace {
+
+using api::body_json;
+using api::error_json;
+using api::id_param;
+using api::invalid_body;
+using api::text;
+using nlohmann::json;
+
+organizations::Actor actor_of(const Request& request) {
+    return organizations::Actor{request.viewer ? std::optional<identity::UserId>(request.viewer->user_id)
+                                               : std::nullopt,
+                                request.remote_address};
+}
+
+json organization_json(const organizations::Organization& organization) {
+    return {{"id", organization.id},
+            {"name", organization.name},
+            {"type", organizations::type_code(organization.type)},
+            {"uai", organization.uai ? json(*organization.uai) : json(nullptr)},
+            {"manages_students", organization.manages_students}};
+}
+
+// Runs a team change in one transaction; 204 on success.
+template <typename Change>
+Response team_change(WebApp& app, Change change) {
+    Status status = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlMembershipRepository memberships(sql);
+        storage::SqlInvitationRepository invitations(sql);
+        storage::SqlAuditLog audit(sql);
+        status = change(memberships, invitations, audit);
+    });
+    if (!status)
+        return error_json(status.error());
+    return Response::json(204, "");
+}
+
+} // namespace
+
+Response api_post_user(const Request& request, WebApp& app) {
+    auto body = body_json(request);
+    if (!body)
+        return invalid_body();
+    const bool accepts = body->contains("accepts_terms") && (*body)["accepts_terms"].is_boolean() &&
+                         (*body)["accepts_terms"].get<bool>();
+    identity::SignUp command{text(*body, "first_name"), text(*body, "last_name"), text(*body, "email"),
+                             text(*body, "password"), accepts};
+    Result<identity::UserId> created = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlUserRepository users(sql);
+        created = identity::sign_up(command, users, app.hasher, app.clock);
+    });
+    if (!created)
+        return error_json(created.error());
+    return Response::json(201, json{{"id", *created}}.dump());
+}
+
+Response api_post_password_reset(const Request& request, WebApp& app) {
+    auto body = body_json(request);
+    if (!body)
+        return invalid_body();
+    std::optional<identity::PasswordResetRequested> requested;
+    app.database.write([&](soci::session& sql) {
+        storage::SqlUserRepository users(sql);
+        storage::SqlPasswordResetRepository tokens(sql);
+        requested = identity::request_password_reset(text(*body, "email"), users, tokens, app.clock);
+    });
+    if (requested)
+        send_mail(app, request, password_reset_mail(app, requested->email, requested->token));
+    // The same answer whether an account exists or not.
+    return Response::json(202, json{{"status", "accepted"}}.dump());
+}
+
+Response api_post_activation(const Request& request, WebApp& app) {
+    auto body = body_json(request);
+    if (!body)
+        return invalid_body();
+    organizations::RequestActivation command{text(*body, "uai"), text(*body, "first_name"), text(*body, "last_name")};
+    Result<organizations::ActivationRequested> requested = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlEstablishmentRepository establishments(sql);
+        storage::SqlActivationRepository activations(sql);
+        requested = organizations::request_activation(command, establishments, activations, app.clock);
+    });
+    if (!requested)
+        return error_json(requested.error());
+    const Mail mail = activation_mail(app, requested->official_email, requested->token, requested->establishment_name,
+                                      command.first_name + " " + command.last_name);
+    if (!send_mail(app, request, mail))
+        return error_json(503, "mail.not_sent", "L'e-mail d'activation n'a pas pu être envoyé.");
+    return Response::json(202, json{{"establishment", requested->establishment_name}}.dump());
+}
+
+Response api_post_activation_confirm(const Request& request, WebApp& app) {
+    auto body = body_json(request);
+    if (!body)
+        return invalid_body();
+    Result<organizations::ActivationConfirmed> confirmed = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlEstablishmentRepository establishments(sql);
+        storage::SqlOrganizationRepository organizations(sql);
+        storage::SqlMembershipRepository memberships(sql);
+        storage::SqlActivationRepository activations(sql);
+        storage::SqlAuditLog audit(sql);
+        confirmed = organizations::confirm_activation(text(*body, "token"), request.viewer->user_id,
+                                                      request.remote_address, establishments, organizations,
+                                                      memberships, activations, audit, app.clock);
+    });
+    if (!confirmed)
+        return error_json(confirmed.error());
+    return Response::json(
+        200, json{{"organization_id", confirmed->organization_id}, {"created", confirmed->created}}.dump());
+}
+
+Response api_post_invitation_accept(const Request& request, WebApp& app) {
+    auto body = body_json(request);
+    if (!body)
+        return invalid_body();
+    Result<organizations::OrganizationId> accepted = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlInvitationRepository invitations(sql);
+        storage::SqlMembershipRepository memberships(sql);
+        storage::SqlAuditLog audit(sql);
+        accepted = organizations::accept_invitation(text(*body, "token"), actor_of(request), invitations, memberships,
+                                                    audit, app.clock);
+    });
+    if (!accepted)
+        return error_json(accepted.error());
+    return Response::json(200, json{{"organization_id", *accepted}}.dump());
+}
+
+Response api_post_invitation_resend(const Request& request, WebApp& app) {
+    Result<organizations::InvitationSent> sent = fail(Error::invalid("unset"));
+    std::string organization_name;
+    app.database.write([&](soci::session& sql) {
+        storage::SqlInvitationRepository invitations(sql);
+        storage::SqlAuditLog audit(sql);
+        storage::SqlOrganizationRepository organizations(sql);
+        organization_name = organizations.find(request.organization_id)->name;
+        sent = organizations::resend_invitation(request.organization_id, id_param(request, "invitation_id"),
+                                                actor_of(request), invitations, audit, app.clock);
+    });
+    if (!sent)
+        return error_json(sent.error());
+    send_mail(app, request,
+              invitation_mail(app, sent->invitation.email, sent->token, organization_name,
+                              request.viewer->first_name + " " + request.viewer->last_name));
+    return Response::json(204, "");
+}
+
+Response api_delete_invitation(const Request& request, WebApp& app) {
+    return team_change(app, [&](auto&, auto& invitations, auto& audit) {
+        return organizations::cancel_invitation(request.organization_id, id_param(request, "invitation_id"),
+                                                actor_of(request), invitations, audit, app.clock);
+    });
+}
+
+Response api_patch_member(const Request& request, WebApp& app) {
+    auto body = body_json(request);
+    if (!body)
+        return invalid_body();
+    auto role = organizations::parse_role(text(*body, "role"));
+    if (!role)
+        return error_json(400, "membership.role_invalid", french_message("membership.role_invalid"));
+    return team_change(app, [&](auto& memberships, auto&, auto& audit) {
+        return organizations::change_role(request.organization_id, id_param(request, "user_id"), *role,
+                                          actor_of(request), memberships, audit, app.clock);
+    });
+}
+
+Response api_delete_member(const Request& request, WebApp& app) {
+    return team_change(app, [&](auto& memberships, auto&, auto& audit) {
+        return organizations::remove_member(request.organization_id, id_param(request, "user_id"), actor_of(request),
+                                            memberships, audit, app.clock);
+    });
+}
+
+Response api_get_audit_events(const Request& request, WebApp& app) {
+    json list = json::array();
+    app.database.read([&](soci::session& sql) {
+        storage::SqlAuditLog audit(sql);
+        for (const auto& event : audit.list(request.organization_id, 500))
+            list.push_back({{"action", event.action},
+                            {"actor_user_id", event.actor ? json(*event.actor) : json(nullptr)},
+                            {"target", event.target},
+                            {"detail", event.detail},
+                            {"ip", event.ip},
+                            {"at", event.at}});
+    });
+    return Response::json(200, json{{"data", list}}.dump());
+}
+
+Response api_get_admin_organizations(const Request& /*request*/, WebApp& app) {
+    json list = json::array();
+    app.database.read([&](soci::session& sql) {
+        storage::SqlOrganizationRepository organizations(sql);
+        for (const auto& organization : organizations.list_all())
+            list.push_back(organization_json(organization));
+    });
+    return Response::json(200, json{{"data", list}}.dump());
+}
+
+Response api_post_admin_organization(const Request& request, WebApp& app) {
+    auto body = body_json(request);
+    if (!body)
+        return invalid_body();
+    auto type = organizations::parse_type(text(*body, "type"));
+    if (!type)
+        return error_json(400, "organization.type_invalid", "Type d'organisation inconnu : SCO, SCO-AGRI, SUP ou PRO.");
+    Result<organizations::OrganizationId> created = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlOrganizationRepository organizations(sql);
+        created = organizations::create_organization({*type, text(*body, "name"), text(*body, "uai")}, organizations,
+                                                     app.clock);
+    });
+    if (!created)
+        return error_json(created.error());
+    return Response::json(201, json{{"id", *created}}.dump());
+}
+
+} // namespace numeria::web
