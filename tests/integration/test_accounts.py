@@ -235,3 +235,16 @@ class ForcedPasswordChangeTest(unittest.TestCase):
 
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("adresse e-mail invalide", result.stderr)
+
+
+class SecureCookieTest(unittest.TestCase):
+    def test_cookies_are_secure_when_the_public_address_is_https(self):
+        server = Server(extra_args=["--base-url", "https://numeria.college-exemple.fr"]).start()
+        try:
+            _, headers, _ = Browser(server).sign_up("https@exemple.fr")
+            _, page_headers, _ = server.request("GET", "/")
+        finally:
+            server.stop()
+
+        self.assertIn("; Secure", headers["set-cookie"])
+        self.assertIn("max-age=31536000", page_headers["strict-transport-security"])

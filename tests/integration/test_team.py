@@ -145,3 +145,32 @@ class TeamTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class OrganizationSwitcherTest(unittest.TestCase):
+    def test_a_member_of_two_organisations_switches_from_the_header(self):
+        server = Server(extra_args=["--demo"]).start()
+        try:
+            browser = Browser(server)
+            browser.log_in(*DIRECTION)
+            browser.request("POST", "/activation", {"csrf": browser.csrf("/activation"), "uai": "0759902B",
+                                                    "prenom": "Anne", "nom": "Proviseure"})
+            outbox = os.path.join(server.workdir, "outbox")
+            token = None
+            for name in sorted(glob.glob(os.path.join(outbox, "*.eml"))):
+                with open(name, encoding="utf-8", errors="replace") as handle:
+                    found = re.search(r"jeton=([0-9a-f]{64})", handle.read())
+                token = found.group(1) if found else token
+            browser.request("POST", "/activation/confirmer", {"csrf": browser.cookies["numeria_csrf"],
+                                                              "jeton": token})
+
+            _, _, page = browser.request("GET", "/")
+            menu = re.search(r'id="menu-organisations".*?</ul>', page, re.S).group(0).replace("&#x2F;", "/")
+            links = re.findall(r'href="(/orga/\d+/equipe)"[^>]*>([^<]+)<', menu)
+            _, _, second_team = browser.request("GET", links[1][0])
+        finally:
+            server.stop()
+
+        self.assertEqual(sorted(name for _, name in links), ["Collège Jeanne-Barret", "Lycée Sophie-Germain"])
+        current = re.search(r'id="menu-organisations".*?</ul>', second_team, re.S).group(0)
+        self.assertRegex(current, r'aria-current="page">' + re.escape(links[1][1]))

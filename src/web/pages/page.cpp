@@ -1,5 +1,6 @@
 #include "web/pages/page.hpp"
 
+#include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/web_app.hpp"
 
 namespace numeria::web {
@@ -12,12 +13,29 @@ std::string render_page(const WebApp& app, const Request& request, const PageMet
     context.emplace("app_assets", own);
     std::string body = app.templates.render(template_name, context);
 
+    // Rule: issue 3 item 8: a user in several organisations switches from the header: the Orga
+    // entry of the menu lists the viewer's organisations.
+    mstch::array organizations;
+    if (request.viewer) {
+        app.database.read([&](soci::session& sql) {
+            storage::SqlMembershipRepository memberships(sql);
+            for (const auto& [organization, role] : memberships.list_for_user(request.viewer->user_id))
+                organizations.push_back(mstch::map{{"href", "/orga/" + std::to_string(organization.id) + "/equipe"},
+                                                   {"name", organization.name},
+                                                   {"current", organization.id == request.organization_id}});
+        });
+    }
     mstch::array spaces;
     const std::pair<const char*, const char*> links[] = {
         {"mon-espace", "Mon espace"}, {"orga", "Orga"}, {"certif", "Certif"}};
     for (const auto& [slug, label] : links) {
-        spaces.push_back(mstch::map{
-            {"href", "/" + std::string(slug)}, {"label", std::string(label)}, {"current", meta.active_space == slug}});
+        mstch::map space{
+            {"href", "/" + std::string(slug)}, {"label", std::string(label)}, {"current", meta.active_space == slug}};
+        if (std::string_view(slug) == "orga" && !organizations.empty()) {
+            space.emplace("organizations", organizations);
+            space.emplace("has_menu", true);
+        }
+        spaces.push_back(space);
     }
     mstch::map layout{{"title", meta.title},       {"body", body},     {"dsfr", dsfr},
                       {"app_assets", own},         {"spaces", spaces}, {"version", app.config.version},
