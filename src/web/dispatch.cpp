@@ -144,6 +144,13 @@ Response run_route(WebApp& app, Request& request, const Route& route) {
     if (request.viewer && request.viewer->must_change_password && !is_api(request) &&
         route.pattern != "/mot-de-passe/changer" && route.pattern != "/deconnexion")
         return Response::redirect("/mot-de-passe/changer");
+    if (request.viewer && request.viewer->must_change_password && is_api(request) &&
+        route.pattern != "/api/v1/me/password" && route.pattern != "/api/v1/auth/logout")
+        return Response::json(403, nlohmann::json{{"error",
+                                                   {{"code", "password.must_change"},
+                                                    {"message", "Choisissez d'abord un nouveau mot de passe "
+                                                                "(POST /api/v1/me/password)."}}}}
+                                       .dump());
 
     Response response = route.handler(request, app);
     if (new_csrf && response.content_type.rfind("text/html", 0) == 0)

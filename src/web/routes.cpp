@@ -29,6 +29,7 @@ void register_routes(Router& router) {
     router.add({Get, "/mon-espace", Anonymous, DEFAULT_BODY_LIMIT, get_space, ""});
     router.add({Get, "/orga", Anonymous, DEFAULT_BODY_LIMIT, get_space, ""});
     router.add({Get, "/certif", Anonymous, DEFAULT_BODY_LIMIT, get_space, ""});
+    router.add({Get, "/conditions-utilisation", Anonymous, DEFAULT_BODY_LIMIT, get_terms, ""});
 
     // Accounts
     router.add({Get, "/inscription", Anonymous, DEFAULT_BODY_LIMIT, get_sign_up, ""});
@@ -59,6 +60,8 @@ void register_routes(Router& router) {
     router.add(
         {Get, "/api/v1/organizations/:org_id/audit-events", OrgAdmin, DEFAULT_BODY_LIMIT, api_get_audit_events, ""});
     router.add({Post, "/api/v1/users", Anonymous, DEFAULT_BODY_LIMIT, api_post_user, ""});
+    router.add({Post, "/api/v1/auth/logout", Learner, DEFAULT_BODY_LIMIT, api_post_logout, ""});
+    router.add({Post, "/api/v1/me/password", Learner, DEFAULT_BODY_LIMIT, api_post_my_password, ""});
     router.add({Post, "/api/v1/password-resets", Anonymous, DEFAULT_BODY_LIMIT, api_post_password_reset, ""});
     router.add({Post, "/api/v1/activations", Anonymous, DEFAULT_BODY_LIMIT, api_post_activation, ""});
     router.add({Post, "/api/v1/activations/confirm", Learner, DEFAULT_BODY_LIMIT, api_post_activation_confirm, ""});

@@ -149,6 +149,30 @@ class ApiTest(unittest.TestCase):
         self.assertIn("Lycée agricole", [row["name"] for row in listing["data"]])
         self.assertEqual(refused, 404)
 
+    def test_log_out_revokes_the_token(self):
+        token = self.token(TEACHER)
+
+        status, _, _ = self.call("POST", "/api/v1/auth/logout", {}, token=token)
+        after, _, _ = self.call("GET", "/api/v1/me", token=token)
+
+        self.assertEqual((status, after), (204, 401))
+
+    def test_a_one_time_password_must_be_changed_before_using_the_api(self):
+        created = json.loads(run_cli("admin", "create-superadmin", "--email", "api.admin@exemple.fr",
+                                     "--database", self.server.database_url).stdout)
+        status, _, granted = self.call("POST", "/api/v1/auth/token", {"login": "api.admin@exemple.fr",
+                                                                     "password": created["one_time_password"]})
+        token = granted["access_token"]
+
+        blocked, _, error = self.call("GET", "/api/v1/me", token=token)
+        changed, _, _ = self.call("POST", "/api/v1/me/password", {"password": "NouveauSecret2026"}, token=token)
+        free, _, _ = self.call("GET", "/api/v1/me", token=token)
+
+        self.assertTrue(granted["must_change_password"])
+        self.assertEqual(blocked, 403)
+        self.assertEqual(error["error"]["code"], "password.must_change")
+        self.assertEqual((changed, free), (204, 200))
+
     def test_the_openapi_document_lists_every_api_route(self):
         status, _, document = self.call("GET", "/api/v1/openapi.json")
         routes = json.loads(run_cli("routes").stdout)

@@ -1,10 +1,13 @@
 #include "web/api/api_accounts.hpp"
 
+#include "identity/use_cases/change_password.hpp"
 #include "identity/use_cases/password_reset.hpp"
+#include "identity/use_cases/sessions.hpp"
 #include "identity/use_cases/sign_up.hpp"
 #include "organizations/use_cases/activate_school.hpp"
 #include "organizations/use_cases/manage_organizations.hpp"
 #include "organizations/use_cases/team.hpp"
+#include "storage/identity/sql_session_repository.hpp"
 #include "storage/identity/sql_token_repository.hpp"
 #include "storage/identity/sql_user_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
@@ -71,6 +74,28 @@ Response api_post_user(const Request& request, WebApp& app) {
     if (!created)
         return error_json(created.error());
     return Response::json(201, json{{"id", *created}}.dump());
+}
+
+Response api_post_logout(const Request& request, WebApp& app) {
+    app.database.write([&](soci::session& sql) {
+        storage::SqlSessionRepository sessions(sql);
+        identity::close_session(request.session_token, sessions, app.clock);
+    });
+    return Response::json(204, "");
+}
+
+Response api_post_my_password(const Request& request, WebApp& app) {
+    auto body = body_json(request);
+    if (!body)
+        return invalid_body();
+    Status changed = fail(Error::invalid("unset"));
+    app.database.write([&](soci::session& sql) {
+        storage::SqlUserRepository users(sql);
+        changed = identity::change_password(request.viewer->user_id, text(*body, "password"), users, app.hasher);
+    });
+    if (!changed)
+        return error_json(changed.error());
+    return Response::json(204, "");
 }
 
 Response api_post_password_reset(const Request& request, WebApp& app) {

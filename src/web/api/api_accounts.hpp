@@ -9,6 +9,8 @@ namespace numeria::web {
 struct WebApp;
 
 [[nodiscard]] Response api_post_user(const Request& request, WebApp& app);
+[[nodiscard]] Response api_post_logout(const Request& request, WebApp& app);
+[[nodiscard]] Response api_post_my_password(const Request& request, WebApp& app);
 [[nodiscard]] Response api_post_password_reset(const Request& request, WebApp& app);
 [[nodiscard]] Response api_post_activation(const Request& request, WebApp& app);
 [[nodiscard]] Response api_post_activation_confirm(const Request& request, WebApp& app);

@@ -62,4 +62,10 @@ Response get_space(const Request& request, WebApp& app) {
     return error_response(app, 404, request);
 }
 
+Response get_terms(const Request& request, WebApp& app) {
+    Response response;
+    response.body = render_page(app, request, PageMeta{"Conditions d'utilisation", ""}, "terms", mstch::map{});
+    return response;
+}
+
 } // namespace numeria::web
