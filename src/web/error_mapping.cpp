@@ -62,6 +62,7 @@ std::string french_message(const std::string& reason) {
         {"organization.uai_invalid", "L'UAI doit comporter 7 chiffres suivis d'une lettre (obligatoire pour SCO et "
                                      "SCO-AGRI)."},
         {"organization.uai_taken", "Une organisation existe déjà avec cet UAI."},
+        {"mail.not_sent", "L'e-mail n'a pas pu être envoyé. Réessayez dans quelques instants."},
         {"login.invalid_credentials", "L'adresse e-mail, l'identifiant ou le mot de passe est incorrect."},
     };
     auto found = messages.find(reason);

@@ -14,6 +14,7 @@
 #include "storage/organizations/sql_team_repositories.hpp"
 #include "web/api/api_support.hpp"
 #include "web/mail_messages.hpp"
+#include "web/orga_transactions.hpp"
 #include "web/web_app.hpp"
 
 namespace numeria::web {
@@ -27,12 +28,6 @@ using api::invalid_body;
 using api::text;
 using nlohmann::json;
 
-organizations::Actor actor_of(const Request& request) {
-    return organizations::Actor{request.viewer ? std::optional<identity::UserId>(request.viewer->user_id)
-                                               : std::nullopt,
-                                request.remote_address};
-}
-
 json organization_json(const organizations::Organization& organization) {
     return {{"id", organization.id},
             {"name", organization.name},
@@ -41,16 +36,8 @@ json organization_json(const organizations::Organization& organization) {
             {"manages_students", organization.manages_students}};
 }
 
-// Runs a team change in one transaction; 204 on success.
-template <typename Change>
-Response team_change(WebApp& app, Change change) {
-    Status status = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlMembershipRepository memberships(sql);
-        storage::SqlInvitationRepository invitations(sql);
-        storage::SqlAuditLog audit(sql);
-        status = change(memberships, invitations, audit);
-    });
+// 204 for a change that went through, the JSON error otherwise.
+Response no_content_or_error(const Status& status) {
     if (!status)
         return error_json(status.error());
     return Response::json(204, "");
@@ -119,18 +106,9 @@ Response api_post_activation(const Request& request, WebApp& app) {
     if (!body)
         return invalid_body();
     organizations::RequestActivation command{text(*body, "uai"), text(*body, "first_name"), text(*body, "last_name")};
-    Result<organizations::ActivationRequested> requested = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlEstablishmentRepository establishments(sql);
-        storage::SqlActivationRepository activations(sql);
-        requested = organizations::request_activation(command, establishments, activations, app.clock);
-    });
+    auto requested = run_request_activation(app, request, command);
     if (!requested)
         return error_json(requested.error());
-    const Mail mail = activation_mail(app, requested->official_email, requested->token, requested->establishment_name,
-                                      command.first_name + " " + command.last_name);
-    if (!send_mail(app, request, mail))
-        return error_json(503, "mail.not_sent", "L'e-mail d'activation n'a pas pu être envoyé.");
     return Response::json(202, json{{"establishment", requested->establishment_name}}.dump());
 }
 
@@ -138,17 +116,7 @@ Response api_post_activation_confirm(const Request& request, WebApp& app) {
     auto body = body_json(request);
     if (!body)
         return invalid_body();
-    Result<organizations::ActivationConfirmed> confirmed = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlEstablishmentRepository establishments(sql);
-        storage::SqlOrganizationRepository organizations(sql);
-        storage::SqlMembershipRepository memberships(sql);
-        storage::SqlActivationRepository activations(sql);
-        storage::SqlAuditLog audit(sql);
-        confirmed = organizations::confirm_activation(text(*body, "token"), request.viewer->user_id,
-                                                      request.remote_address, establishments, organizations,
-                                                      memberships, activations, audit, app.clock);
-    });
+    auto confirmed = run_confirm_activation(app, request, text(*body, "token"));
     if (!confirmed)
         return error_json(confirmed.error());
     return Response::json(
@@ -159,43 +127,22 @@ Response api_post_invitation_accept(const Request& request, WebApp& app) {
     auto body = body_json(request);
     if (!body)
         return invalid_body();
-    Result<organizations::OrganizationId> accepted = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlInvitationRepository invitations(sql);
-        storage::SqlMembershipRepository memberships(sql);
-        storage::SqlAuditLog audit(sql);
-        accepted = organizations::accept_invitation(text(*body, "token"), actor_of(request), invitations, memberships,
-                                                    audit, app.clock);
-    });
+    auto accepted = run_accept_invitation(app, request, text(*body, "token"));
     if (!accepted)
         return error_json(accepted.error());
     return Response::json(200, json{{"organization_id", *accepted}}.dump());
 }
 
 Response api_post_invitation_resend(const Request& request, WebApp& app) {
-    Result<organizations::InvitationSent> sent = fail(Error::invalid("unset"));
-    std::string organization_name;
-    app.database.write([&](soci::session& sql) {
-        storage::SqlInvitationRepository invitations(sql);
-        storage::SqlAuditLog audit(sql);
-        storage::SqlOrganizationRepository organizations(sql);
-        organization_name = organizations.find(request.organization_id)->name;
-        sent = organizations::resend_invitation(request.organization_id, id_param(request, "invitation_id"),
-                                                actor_of(request), invitations, audit, app.clock);
-    });
-    if (!sent)
-        return error_json(sent.error());
-    send_mail(app, request,
-              invitation_mail(app, sent->invitation.email, sent->token, organization_name,
-                              request.viewer->first_name + " " + request.viewer->last_name));
-    return Response::json(204, "");
+    auto sent = run_resend_invitation(app, request, id_param(request, "invitation_id"));
+    return no_content_or_error(sent ? Status{} : Status(fail(sent.error())));
 }
 
 Response api_delete_invitation(const Request& request, WebApp& app) {
-    return team_change(app, [&](auto&, auto& invitations, auto& audit) {
+    return no_content_or_error(run_team_change(app, [&](auto&, auto& invitations, auto& audit) {
         return organizations::cancel_invitation(request.organization_id, id_param(request, "invitation_id"),
                                                 actor_of(request), invitations, audit, app.clock);
-    });
+    }));
 }
 
 Response api_patch_member(const Request& request, WebApp& app) {
@@ -205,17 +152,17 @@ Response api_patch_member(const Request& request, WebApp& app) {
     auto role = organizations::parse_role(text(*body, "role"));
     if (!role)
         return error_json(400, "membership.role_invalid", french_message("membership.role_invalid"));
-    return team_change(app, [&](auto& memberships, auto&, auto& audit) {
+    return no_content_or_error(run_team_change(app, [&](auto& memberships, auto&, auto& audit) {
         return organizations::change_role(request.organization_id, id_param(request, "user_id"), *role,
                                           actor_of(request), memberships, audit, app.clock);
-    });
+    }));
 }
 
 Response api_delete_member(const Request& request, WebApp& app) {
-    return team_change(app, [&](auto& memberships, auto&, auto& audit) {
+    return no_content_or_error(run_team_change(app, [&](auto& memberships, auto&, auto& audit) {
         return organizations::remove_member(request.organization_id, id_param(request, "user_id"), actor_of(request),
                                             memberships, audit, app.clock);
-    });
+    }));
 }
 
 Response api_get_audit_events(const Request& request, WebApp& app) {

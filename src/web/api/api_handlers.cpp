@@ -11,7 +11,7 @@
 #include "web/api/api_support.hpp"
 #include "web/api/openapi.hpp"
 #include "web/error_mapping.hpp"
-#include "web/mail_messages.hpp"
+#include "web/orga_transactions.hpp"
 #include "web/web_app.hpp"
 
 #include <nlohmann/json.hpp>
@@ -121,23 +121,9 @@ Response api_post_invitation(const Request& request, WebApp& app) {
         if (!role)
             return error_json(400, "membership.role_invalid", french_message("membership.role_invalid"));
     }
-    Result<organizations::InvitationSent> sent = fail(Error::invalid("unset"));
-    std::string organization_name;
-    app.database.write([&](soci::session& sql) {
-        storage::SqlInvitationRepository invitations(sql);
-        storage::SqlAuditLog audit(sql);
-        storage::SqlOrganizationRepository organizations(sql);
-        organization_name = organizations.find(request.organization_id)->name;
-        sent = organizations::invite_member(request.organization_id, text(*body, "email"), role,
-                                            organizations::Actor{request.viewer->user_id, request.remote_address},
-                                            invitations, audit, app.clock);
-    });
+    auto sent = run_invite_member(app, request, text(*body, "email"), role);
     if (!sent)
         return error_json(sent.error());
-    const Mail mail = invitation_mail(app, sent->invitation.email, sent->token, organization_name,
-                                      request.viewer->first_name + " " + request.viewer->last_name);
-    if (!send_mail(app, request, mail))
-        return error_json(503, "mail.not_sent", "L'e-mail d'invitation n'a pas pu être envoyé.");
     return Response::json(201, json{{"id", sent->invitation.id},
                                     {"email", sent->invitation.email},
                                     {"role", role ? json(organizations::role_code(*role)) : json(nullptr)},

@@ -1,10 +1,8 @@
 #include "web/pages/activation_pages.hpp"
 
 #include "organizations/use_cases/activate_school.hpp"
-#include "storage/organizations/sql_organization_repositories.hpp"
-#include "storage/organizations/sql_team_repositories.hpp"
 #include "web/error_mapping.hpp"
-#include "web/mail_messages.hpp"
+#include "web/orga_transactions.hpp"
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
 
@@ -42,25 +40,13 @@ Response get_activation(const Request& request, WebApp& app) {
 
 Response post_activation(const Request& request, WebApp& app) {
     organizations::RequestActivation command{field(request, "uai"), field(request, "prenom"), field(request, "nom")};
-    Result<organizations::ActivationRequested> requested = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlEstablishmentRepository establishments(sql);
-        storage::SqlActivationRepository activations(sql);
-        requested = organizations::request_activation(command, establishments, activations, app.clock);
-    });
+    auto requested = run_request_activation(app, request, command);
     if (!requested) {
         return page(request, app, http_status(requested.error().code), "activation",
                     mstch::map{{"error", french_message(requested.error().reason)},
                                {"uai", field(request, "uai")},
                                {"prenom", field(request, "prenom")},
                                {"nom", field(request, "nom")}});
-    }
-    const Mail mail = activation_mail(app, requested->official_email, requested->token, requested->establishment_name,
-                                      field(request, "prenom") + " " + field(request, "nom"));
-    if (!send_mail(app, request, mail)) {
-        return page(request, app, 503, "activation",
-                    mstch::map{{"error", std::string("L'e-mail n'a pas pu être envoyé. Réessayez dans quelques "
-                                                     "instants.")}});
     }
     return page(request, app, 200, "activation",
                 mstch::map{{"sent", true},
@@ -74,17 +60,7 @@ Response get_activation_confirm(const Request& request, WebApp& app) {
 }
 
 Response post_activation_confirm(const Request& request, WebApp& app) {
-    Result<organizations::ActivationConfirmed> confirmed = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlEstablishmentRepository establishments(sql);
-        storage::SqlOrganizationRepository organizations(sql);
-        storage::SqlMembershipRepository memberships(sql);
-        storage::SqlActivationRepository activations(sql);
-        storage::SqlAuditLog audit(sql);
-        confirmed = organizations::confirm_activation(field(request, "jeton"), request.viewer->user_id,
-                                                      request.remote_address, establishments, organizations,
-                                                      memberships, activations, audit, app.clock);
-    });
+    auto confirmed = run_confirm_activation(app, request, field(request, "jeton"));
     if (!confirmed)
         return page(
             request, app, http_status(confirmed.error().code), "activation_confirm",

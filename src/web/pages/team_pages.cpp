@@ -4,7 +4,7 @@
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "storage/organizations/sql_team_repositories.hpp"
 #include "web/error_mapping.hpp"
-#include "web/mail_messages.hpp"
+#include "web/orga_transactions.hpp"
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
 
@@ -43,17 +43,6 @@ std::string paris_time(EpochMs at) {
     char text[32];
     std::strftime(text, sizeof text, "%d/%m/%Y %H:%M", &local);
     return text;
-}
-
-organizations::Actor actor_of(const Request& request) {
-    return organizations::Actor{request.viewer->user_id, request.remote_address};
-}
-
-void send_invitation(const Request& request, WebApp& app, const organizations::InvitationSent& sent,
-                     const std::string& organization_name) {
-    send_mail(app, request,
-              invitation_mail(app, sent.invitation.email, sent.token, organization_name,
-                              request.viewer->first_name + " " + request.viewer->last_name));
 }
 
 Response team_page(const Request& request, WebApp& app, int status, const std::string& message,
@@ -100,20 +89,11 @@ Response team_page(const Request& request, WebApp& app, int status, const std::s
     return response;
 }
 
-// Runs a team change in one transaction, then shows the team page with the outcome.
-template <typename Change>
-Response change_team(const Request& request, WebApp& app, const std::string& success, Change change) {
-    Status status = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlMembershipRepository memberships(sql);
-        storage::SqlInvitationRepository invitations(sql);
-        storage::SqlAuditLog audit(sql);
-        status = change(memberships, invitations, audit);
-    });
+// Shows the team page with the outcome of a change.
+Response after_change(const Request& request, WebApp& app, const Status& status, const std::string& success) {
     if (!status)
         return team_page(request, app, http_status(status.error().code), "", french_message(status.error().reason));
-    Response response = Response::redirect(team_path(request) + "?fait=" + success);
-    return response;
+    return Response::redirect(team_path(request) + "?fait=" + success);
 }
 
 std::int64_t id_param(const Request& request, const std::string& name) {
@@ -136,62 +116,41 @@ Response get_team(const Request& request, WebApp& app) {
 }
 
 Response post_invitation(const Request& request, WebApp& app) {
-    std::optional<Role> role = organizations::parse_role(field(request, "role"));
-    Result<organizations::InvitationSent> sent = fail(Error::invalid("unset"));
-    std::string organization_name;
-    app.database.write([&](soci::session& sql) {
-        storage::SqlInvitationRepository invitations(sql);
-        storage::SqlAuditLog audit(sql);
-        storage::SqlOrganizationRepository organizations(sql);
-        organization_name = organizations.find(request.organization_id)->name;
-        sent = organizations::invite_member(request.organization_id, field(request, "email"), role, actor_of(request),
-                                            invitations, audit, app.clock);
-    });
-    if (!sent)
-        return team_page(request, app, http_status(sent.error().code), "", french_message(sent.error().reason));
-    send_invitation(request, app, *sent, organization_name);
-    return Response::redirect(team_path(request) + "?fait=invitation");
+    auto sent =
+        run_invite_member(app, request, field(request, "email"), organizations::parse_role(field(request, "role")));
+    return after_change(request, app, sent ? Status{} : Status(fail(sent.error())), "invitation");
 }
 
 Response post_resend_invitation(const Request& request, WebApp& app) {
-    Result<organizations::InvitationSent> sent = fail(Error::invalid("unset"));
-    std::string organization_name;
-    app.database.write([&](soci::session& sql) {
-        storage::SqlInvitationRepository invitations(sql);
-        storage::SqlAuditLog audit(sql);
-        storage::SqlOrganizationRepository organizations(sql);
-        organization_name = organizations.find(request.organization_id)->name;
-        sent = organizations::resend_invitation(request.organization_id, id_param(request, "invitation_id"),
-                                                actor_of(request), invitations, audit, app.clock);
-    });
-    if (!sent)
-        return team_page(request, app, http_status(sent.error().code), "", french_message(sent.error().reason));
-    send_invitation(request, app, *sent, organization_name);
-    return Response::redirect(team_path(request) + "?fait=renvoi");
+    auto sent = run_resend_invitation(app, request, id_param(request, "invitation_id"));
+    return after_change(request, app, sent ? Status{} : Status(fail(sent.error())), "renvoi");
 }
 
 Response post_cancel_invitation(const Request& request, WebApp& app) {
-    return change_team(request, app, "annulation", [&](auto&, auto& invitations, auto& audit) {
+    Status status = run_team_change(app, [&](auto&, auto& invitations, auto& audit) {
         return organizations::cancel_invitation(request.organization_id, id_param(request, "invitation_id"),
                                                 actor_of(request), invitations, audit, app.clock);
     });
+    return after_change(request, app, status, "annulation");
 }
 
 Response post_member_role(const Request& request, WebApp& app) {
     std::optional<Role> role = organizations::parse_role(field(request, "role"));
     if (!role)
         return team_page(request, app, 400, "", french_message("membership.role_invalid"));
-    return change_team(request, app, "role", [&](auto& memberships, auto&, auto& audit) {
+    Status status = run_team_change(app, [&](auto& memberships, auto&, auto& audit) {
         return organizations::change_role(request.organization_id, id_param(request, "user_id"), *role,
                                           actor_of(request), memberships, audit, app.clock);
     });
+    return after_change(request, app, status, "role");
 }
 
 Response post_remove_member(const Request& request, WebApp& app) {
-    return change_team(request, app, "retrait", [&](auto& memberships, auto&, auto& audit) {
+    Status status = run_team_change(app, [&](auto& memberships, auto&, auto& audit) {
         return organizations::remove_member(request.organization_id, id_param(request, "user_id"), actor_of(request),
                                             memberships, audit, app.clock);
     });
+    return after_change(request, app, status, "retrait");
 }
 
 Response get_audit_log(const Request& request, WebApp& app) {
@@ -239,14 +198,7 @@ Response get_invitation(const Request& request, WebApp& app) {
 }
 
 Response post_accept_invitation(const Request& request, WebApp& app) {
-    Result<organizations::OrganizationId> accepted = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlInvitationRepository invitations(sql);
-        storage::SqlMembershipRepository memberships(sql);
-        storage::SqlAuditLog audit(sql);
-        accepted = organizations::accept_invitation(field(request, "jeton"), actor_of(request), invitations,
-                                                    memberships, audit, app.clock);
-    });
+    auto accepted = run_accept_invitation(app, request, field(request, "jeton"));
     if (!accepted) {
         Response response;
         response.status = http_status(accepted.error().code);
