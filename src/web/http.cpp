@@ -90,6 +90,11 @@ std::optional<std::string> Request::query_param(const std::string& name) const {
     return std::nullopt;
 }
 
+std::string Request::field(const std::string& name) const {
+    auto found = form.find(name);
+    return found == form.end() ? std::string() : found->second;
+}
+
 Response Response::json(int status, std::string body) {
     return Response{status, "application/json", std::move(body), {}};
 }

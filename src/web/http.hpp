@@ -61,6 +61,8 @@ struct Request {
 
     [[nodiscard]] std::optional<std::string> header(const std::string& lower_case_name) const;
     [[nodiscard]] std::optional<std::string> query_param(const std::string& name) const;
+    // A posted form field, "" when absent.
+    [[nodiscard]] std::string field(const std::string& name) const;
 };
 
 struct Response {

@@ -16,14 +16,9 @@ namespace numeria::web {
 
 namespace {
 
-std::string field(const Request& request, const std::string& name) {
-    auto found = request.form.find(name);
-    return found == request.form.end() ? std::string() : found->second;
-}
-
 // Where to go after signing in: a local path only (no open redirect).
 std::string return_path(const Request& request) {
-    std::string target = field(request, "retour");
+    std::string target = request.field("retour");
     if (target.empty())
         target = request.query_param("retour").value_or("");
     if (target.size() < 2 || target[0] != '/' || target[1] == '/' || target[1] == '\\')
@@ -48,10 +43,10 @@ std::string field_of(const std::string& reason) {
 
 Response sign_up_page(const Request& request, WebApp& app, int status, const std::string& reason) {
     mstch::map context{{"csrf", request.csrf_token},
-                       {"prenom", field(request, "prenom")},
-                       {"nom", field(request, "nom")},
-                       {"email", field(request, "email")},
-                       {"cgu_checked", field(request, "cgu") == "oui"},
+                       {"prenom", request.field("prenom")},
+                       {"nom", request.field("nom")},
+                       {"email", request.field("email")},
+                       {"cgu_checked", request.field("cgu") == "oui"},
                        {"retour", return_path(request)},
                        {"retour_query", percent_encode(return_path(request))}};
     if (!reason.empty()) {
@@ -66,7 +61,7 @@ Response sign_up_page(const Request& request, WebApp& app, int status, const std
 
 Response log_in_page_with_message(const Request& request, WebApp& app, int status, const std::string& message) {
     mstch::map context{{"csrf", request.csrf_token},
-                       {"login", field(request, "identifiant")},
+                       {"login", request.field("identifiant")},
                        {"retour", return_path(request)},
                        {"retour_query", percent_encode(return_path(request))}};
     if (!message.empty())
@@ -99,8 +94,8 @@ Response get_sign_up(const Request& request, WebApp& app) {
 }
 
 Response post_sign_up(const Request& request, WebApp& app) {
-    identity::SignUp command{field(request, "prenom"), field(request, "nom"), field(request, "email"),
-                             field(request, "mot_de_passe"), field(request, "cgu") == "oui"};
+    identity::SignUp command{request.field("prenom"), request.field("nom"), request.field("email"),
+                             request.field("mot_de_passe"), request.field("cgu") == "oui"};
     Result<identity::UserId> created = fail(Error::invalid("unset"));
     app.database.write([&](soci::session& sql) {
         storage::SqlUserRepository users(sql);
@@ -118,7 +113,7 @@ Response get_log_in(const Request& request, WebApp& app) {
 }
 
 Response post_log_in(const Request& request, WebApp& app) {
-    identity::LogIn command{field(request, "identifiant"), field(request, "mot_de_passe"), request.remote_address};
+    identity::LogIn command{request.field("identifiant"), request.field("mot_de_passe"), request.remote_address};
     Result<identity::LoggedIn> logged = fail(Error::invalid("unset"));
     app.database.write([&](soci::session& sql) {
         storage::SqlUserRepository users(sql);
@@ -176,7 +171,7 @@ Response post_change_password(const Request& request, WebApp& app) {
     Status changed = fail(Error::invalid("unset"));
     app.database.write([&](soci::session& sql) {
         storage::SqlUserRepository users(sql);
-        changed = identity::change_password(request.viewer->user_id, field(request, "mot_de_passe"), users, app.hasher);
+        changed = identity::change_password(request.viewer->user_id, request.field("mot_de_passe"), users, app.hasher);
     });
     if (!changed)
         return change_password_page(request, app, http_status(changed.error().code), changed.error().reason);

@@ -10,11 +10,6 @@ namespace numeria::web {
 
 namespace {
 
-std::string field(const Request& request, const std::string& name) {
-    auto found = request.form.find(name);
-    return found == request.form.end() ? std::string() : found->second;
-}
-
 // "ce.0750001a@ac-exemple.fr" → "c•••@ac-exemple.fr": the page says where the link went without
 // publishing the address.
 std::string masked(const std::string& email) {
@@ -39,14 +34,14 @@ Response get_activation(const Request& request, WebApp& app) {
 }
 
 Response post_activation(const Request& request, WebApp& app) {
-    organizations::RequestActivation command{field(request, "uai"), field(request, "prenom"), field(request, "nom")};
+    organizations::RequestActivation command{request.field("uai"), request.field("prenom"), request.field("nom")};
     auto requested = run_request_activation(app, request, command);
     if (!requested) {
         return page(request, app, http_status(requested.error().code), "activation",
                     mstch::map{{"error", french_message(requested.error().reason)},
-                               {"uai", field(request, "uai")},
-                               {"prenom", field(request, "prenom")},
-                               {"nom", field(request, "nom")}});
+                               {"uai", request.field("uai")},
+                               {"prenom", request.field("prenom")},
+                               {"nom", request.field("nom")}});
     }
     return page(request, app, 200, "activation",
                 mstch::map{{"sent", true},
@@ -60,11 +55,10 @@ Response get_activation_confirm(const Request& request, WebApp& app) {
 }
 
 Response post_activation_confirm(const Request& request, WebApp& app) {
-    auto confirmed = run_confirm_activation(app, request, field(request, "jeton"));
+    auto confirmed = run_confirm_activation(app, request, request.field("jeton"));
     if (!confirmed)
-        return page(
-            request, app, http_status(confirmed.error().code), "activation_confirm",
-            mstch::map{{"token", field(request, "jeton")}, {"error", french_message(confirmed.error().reason)}});
+        return page(request, app, http_status(confirmed.error().code), "activation_confirm",
+                    mstch::map{{"token", request.field("jeton")}, {"error", french_message(confirmed.error().reason)}});
     return Response::redirect("/orga");
 }
 

@@ -10,11 +10,6 @@ namespace numeria::web {
 
 namespace {
 
-std::string field(const Request& request, const std::string& name) {
-    auto found = request.form.find(name);
-    return found == request.form.end() ? std::string() : found->second;
-}
-
 Response organizations_page(const Request& request, WebApp& app, int status, const std::string& message,
                             const std::string& error) {
     mstch::array rows;
@@ -31,8 +26,8 @@ Response organizations_page(const Request& request, WebApp& app, int status, con
     mstch::map context{{"csrf", request.csrf_token},
                        {"organizations", rows},
                        {"count", std::to_string(rows.size())},
-                       {"name", field(request, "nom")},
-                       {"uai", field(request, "uai")}};
+                       {"name", request.field("nom")},
+                       {"uai", request.field("uai")}};
     if (!message.empty())
         context.emplace("message", message);
     if (!error.empty())
@@ -51,14 +46,14 @@ Response get_admin_organizations(const Request& request, WebApp& app) {
 }
 
 Response post_admin_organization(const Request& request, WebApp& app) {
-    auto type = organizations::parse_type(field(request, "type"));
+    auto type = organizations::parse_type(request.field("type"));
     if (!type)
         return organizations_page(request, app, 400, "", "Choisissez un type d'organisation.");
     Result<organizations::OrganizationId> created = fail(Error::invalid("unset"));
     app.database.write([&](soci::session& sql) {
         storage::SqlOrganizationRepository organizations(sql);
-        created = organizations::create_organization({*type, field(request, "nom"), field(request, "uai")},
-                                                     organizations, app.clock);
+        created = organizations::create_organization({*type, request.field("nom"), request.field("uai")}, organizations,
+                                                     app.clock);
     });
     if (!created)
         return organizations_page(request, app, http_status(created.error().code), "",

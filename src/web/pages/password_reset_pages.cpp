@@ -12,11 +12,6 @@ namespace numeria::web {
 
 namespace {
 
-std::string field(const Request& request, const std::string& name) {
-    auto found = request.form.find(name);
-    return found == request.form.end() ? std::string() : found->second;
-}
-
 Response page(const Request& request, WebApp& app, int status, const std::string& name, mstch::map context) {
     context.emplace("csrf", request.csrf_token);
     Response response;
@@ -36,13 +31,12 @@ Response post_forgotten_password(const Request& request, WebApp& app) {
     app.database.write([&](soci::session& sql) {
         storage::SqlUserRepository users(sql);
         storage::SqlPasswordResetRepository tokens(sql);
-        requested = identity::request_password_reset(field(request, "email"), users, tokens, app.clock);
+        requested = identity::request_password_reset(request.field("email"), users, tokens, app.clock);
     });
     if (requested)
         send_mail(app, request, password_reset_mail(app, requested->email, requested->token));
     // The same answer whether an account exists or not.
-    return page(request, app, 200, "forgotten_password",
-                mstch::map{{"sent", true}, {"email", field(request, "email")}});
+    return page(request, app, 200, "forgotten_password", mstch::map{{"sent", true}, {"email", request.field("email")}});
 }
 
 Response get_new_password(const Request& request, WebApp& app) {
@@ -54,12 +48,12 @@ Response post_new_password(const Request& request, WebApp& app) {
     app.database.write([&](soci::session& sql) {
         storage::SqlUserRepository users(sql);
         storage::SqlPasswordResetRepository tokens(sql);
-        reset = identity::reset_password(field(request, "jeton"), field(request, "mot_de_passe"), users, tokens,
+        reset = identity::reset_password(request.field("jeton"), request.field("mot_de_passe"), users, tokens,
                                          app.hasher, app.clock);
     });
     if (!reset)
         return page(request, app, http_status(reset.error().code), "new_password",
-                    mstch::map{{"token", field(request, "jeton")}, {"error", french_message(reset.error().reason)}});
+                    mstch::map{{"token", request.field("jeton")}, {"error", french_message(reset.error().reason)}});
     return page(request, app, 200, "new_password", mstch::map{{"done", true}});
 }
 

@@ -16,11 +16,6 @@ namespace {
 
 using organizations::Role;
 
-std::string field(const Request& request, const std::string& name) {
-    auto found = request.form.find(name);
-    return found == request.form.end() ? std::string() : found->second;
-}
-
 std::string team_path(const Request& request) {
     return "/orga/" + std::to_string(request.organization_id) + "/equipe";
 }
@@ -117,7 +112,7 @@ Response get_team(const Request& request, WebApp& app) {
 
 Response post_invitation(const Request& request, WebApp& app) {
     auto sent =
-        run_invite_member(app, request, field(request, "email"), organizations::parse_role(field(request, "role")));
+        run_invite_member(app, request, request.field("email"), organizations::parse_role(request.field("role")));
     return after_change(request, app, sent ? Status{} : Status(fail(sent.error())), "invitation");
 }
 
@@ -135,7 +130,7 @@ Response post_cancel_invitation(const Request& request, WebApp& app) {
 }
 
 Response post_member_role(const Request& request, WebApp& app) {
-    std::optional<Role> role = organizations::parse_role(field(request, "role"));
+    std::optional<Role> role = organizations::parse_role(request.field("role"));
     if (!role)
         return team_page(request, app, 400, "", french_message("membership.role_invalid"));
     Status status = run_team_change(app, [&](auto& memberships, auto&, auto& audit) {
@@ -198,13 +193,13 @@ Response get_invitation(const Request& request, WebApp& app) {
 }
 
 Response post_accept_invitation(const Request& request, WebApp& app) {
-    auto accepted = run_accept_invitation(app, request, field(request, "jeton"));
+    auto accepted = run_accept_invitation(app, request, request.field("jeton"));
     if (!accepted) {
         Response response;
         response.status = http_status(accepted.error().code);
         response.body = render_page(app, request, PageMeta{"Invitation", "orga"}, "invitation",
                                     mstch::map{{"csrf", request.csrf_token},
-                                               {"token", field(request, "jeton")},
+                                               {"token", request.field("jeton")},
                                                {"error", french_message(accepted.error().reason)}});
         return response;
     }
