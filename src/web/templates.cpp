@@ -30,7 +30,9 @@ Result<Templates> Templates::load(const std::filesystem::path& directory) {
 std::string Templates::render(const std::string& name, const mstch::map& context) const {
     auto found = m_templates.find(name);
     NUMERIA_ASSERT(found != m_templates.end(), "rendering a template that does not exist");
-    return mstch::render(found->second, context, m_templates);
+    // mstch parses every partial it is given on each call: only pass them to templates that use
+    // partials (none yet), or every page would pay for parsing all the templates.
+    return mstch::render(found->second, context);
 }
 
 } // namespace numeria::web

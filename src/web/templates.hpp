@@ -17,8 +17,8 @@ class Templates {
 public:
     [[nodiscard]] static Result<Templates> load(const std::filesystem::path& directory);
 
-    // Renders template `name` (file name without .mustache) with `context`; the other templates
-    // are available as partials ({{> name}}).
+    // Renders template `name` (file name without .mustache) with `context`. Partials are not
+    // offered (mstch would parse them all on every call).
     [[nodiscard]] std::string render(const std::string& name, const mstch::map& context) const;
     [[nodiscard]] bool has(const std::string& name) const { return m_templates.count(name) != 0; }
 
