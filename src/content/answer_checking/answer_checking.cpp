@@ -1,0 +1,132 @@
+#include "content/answer_checking/answer_checking.hpp"
+
+#include "content/answer_checking/text_treatments.hpp"
+
+#include <cmath>
+#include <functional>
+
+namespace numeria::content {
+
+namespace {
+
+std::string treated(const std::string& text, const Tolerances& tolerances) {
+    std::string value = pre_treat(text);
+    if (tolerances.t1)
+        value = treatment_t1(value);
+    if (tolerances.t2)
+        value = treatment_t2(value);
+    return value;
+}
+
+bool is_blank(const std::string& text) {
+    return treatment_t1(pre_treat(text)).empty();
+}
+
+// Rule: shared/reference/pix-reference.md §1.7 (QROC): numeric comparison for "nombre", otherwise
+// equality after t1/t2, then t3 near misses.
+bool matches(const std::string& answer, const FreeSolution& solution) {
+    if (is_blank(answer))
+        return false;
+    if (solution.numeric) {
+        const std::optional<double> given = parse_number(answer);
+        if (!given)
+            return false;
+        for (const std::string& variant : solution.variants) {
+            const std::optional<double> expected = parse_number(variant);
+            if (expected && std::fabs(*given - *expected) <= 1e-9 * std::max(1.0, std::fabs(*expected)))
+                return true;
+        }
+        return false;
+    }
+    const std::string given = treated(answer, solution.tolerances);
+    for (const std::string& variant : solution.variants) {
+        if (given == treated(variant, solution.tolerances))
+            return true;
+    }
+    if (!solution.tolerances.t3)
+        return false;
+    for (const std::string& variant : solution.variants) {
+        const std::string expected = treated(variant, solution.tolerances);
+        const std::size_t length = levenshtein(expected, "");
+        if (length == 0)
+            continue;
+        const double ratio = static_cast<double>(levenshtein(given, expected)) / static_cast<double>(length);
+        if (ratio <= T3_MAX_RATIO)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+Verdict check_qcu(std::optional<int> chosen, int solution) {
+    if (!chosen)
+        return Verdict::Skipped;
+    return *chosen == solution ? Verdict::Ok : Verdict::Ko;
+}
+
+// Rule: shared/reference/pix-reference.md §1.7 (QCM): right iff the sets are equal.
+Verdict check_qcm(const std::set<int>& chosen, const std::set<int>& solution) {
+    if (chosen.empty())
+        return Verdict::Skipped;
+    return chosen == solution ? Verdict::Ok : Verdict::Ko;
+}
+
+Verdict check_qroc(const std::string& answer, const FreeSolution& solution, bool skipped) {
+    if (skipped)
+        return Verdict::Skipped;
+    return matches(answer, solution) ? Verdict::Ok : Verdict::Ko;
+}
+
+// Rule: shared/reference/pix-reference.md §1.7 (QROCM-ind): each key judged on its own.
+FieldsVerdict check_qrocm_ind(const std::map<std::string, std::string>& answers,
+                              const std::map<std::string, FreeSolution>& solution, bool skipped) {
+    FieldsVerdict result;
+    if (skipped) {
+        result.verdict = Verdict::Skipped;
+        return result;
+    }
+    bool all = true;
+    for (const auto& [key, field_solution] : solution) {
+        auto given = answers.find(key);
+        const bool ok = given != answers.end() && matches(given->second, field_solution);
+        result.fields[key] = ok;
+        all = all && ok;
+    }
+    result.verdict = all ? Verdict::Ok : Verdict::Ko;
+    return result;
+}
+
+// Rule: shared/reference/pix-reference.md §1.7 (QROCM-dep): order-free, each group used once.
+Verdict check_qrocm_dep(const std::vector<std::string>& answers, const std::vector<FreeSolution>& groups,
+                        bool skipped) {
+    if (skipped)
+        return Verdict::Skipped;
+    std::vector<std::vector<bool>> fits(answers.size(), std::vector<bool>(groups.size(), false));
+    for (std::size_t a = 0; a < answers.size(); ++a)
+        for (std::size_t g = 0; g < groups.size(); ++g)
+            fits[a][g] = matches(answers[a], groups[g]);
+    // Maximum bipartite matching (augmenting paths): sizes are a handful of fields.
+    std::vector<int> owner(groups.size(), -1);
+    std::function<bool(std::size_t, std::vector<bool>&)> assign = [&](std::size_t a, std::vector<bool>& seen) {
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            if (!fits[a][g] || seen[g])
+                continue;
+            seen[g] = true;
+            if (owner[g] < 0 || assign(static_cast<std::size_t>(owner[g]), seen)) {
+                owner[g] = static_cast<int>(a);
+                return true;
+            }
+        }
+        return false;
+    };
+    std::size_t matched = 0;
+    for (std::size_t a = 0; a < answers.size(); ++a) {
+        std::vector<bool> seen(groups.size(), false);
+        if (assign(a, seen))
+            ++matched;
+    }
+    return !answers.empty() && matched == answers.size() ? Verdict::Ok : Verdict::Ko;
+}
+
+} // namespace numeria::content

@@ -1,0 +1,56 @@
+// answer_checking.hpp: judging a student's answer, one function per challenge type
+// (shared/reference/pix-reference.md §1.7, docs/content-format.md). Pure: no I/O, no state.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace numeria::content {
+
+// Skipping ("Je passe") is its own result, never a wrong answer.
+enum class Verdict { Ok, Ko, Skipped };
+
+// Which comparisons a free answer gets; all on by default, each can be turned off by the content.
+struct Tolerances {
+    bool t1 = true; // case, accents, spaces
+    bool t2 = true; // punctuation and other symbols
+    bool t3 = true; // near misses: Levenshtein distance / variant length ≤ 0.25
+};
+
+// The accepted variants of one free field.
+struct FreeSolution {
+    std::vector<std::string> variants;
+    Tolerances tolerances;
+    bool numeric = false; // format "nombre": compared as numbers, "3,5" = "3.5"
+};
+
+// Rule (Pix t3): accepted when distance / variant length is at most this ratio.
+constexpr double T3_MAX_RATIO = 0.25;
+
+// QCU: the chosen proposal (1-based) is the solution. Nothing chosen is Skipped.
+[[nodiscard]] Verdict check_qcu(std::optional<int> chosen, int solution);
+
+// QCM: the set of chosen proposals equals the set of right ones (order never matters).
+[[nodiscard]] Verdict check_qcm(const std::set<int>& chosen, const std::set<int>& solution);
+
+// QROC: one free field against its variants. `skipped` is the "Je passe" button.
+[[nodiscard]] Verdict check_qroc(const std::string& answer, const FreeSolution& solution, bool skipped = false);
+
+// QROCM-ind: each field against its own variants; right iff every field is.
+struct FieldsVerdict {
+    Verdict verdict = Verdict::Ko;
+    std::map<std::string, bool> fields; // per-field results, shown to the student
+};
+[[nodiscard]] FieldsVerdict check_qrocm_ind(const std::map<std::string, std::string>& answers,
+                                            const std::map<std::string, FreeSolution>& solution, bool skipped = false);
+
+// QROCM-dep: each field may match any group, each group at most once, in any order; right iff every
+// field matched a distinct group. Groups are assigned by maximum bipartite matching, so an answer
+// that fits two groups never blocks another field (a greedy first-fit could).
+[[nodiscard]] Verdict check_qrocm_dep(const std::vector<std::string>& answers, const std::vector<FreeSolution>& groups,
+                                      bool skipped = false);
+
+} // namespace numeria::content

@@ -1,0 +1,26 @@
+// text_treatments.hpp: how free answers are compared (shared/reference/pix-reference.md §1.7).
+// Unicode work (normalisation, accents, case, spaces) is done by ICU, never by hand.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace numeria::content {
+
+// Pre-treatment of every free answer and variant: NFC normalisation, NBSP (and narrow NBSP) → space.
+[[nodiscard]] std::string pre_treat(std::string_view text);
+
+// t1: trim, lower case, accents removed (NFD then combining marks dropped), all whitespace removed.
+[[nodiscard]] std::string treatment_t1(std::string_view text);
+
+// t2: every character that is not an ASCII letter, a digit or a space is removed.
+[[nodiscard]] std::string treatment_t2(std::string_view text);
+
+// Levenshtein distance in code points.
+[[nodiscard]] std::size_t levenshtein(std::string_view a, std::string_view b);
+
+// A number as students type it: spaces ignored, "3,5" = "3.5", an optional sign; nothing else.
+[[nodiscard]] std::optional<double> parse_number(std::string_view text);
+
+} // namespace numeria::content
