@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     numeria::app::add_server_commands(app);
     numeria::app::add_admin_commands(app);
     numeria::app::add_organization_commands(app);
+    numeria::app::add_content_commands(app);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,115 @@
+#include "content/loading/content_statistics.hpp"
+
+#include <set>
+
+namespace numeria::content {
+
+ContentStatistics count_content(const Content& content) {
+    ContentStatistics statistics;
+    std::set<std::string> tutored;
+    for (const Tutorial& tutorial : content.tutorials)
+        tutored.insert(tutorial.tube);
+    for (const auto& [name, tube] : content.tubes) {
+        if (!tutored.count(name))
+            ++statistics.tubes_without_tutorial;
+        for (const Skill& skill : tube.skills) {
+            ++statistics.skills;
+            if (skill.challenge_ids.size() >= 2)
+                ++statistics.skills_with_alternatives;
+            for (const std::string& id : skill.challenge_ids) {
+                const Challenge& challenge = content.challenges.at(id);
+                ++statistics.challenges;
+                ++statistics.by_competence[tube.competence];
+                ++statistics.by_competence_and_level[tube.competence][skill.level];
+                ++statistics.by_type[type_code(challenge.type)];
+                statistics.timed += challenge.timer_seconds ? 1 : 0;
+                statistics.with_media += (challenge.illustration || challenge.attachment) ? 1 : 0;
+            }
+        }
+    }
+    return statistics;
+}
+
+// Rule: issue 4 item 4: ≥ 640 challenges, ≥ 40 per competence, ≥ 4 per level 1–6 of every
+// competence, ≥ 40 per type, ≥ 30 timed, ≥ 30 with an illustration or attachment, a third of the
+// skills with two challenges or more; item 5: a tutorial per tube; item 2: ≥ 4 tubes per competence.
+std::vector<std::string> unmet_minimums(const Content& content, const ContentStatistics& statistics) {
+    std::vector<std::string> unmet;
+    if (statistics.challenges < 640)
+        unmet.push_back("au moins 640 épreuves (il y en a " + std::to_string(statistics.challenges) + ")");
+    for (const auto& [code, competence] : content.competences) {
+        auto found = statistics.by_competence.find(code);
+        const int count = found == statistics.by_competence.end() ? 0 : found->second;
+        if (count < 40)
+            unmet.push_back("compétence " + code + " : au moins 40 épreuves (" + std::to_string(count) + ")");
+        if (competence.tubes.size() < 4)
+            unmet.push_back("compétence " + code + " : au moins 4 sujets (" + std::to_string(competence.tubes.size()) +
+                            ")");
+        for (int level = 1; level <= 6; ++level) {
+            int at_level = 0;
+            if (auto levels = statistics.by_competence_and_level.find(code);
+                levels != statistics.by_competence_and_level.end() && levels->second.count(level))
+                at_level = levels->second.at(level);
+            if (at_level < 4)
+                unmet.push_back("compétence " + code + ", niveau " + std::to_string(level) +
+                                " : au moins 4 épreuves (" + std::to_string(at_level) + ")");
+        }
+    }
+    for (const char* type : {"QCU", "QCM", "QROC", "QROCM-ind", "QROCM-dep"}) {
+        auto found = statistics.by_type.find(type);
+        const int count = found == statistics.by_type.end() ? 0 : found->second;
+        if (count < 40)
+            unmet.push_back(std::string("type ") + type + " : au moins 40 épreuves (" + std::to_string(count) + ")");
+    }
+    if (statistics.timed < 30)
+        unmet.push_back("au moins 30 épreuves minutées (" + std::to_string(statistics.timed) + ")");
+    if (statistics.with_media < 30)
+        unmet.push_back("au moins 30 épreuves avec illustration ou pièce jointe (" +
+                        std::to_string(statistics.with_media) + ")");
+    if (statistics.skills_with_alternatives * 3 < statistics.skills)
+        unmet.push_back("au moins un tiers des acquis avec deux épreuves (" +
+                        std::to_string(statistics.skills_with_alternatives) + " sur " +
+                        std::to_string(statistics.skills) + ")");
+    if (statistics.tubes_without_tutorial > 0)
+        unmet.push_back(std::to_string(statistics.tubes_without_tutorial) + " sujet(s) sans tutoriel");
+    return unmet;
+}
+
+std::vector<std::string> self_check_solutions(const Content& content) {
+    std::vector<std::string> wrong;
+    for (const auto& [id, challenge] : content.challenges) {
+        bool ok = true;
+        switch (challenge.type) {
+        case ChallengeType::Qcu:
+            ok = !challenge.right_proposals.empty() &&
+                 check_qcu(*challenge.right_proposals.begin(), *challenge.right_proposals.begin()) == Verdict::Ok;
+            break;
+        case ChallengeType::Qcm:
+            ok = check_qcm(challenge.right_proposals, challenge.right_proposals) == Verdict::Ok;
+            break;
+        case ChallengeType::Qroc:
+            for (const std::string& variant : challenge.free_solution.variants)
+                ok = ok && check_qroc(variant, challenge.free_solution) == Verdict::Ok;
+            break;
+        case ChallengeType::QrocmInd: {
+            std::map<std::string, std::string> answers;
+            for (const auto& [key, solution] : challenge.by_field)
+                answers[key] = solution.variants.empty() ? "" : solution.variants.front();
+            ok = check_qrocm_ind(answers, challenge.by_field).verdict == Verdict::Ok;
+            break;
+        }
+        case ChallengeType::QrocmDep: {
+            std::vector<std::string> answers;
+            for (std::size_t i = 0; i < challenge.fields.size() && i < challenge.groups.size(); ++i)
+                answers.push_back(challenge.groups[i].variants.empty() ? "" : challenge.groups[i].variants.front());
+            ok = check_qrocm_dep(answers, challenge.groups) == Verdict::Ok;
+            break;
+        }
+        }
+        if (!ok)
+            wrong.push_back(challenge.source + ": " + id);
+    }
+    return wrong;
+}
+
+} // namespace numeria::content
