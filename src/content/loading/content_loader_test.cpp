@@ -1,4 +1,5 @@
 #include "content/loading/content_loader.hpp"
+#include "content/loading/content_statistics.hpp"
 
 #include <gtest/gtest.h>
 
@@ -166,6 +167,23 @@ TEST_F(ContentLoaderTest, ReportsASkillWhoseLevelIsOutOfRange) {
                                   "    description: \"D\"\n    skills:\n      - name: \"@essai9\"\n");
 
     EXPECT_TRUE(has_error(load_content(m_root), "niveau de 1 à 8"));
+}
+
+} // namespace
+} // namespace numeria::content
+
+namespace numeria::content {
+namespace {
+
+// The repository's own content/ must always load without error, and every challenge's own solution
+// must be accepted by the answer checker (the bank may still be below its minimums while it grows).
+TEST(RealContent, LoadsWithoutErrorsAndEverySolutionIsAccepted) {
+    LoadResult loaded = load_content(std::filesystem::path(NUMERIA_SOURCE_DIR) / "content");
+
+    for (const LoadError& error : loaded.errors)
+        ADD_FAILURE() << error.file << ":" << error.line << ": " << error.reason;
+    EXPECT_EQ(self_check_solutions(loaded.content), std::vector<std::string>{});
+    EXPECT_EQ(loaded.content.competences.size(), 16U);
 }
 
 } // namespace
