@@ -4,6 +4,7 @@
 #include "app/config.hpp"
 #include "app/demo_data.hpp"
 #include "app/storage_setup.hpp"
+#include "content/loading/content_loader.hpp"
 #include "mail/outbox_mailer.hpp"
 #include "mail/smtp_mailer.hpp"
 #include "storage/database.hpp"
@@ -65,6 +66,14 @@ int serve(const Config& config) {
     std::unique_ptr<storage::Database> db = open_and_migrate(config);
     ensure_secret_file(config.secret_file);
 
+    // The learning content is validated at start: invalid content stops the server (issue 4 item 1).
+    content::LoadResult loaded = content::load_content(home / "content");
+    if (!loaded.errors.empty()) {
+        const content::LoadError& first = loaded.errors.front();
+        refuse_to_start("contenu pédagogique invalide (" + std::to_string(loaded.errors.size()) +
+                        " erreur(s), voir « numeria content check content ») ; première : " + first.file + ":" +
+                        std::to_string(first.line) + ": " + first.reason);
+    }
     auto templates = web::Templates::load(home / "src/web/templates");
     if (!templates)
         refuse_to_start("gabarits HTML introuvables : " + templates.error().detail);

@@ -149,3 +149,25 @@ class SchemaParityTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ContentAtStartTest(unittest.TestCase):
+    def test_invalid_content_stops_the_start_with_the_file_and_line(self):
+        home = tempfile.mkdtemp(prefix="numeria-home-")
+        try:
+            for sub in ("src/storage", "src/web", "node_modules/@gouvfr"):
+                os.makedirs(os.path.join(home, sub), exist_ok=True)
+            shutil.copytree(os.path.join(ROOT, "src/storage/migrations"), os.path.join(home, "src/storage/migrations"))
+            shutil.copytree(os.path.join(ROOT, "content"), os.path.join(home, "content"))
+            with open(os.path.join(home, "content/competences/1.1.yaml"), "a", encoding="utf-8") as broken:
+                broken.write("  - name: \"@sansTitre\"\n")
+
+            result = run_cli("serve", "--port", "0", "--home", home, "--database", "sqlite:" + os.path.join(home, "x.db"))
+
+            self.assertNotEqual(result.returncode, 0)
+            lines = [line for line in result.stderr.splitlines() if line.strip()]
+            self.assertEqual(len(lines), 1, result.stderr)
+            self.assertIn("contenu pédagogique invalide", lines[0])
+            self.assertRegex(lines[0], r"competences/1\.1\.yaml:\d+: champ « title »")
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
