@@ -94,6 +94,8 @@ int serve(const Config& config) {
     web::WebApp app(web_config, *db, std::move(*templates), *mailer);
     app.assets.mount("dsfr", dsfr, home / "node_modules/@gouvfr/dsfr/package.json");
     app.assets.mount("app", home / "src/web/static");
+    app.assets.mount("contenu", home / "content/assets");
+    app.content = std::make_shared<const content::Content>(std::move(loaded.content));
     web::register_routes(app.router);
 
     if (config.demo) {

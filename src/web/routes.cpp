@@ -7,6 +7,7 @@
 #include "web/pages/account_pages.hpp"
 #include "web/pages/activation_pages.hpp"
 #include "web/pages/admin_pages.hpp"
+#include "web/pages/content_pages.hpp"
 #include "web/pages/home_page.hpp"
 #include "web/pages/password_reset_pages.hpp"
 #include "web/pages/system_pages.hpp"
@@ -74,6 +75,13 @@ void register_routes(Router& router) {
     // Admin space (national administrators)
     router.add({Get, "/admin/organisations", NationalAdmin, DEFAULT_BODY_LIMIT, get_admin_organizations, ""});
     router.add({Post, "/admin/organisations", NationalAdmin, DEFAULT_BODY_LIMIT, post_admin_organization, ""});
+    // Admin space: content preview (issue 4 item 8)
+    router.add({Get, "/admin/contenu", NationalAdmin, DEFAULT_BODY_LIMIT, get_content_index, ""});
+    router.add(
+        {Get, "/admin/contenu/competences/:code", NationalAdmin, DEFAULT_BODY_LIMIT, get_content_competence, ""});
+    router.add({Get, "/admin/contenu/parcours/:id", NationalAdmin, DEFAULT_BODY_LIMIT, get_content_profile, ""});
+    router.add({Get, "/admin/contenu/epreuves/:id", NationalAdmin, DEFAULT_BODY_LIMIT, get_challenge_preview, ""});
+    router.add({Post, "/admin/contenu/epreuves/:id", NationalAdmin, DEFAULT_BODY_LIMIT, post_challenge_preview, ""});
 
     // School activation (seed 002 A)
     router.add({Get, "/activation", Anonymous, DEFAULT_BODY_LIMIT, get_activation, ""});

@@ -2,6 +2,7 @@
 // root) and shared read-only between the server's threads; mutable parts are thread-safe.
 #pragma once
 
+#include "content/model/content_model.hpp"
 #include "core/clock.hpp"
 #include "core/mailer.hpp"
 #include "identity/domain/password_hasher.hpp"
@@ -11,6 +12,7 @@
 #include "web/router.hpp"
 #include "web/templates.hpp"
 
+#include <memory>
 #include <string>
 
 namespace numeria::web {
@@ -43,6 +45,8 @@ struct WebApp {
     Assets assets;
     Metrics metrics;
     Router router;
+    // The learning content, validated at start (issue 4); immutable, shared by every request.
+    std::shared_ptr<const content::Content> content = std::make_shared<const content::Content>();
     SystemClock clock;
     identity::PasswordHasher hasher{config.hash_strength};
 };

@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { tests as accountTests } from './accounts.spec.mjs';
 import { tests as orgaTests } from './orga.spec.mjs';
 import { tests as shellTests } from './shell.spec.mjs';
+import { tests as contentTests } from './content.spec.mjs';
 
-const tests = [...shellTests, ...accountTests, ...orgaTests];
+const tests = [...shellTests, ...accountTests, ...orgaTests, ...contentTests];
 
 const base = process.argv[2];
 if (!base) {

@@ -47,7 +47,7 @@ public:
         if (!value)
             return std::nullopt;
         Media result{value["file"].as<std::string>(""), value[text_key].as<std::string>("")};
-        if (result.file.empty() || !std::filesystem::is_regular_file(m_root / result.file))
+        if (result.file.rfind("assets/", 0) != 0 || !std::filesystem::is_regular_file(m_root / result.file))
             error(value, std::string("fichier introuvable pour ") + key + " : « " + result.file + " »");
         if (result.text.empty())
             error(value, std::string(key) + " sans « " + text_key + " »");
@@ -147,6 +147,10 @@ Challenge read_challenge(const std::string& file, const YAML::Node& node, const 
         challenge.timer_seconds = node["timer"].as<int>(0);
         if (*challenge.timer_seconds <= 0)
             reader.error(node["timer"], "le minuteur est un nombre de secondes positif");
+    }
+    if (const YAML::Node input = node["input"]) {
+        challenge.input_label = input["label"].as<std::string>("");
+        challenge.input_suffix = input["suffix"].as<std::string>("");
     }
     challenge.focused = node["focused"].as<bool>(false);
     challenge.illustration = reader.media(node, "illustration", "alt");

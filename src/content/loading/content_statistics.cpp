@@ -1,5 +1,7 @@
 #include "content/loading/content_statistics.hpp"
 
+#include "content/loading/profile_requirements.hpp"
+
 #include <set>
 
 namespace numeria::content {
@@ -72,6 +74,8 @@ std::vector<std::string> unmet_minimums(const Content& content, const ContentSta
                         std::to_string(statistics.skills) + ")");
     if (statistics.tubes_without_tutorial > 0)
         unmet.push_back(std::to_string(statistics.tubes_without_tutorial) + " sujet(s) sans tutoriel");
+    for (std::string& line : unmet_profile_requirements(content))
+        unmet.push_back(std::move(line));
     return unmet;
 }
 

@@ -35,6 +35,8 @@ struct Challenge {
     std::vector<std::string> proposals;           // QCU, QCM
     std::set<int> right_proposals;                // QCU (one), QCM (one or more), 1-based
     std::vector<Field> fields;                    // QROCM-ind, QROCM-dep
+    std::string input_label;                      // QROC: the input's label ("" = "Votre réponse")
+    std::string input_suffix;                     // QROC: shown after the input, e.g. "Mo"
     FreeSolution free_solution;                   // QROC
     std::map<std::string, FreeSolution> by_field; // QROCM-ind
     std::vector<FreeSolution> groups;             // QROCM-dep
