@@ -1,0 +1,89 @@
+#include "organizations/learners/csv_learners.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace numeria::organizations {
+namespace {
+
+const std::string HEADER =
+    "Identifiant unique*;Premier prénom*;Deuxième prénom;Troisième prénom;Nom de famille*;Nom d'usage;Code sexe*;"
+    "Date de naissance (jj/mm/aaaa)*;Code commune naissance**;Libellé commune naissance**;Code département "
+    "naissance*;Code pays naissance*;Statut*;Code MEF*;Division*\n";
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(NUMERIA_SOURCE_DIR) + "/tests/fixtures/students/" + name, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+TEST(FregataCsv, ReadsTheTwoValidPupilsOfTheSample) {
+    ParsedFile file = parse_fregata_csv(fixture("siecle-csv-with-two-valid-students.csv"));
+
+    ASSERT_FALSE(file.refused()) << file.errors.front().message;
+    ASSERT_EQ(file.learners.size(), 2U);
+    EXPECT_EQ(file.learners[0].key, "4581234567F");
+    EXPECT_EQ(file.learners[0].birthdate, "1990-01-01");
+    EXPECT_EQ(file.learners[1].birth_city, "Plymouth");
+    EXPECT_EQ(file.learners[1].division, "Division 1");
+}
+
+TEST(FregataCsv, RefusesAMissingColumnByName) {
+    std::string header = HEADER;
+    header.replace(header.find("Division*"), 9, "Classe");
+
+    ParsedFile file = parse_fregata_csv(header + "1;A;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n");
+
+    ASSERT_EQ(file.errors.size(), 1U);
+    EXPECT_EQ(file.errors[0].code, "CSV_MISSING_COLUMN");
+    EXPECT_NE(file.errors[0].message.find("Division"), std::string::npos);
+}
+
+TEST(FregataCsv, RefusesADuplicateIdentifierWithItsLine) {
+    ParsedFile file = parse_fregata_csv(HEADER + "1;A;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n" +
+                                        "1;C;;;D;;F;01/01/2010;75056;;75;99100;ST;M1;6A\n");
+
+    ASSERT_EQ(file.errors.size(), 1U);
+    EXPECT_EQ(file.errors[0].code, "IDENTIFIER_UNIQUE");
+    EXPECT_EQ(file.errors[0].line, 3U);
+}
+
+TEST(FregataCsv, RefusesAnInvalidCountryCode) {
+    ParsedFile file = parse_fregata_csv(HEADER + "1;A;;;B;;M;01/01/2010;75056;;75;100;ST;M1;6A\n");
+
+    EXPECT_EQ(file.errors.at(0).code, "INSEE_CODE_INVALID");
+}
+
+TEST(FregataCsv, RequiresTheBirthCityOfAPupilBornAbroad) {
+    ParsedFile file = parse_fregata_csv(HEADER + "1;A;;;B;;M;01/01/2010;;;99;99132;ST;M1;6A\n");
+
+    EXPECT_EQ(file.errors.at(0).code, "BIRTH_CITY_REQUIRED_FOR_FOREIGN_STUDENT");
+}
+
+TEST(FregataCsv, RefusesBytesThatAreNotUtf8) {
+    ParsedFile file = parse_fregata_csv(HEADER + "1;L\xe9\x61;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n");
+
+    EXPECT_EQ(file.errors.at(0).code, "INVALID_CHAR_DETECTED");
+}
+
+TEST(SupCsv, ReadsAStudentKeyedByStudentNumber) {
+    ParsedFile file = parse_sup_csv("Premier prénom*;Nom de famille*;Date de naissance (jj/mm/aaaa)*;Numéro étudiant*;"
+                                    "Groupe\nAlice;Durand;02/03/2004;E123;L1 groupe A\n");
+
+    ASSERT_FALSE(file.refused());
+    EXPECT_EQ(file.learners.at(0).key, "E123");
+    EXPECT_EQ(file.learners.at(0).division, "L1 groupe A");
+}
+
+TEST(SupCsv, RefusesADuplicateStudentNumber) {
+    ParsedFile file = parse_sup_csv("Premier prénom*;Nom de famille*;Date de naissance (jj/mm/aaaa)*;Numéro étudiant*\n"
+                                    "Alice;Durand;02/03/2004;E1\nBob;Roux;02/03/2004;E1\n");
+
+    EXPECT_EQ(file.errors.at(0).code, "STUDENT_NUMBER_UNIQUE");
+}
+
+} // namespace
+} // namespace numeria::organizations

@@ -1,0 +1,40 @@
+// import_plan.hpp: what applying an import file changes, computed before anything is written
+// (shared/reference/pix-reference.md §3.1 "Applying the import", issue 5 item 4).
+#pragma once
+
+#include "organizations/learners/learner.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace numeria::organizations {
+
+struct LearnerUpdate {
+    LearnerId id = 0;
+    LearnerRecord record;
+    std::optional<std::int64_t> user_id; // set only to attach an account, never to detach one
+};
+
+struct ImportPlan {
+    std::vector<std::pair<LearnerRecord, std::optional<std::int64_t>>> to_create; // record, inherited account
+    std::vector<LearnerUpdate> to_update; // changed identity/class, re-enabled, or account attached
+    std::vector<LearnerId> to_disable;    // active learners absent from the file
+    int unchanged = 0;
+    int active_before = 0;
+
+    // Rule: issue 5 item 8: an import that would disable more than half of the active learners asks
+    // for confirmation first (likely a new school year, or the wrong file).
+    [[nodiscard]] bool needs_confirmation() const {
+        return active_before > 0 && static_cast<int>(to_disable.size()) * 2 > active_before;
+    }
+};
+
+// `existing`: every learner of the organisation (active or not); `incoming`: the file's learners;
+// `accounts_elsewhere`: key (INE) → account already linked in another organisation;
+// `disable_absent`: false only for the SUP "add" mode.
+[[nodiscard]] ImportPlan plan_import(const std::vector<Learner>& existing, const std::vector<LearnerRecord>& incoming,
+                                     const std::map<std::string, std::int64_t>& accounts_elsewhere,
+                                     bool disable_absent);
+
+} // namespace numeria::organizations

@@ -1,0 +1,15 @@
+// siecle_parser.hpp: reads a SIECLE "Élèves sans adresses" XML export (root BEE_ELEVES) into learner
+// records, under the rules of shared/reference/pix-reference.md §3.1.
+#pragma once
+
+#include "organizations/learners/parsed_file.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace numeria::organizations {
+
+// `bytes`: the file as uploaded (any supported encoding); `school_uai`: the organisation's UAI.
+[[nodiscard]] ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_uai);
+
+} // namespace numeria::organizations

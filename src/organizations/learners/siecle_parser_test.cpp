@@ -1,0 +1,168 @@
+#include "organizations/learners/siecle_parser.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace numeria::organizations {
+namespace {
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(NUMERIA_SOURCE_DIR) + "/tests/fixtures/students/" + name, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+std::string siecle(const std::string& uaj, const std::string& pupils, const std::string& structures) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BEE_ELEVES VERSION=\"2.1\"><PARAMETRES><UAJ>" + uaj +
+           "</UAJ></PARAMETRES>\n<DONNEES><ELEVES>\n" + pupils + "</ELEVES><STRUCTURES>" + structures +
+           "</STRUCTURES></DONNEES></BEE_ELEVES>";
+}
+
+std::string pupil(const std::string& id, const std::string& ine, const std::string& extra = "") {
+    return "<ELEVE ELEVE_ID=\"" + id + "\"><ID_NATIONAL>" + ine +
+           "</ID_NATIONAL><NOM_DE_FAMILLE>Martin</NOM_DE_FAMILLE><PRENOM>Inès</PRENOM><CODE_SEXE>2</CODE_SEXE>"
+           "<DATE_NAISS>24/12/2011</DATE_NAISS><CODE_PAYS>100</CODE_PAYS><CODE_COMMUNE_INSEE_NAISS>75056"
+           "</CODE_COMMUNE_INSEE_NAISS>" +
+           extra + "</ELEVE>\n";
+}
+
+std::string division(const std::string& id, const std::string& code) {
+    return "<STRUCTURES_ELEVE ELEVE_ID=\"" + id + "\"><STRUCTURE><CODE_STRUCTURE>" + code +
+           "</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>";
+}
+
+TEST(SiecleParser, ReadsTheTwoValidPupilsOfTheSample) {
+    ParsedFile file = parse_siecle_xml(fixture("siecle-with-two-valid-students.xml"), "123ABC");
+
+    ASSERT_FALSE(file.refused());
+    ASSERT_EQ(file.learners.size(), 2U);
+    EXPECT_EQ(file.learners[0].key, "00000000123");
+    EXPECT_EQ(file.learners[0].sex, "F");
+    EXPECT_EQ(file.learners[0].birthdate, "1994-12-31");
+    EXPECT_EQ(file.learners[0].division, "4A");
+    EXPECT_EQ(file.learners[1].middle_name, "Cocœ");
+    EXPECT_EQ(file.learners[1].preferred_last_name, "COJAUNE");
+}
+
+TEST(SiecleParser, SkipsEveryPupilThatLeftOrHasNoInePlaceOrClass) {
+    ParsedFile file = parse_siecle_xml(fixture("siecle-with-registrations-no-longer-in-school.xml"), "123ABC");
+
+    EXPECT_FALSE(file.refused());
+    EXPECT_TRUE(file.learners.empty());
+    EXPECT_EQ(file.skipped, 5);
+}
+
+TEST(SiecleParser, RefusesADuplicateIneWithItsLine) {
+    ParsedFile file = parse_siecle_xml(fixture("siecle-with-duplicate-national-student-id.xml"), "123ABC");
+
+    ASSERT_FALSE(file.errors.empty());
+    EXPECT_EQ(file.errors[0].code, "INE_UNIQUE");
+    EXPECT_EQ(file.errors[0].ine, "00000000123");
+    EXPECT_GT(file.errors[0].line, 8U);
+}
+
+TEST(SiecleParser, AlsoReportsTheOtherErrorsOfTheFile) {
+    ParsedFile file = parse_siecle_xml(fixture("siecle-with-duplicate-national-student-id.xml"), "123ABC");
+
+    ASSERT_EQ(file.errors.size(), 2U);
+    EXPECT_EQ(file.errors[1].code, "SEX_CODE_REQUIRED");
+}
+
+TEST(SiecleParser, ReadsTheMefCodeNestedInLastYearsSchooling) {
+    ParsedFile file = parse_siecle_xml(fixture("siecle-with-duplicate-national-student-id.xml"), "123ABC");
+
+    EXPECT_EQ(file.learners[0].mef_code, "123456789");
+}
+
+TEST(SiecleParser, RefusesAnotherSchoolsFile) {
+    ParsedFile file = parse_siecle_xml(fixture("siecle-with-wrong-uai.xml"), "123ABC");
+
+    ASSERT_EQ(file.errors.size(), 1U);
+    EXPECT_EQ(file.errors[0].code, "UAI_MISMATCHED");
+    EXPECT_NE(file.errors[0].message.find("WRONGUAI"), std::string::npos);
+}
+
+TEST(SiecleParser, RefusesAFileWithoutUaj) {
+    ParsedFile file = parse_siecle_xml(siecle("", pupil("1", "1234567890A"), division("1", "6B")), "0759901A");
+
+    ASSERT_EQ(file.errors.size(), 1U);
+    EXPECT_EQ(file.errors[0].code, "UAI_MISMATCHED");
+}
+
+TEST(SiecleParser, ComparesTheUaiWithoutCase) {
+    ParsedFile file = parse_siecle_xml(siecle("0759901a", pupil("1", "1234567890A"), division("1", "6B")), "0759901A");
+
+    EXPECT_FALSE(file.refused());
+}
+
+TEST(SiecleParser, RefusesBrokenXmlWithItsLine) {
+    ParsedFile file = parse_siecle_xml("<?xml version=\"1.0\"?>\n<BEE_ELEVES>\n<PARAMETRES>\n</BEE_ELEVES>", "X");
+
+    ASSERT_EQ(file.errors.size(), 1U);
+    EXPECT_EQ(file.errors[0].code, "INVALID_FILE");
+    EXPECT_NE(file.errors[0].message.find("ligne"), std::string::npos);
+}
+
+TEST(SiecleParser, RefusesAnUnknownEncoding) {
+    ParsedFile file = parse_siecle_xml("<?xml version=\"1.0\" encoding=\"KOI8-R\"?><BEE_ELEVES/>", "X");
+
+    ASSERT_EQ(file.errors.size(), 1U);
+    EXPECT_EQ(file.errors[0].code, "ENCODING_NOT_SUPPORTED");
+}
+
+TEST(SiecleParser, AcceptsAUtf8ByteOrderMark) {
+    ParsedFile file = parse_siecle_xml(
+        "\xEF\xBB\xBF" + siecle("0759901A", pupil("1", "1234567890A"), division("1", "6B")), "0759901A");
+
+    ASSERT_FALSE(file.refused());
+    EXPECT_EQ(file.learners[0].first_name, "Inès");
+}
+
+TEST(SiecleParser, RefusesAnXmlThatIsNotASiecleExport) {
+    ParsedFile file = parse_siecle_xml("<?xml version=\"1.0\"?><ELEVES/>", "X");
+
+    EXPECT_EQ(file.errors.at(0).code, "NOT_SIECLE");
+}
+
+TEST(SiecleParser, ReportsAMissingSexCode) {
+    std::string without_sex = pupil("1", "1234567890A");
+    without_sex.replace(without_sex.find("<CODE_SEXE>2</CODE_SEXE>"), 24, "");
+
+    ParsedFile file = parse_siecle_xml(siecle("0759901A", without_sex, division("1", "6B")), "0759901A");
+
+    EXPECT_EQ(file.errors.at(0).code, "SEX_CODE_REQUIRED");
+    EXPECT_EQ(file.errors.at(0).ine, "1234567890A");
+}
+
+TEST(SiecleParser, ReportsAnImpossibleBirthdate) {
+    std::string pupil_text = pupil("1", "1234567890A");
+    pupil_text.replace(pupil_text.find("24/12/2011"), 10, "31/02/2011");
+
+    ParsedFile file = parse_siecle_xml(siecle("0759901A", pupil_text, division("1", "6B")), "0759901A");
+
+    EXPECT_EQ(file.errors.at(0).code, "INVALID_BIRTHDATE_FORMAT");
+}
+
+TEST(SiecleParser, RequiresTheBirthCommuneOfAPupilBornInFrance) {
+    std::string pupil_text = pupil("1", "1234567890A");
+    pupil_text.replace(pupil_text.find("75056"), 5, "");
+
+    ParsedFile file = parse_siecle_xml(siecle("0759901A", pupil_text, division("1", "6B")), "0759901A");
+
+    EXPECT_EQ(file.errors.at(0).code, "BIRTH_CITY_CODE_REQUIRED_FOR_FR_STUDENT");
+}
+
+TEST(SiecleParser, ReportsAMissingFirstName) {
+    std::string pupil_text = pupil("1", "1234567890A");
+    pupil_text.replace(pupil_text.find("Inès"), 5, "");
+
+    ParsedFile file = parse_siecle_xml(siecle("0759901A", pupil_text, division("1", "6B")), "0759901A");
+
+    EXPECT_EQ(file.errors.at(0).code, "FIRST_NAME_REQUIRED");
+}
+
+} // namespace
+} // namespace numeria::organizations

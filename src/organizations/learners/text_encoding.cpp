@@ -1,0 +1,71 @@
+#include "organizations/learners/text_encoding.hpp"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cerrno>
+#include <regex>
+
+namespace numeria::organizations {
+
+std::string declared_xml_encoding(std::string_view bytes) {
+    std::string head(bytes.substr(0, 128));
+    static const std::regex declaration(R"(^(?:\xEF\xBB\xBF)?\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["'])");
+    std::smatch match;
+    if (!std::regex_search(head, match, declaration))
+        return "UTF-8";
+    std::string name = match[1];
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+    return name;
+}
+
+namespace {
+
+// Rule: issue 5 item 2: ISO-8859-15 and UTF-8 (with or without BOM); the close relatives Latin-1 and
+// Windows-1252 that some exports declare are read too. Anything else is refused.
+bool supported(const std::string& encoding) {
+    static const std::array<const char*, 7> names = {"UTF-8",  "UTF8",       "ISO-8859-15", "ISO8859-15",
+                                                     "LATIN9", "ISO-8859-1", "WINDOWS-1252"};
+    return std::find(names.begin(), names.end(), encoding) != names.end();
+}
+
+} // namespace
+
+Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding) {
+    if (!supported(encoding))
+        return fail(Error::invalid("ENCODING_NOT_SUPPORTED", encoding));
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF")
+        bytes.remove_prefix(3);
+    iconv_t converter = iconv_open("UTF-8", encoding == "UTF8" ? "UTF-8" : encoding.c_str());
+    if (converter == reinterpret_cast<iconv_t>(-1))
+        return fail(Error::invalid("ENCODING_NOT_SUPPORTED", encoding));
+    std::string output;
+    output.resize(bytes.size() * 2 + 16);
+    char* in = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size();
+    char* out = output.data();
+    std::size_t out_left = output.size();
+    bool invalid = false;
+    while (in_left > 0) {
+        if (iconv(converter, &in, &in_left, &out, &out_left) != static_cast<std::size_t>(-1))
+            continue;
+        if (errno == E2BIG) {
+            const std::size_t used = output.size() - out_left;
+            output.resize(output.size() * 2);
+            out = output.data() + used;
+            out_left = output.size() - used;
+            continue;
+        }
+        invalid = true; // EILSEQ or EINVAL: not text in this encoding
+        break;
+    }
+    iconv_close(converter);
+    if (invalid)
+        return fail(Error::invalid("INVALID_CHAR_DETECTED", encoding));
+    output.resize(output.size() - out_left);
+    return output;
+}
+
+} // namespace numeria::organizations

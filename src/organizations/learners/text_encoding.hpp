@@ -1,0 +1,21 @@
+// text_encoding.hpp: reads the encoding an XML file declares and converts its bytes to UTF-8 with
+// iconv (shared/reference/pix-reference.md §3.1 "Encoding": the encoding= of the XML declaration in
+// the first 128 bytes, default UTF-8; real SIECLE files are ISO-8859-15 and hold characters like "œ").
+#pragma once
+
+#include "core/result.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace numeria::organizations {
+
+// The encoding named in the XML declaration, upper case ("ISO-8859-15"), or "UTF-8" when none.
+[[nodiscard]] std::string declared_xml_encoding(std::string_view bytes);
+
+// Converts `bytes` from `encoding` to UTF-8, dropping a UTF-8 byte-order mark.
+// Fails with "ENCODING_NOT_SUPPORTED" (detail: the encoding) or "INVALID_CHAR_DETECTED"
+// (bytes that are not valid in that encoding).
+[[nodiscard]] Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding);
+
+} // namespace numeria::organizations

@@ -1,0 +1,26 @@
+// zip_extract.hpp: takes the single SIECLE XML out of a ZIP upload with libzip, refusing archives
+// that are not exactly one .xml file (shared/reference/pix-reference.md §3.1 "Zip") and archives
+// that would expand beyond safe limits (issue 5 item 1).
+#pragma once
+
+#include "organizations/learners/import_issue.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace numeria::organizations {
+
+// Rule: issue 5 item 1: refuse archives whose uncompressed size would exceed 200 MB or 100 times
+// the compressed size.
+constexpr std::uint64_t ZIP_MAX_UNCOMPRESSED = 200ULL * 1024 * 1024;
+constexpr std::uint64_t ZIP_MAX_RATIO = 100;
+
+// True when the bytes start like a ZIP archive (detected by content, never by file name).
+[[nodiscard]] bool looks_like_zip(std::string_view bytes);
+
+// The XML file's bytes, or the refusal.
+[[nodiscard]] std::variant<std::string, ImportIssue> extract_single_xml(std::string_view archive);
+
+} // namespace numeria::organizations

@@ -1,0 +1,78 @@
+#include "organizations/learners/zip_extract.hpp"
+
+#include <gtest/gtest.h>
+#include <zip.h>
+
+#include <map>
+
+namespace numeria::organizations {
+namespace {
+
+// Builds a ZIP in memory with libzip.
+std::string make_zip(const std::map<std::string, std::string>& files) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+    zip_source_keep(buffer);
+    zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+    for (const auto& [name, content] : files) {
+        zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
+        zip_file_add(archive, name.c_str(), source, ZIP_FL_OVERWRITE);
+    }
+    zip_close(archive);
+    zip_source_open(buffer);
+    zip_source_seek(buffer, 0, SEEK_END);
+    const zip_int64_t size = zip_source_tell(buffer);
+    zip_source_seek(buffer, 0, SEEK_SET);
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    zip_source_read(buffer, bytes.data(), static_cast<zip_uint64_t>(size));
+    zip_source_close(buffer);
+    zip_source_free(buffer);
+    return bytes;
+}
+
+std::string issue_code(const std::variant<std::string, ImportIssue>& result) {
+    return std::holds_alternative<ImportIssue>(result) ? std::get<ImportIssue>(result).code : "";
+}
+
+TEST(ZipExtract, RecognisesAZipByItsContent) {
+    EXPECT_TRUE(looks_like_zip(make_zip({{"a.xml", "<a/>"}})));
+    EXPECT_FALSE(looks_like_zip("<?xml version=\"1.0\"?>"));
+}
+
+TEST(ZipExtract, ReturnsTheSingleXmlFile) {
+    auto result = extract_single_xml(make_zip({{"export/ElevesSansAdresses.xml", "<BEE_ELEVES/>"}}));
+
+    ASSERT_TRUE(std::holds_alternative<std::string>(result));
+    EXPECT_EQ(std::get<std::string>(result), "<BEE_ELEVES/>");
+}
+
+TEST(ZipExtract, RefusesTwoXmlFiles) {
+    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{"a.xml", "<a/>"}, {"b.xml", "<b/>"}}))), "ZIP_SEVERAL_FILES");
+}
+
+TEST(ZipExtract, RefusesAHiddenFile) {
+    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{"a.xml", "<a/>"}, {".cache", "x"}}))), "ZIP_SEVERAL_FILES");
+}
+
+TEST(ZipExtract, RefusesAHiddenFolder) {
+    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{"a.xml", "<a/>"}, {"__MACOSX/._a.xml", "x"}}))),
+              "ZIP_SEVERAL_FILES");
+}
+
+TEST(ZipExtract, RefusesAnArchiveWithoutXml) {
+    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{"eleves.csv", "a;b"}}))), "ZIP_SEVERAL_FILES");
+}
+
+TEST(ZipExtract, RefusesABombAboveOneHundredTimesItsSize) {
+    const std::string zeros(5 * 1024 * 1024, '0');
+
+    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{"a.xml", zeros}}))), "ZIP_TOO_LARGE");
+}
+
+TEST(ZipExtract, RefusesBytesThatAreNotAnArchive) {
+    EXPECT_EQ(issue_code(extract_single_xml("PK\x03\x04 garbage")), "INVALID_FILE");
+}
+
+} // namespace
+} // namespace numeria::organizations

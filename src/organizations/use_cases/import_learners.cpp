@@ -1,0 +1,97 @@
+#include "organizations/use_cases/import_learners.hpp"
+
+#include "organizations/learners/csv_learners.hpp"
+#include "organizations/learners/siecle_parser.hpp"
+#include "organizations/learners/zip_extract.hpp"
+
+#include <set>
+#include <variant>
+
+namespace numeria::organizations {
+
+std::optional<ImportFormat> parse_import_format(std::string_view code) {
+    if (code == "siecle")
+        return ImportFormat::Siecle;
+    if (code == "fregata")
+        return ImportFormat::Fregata;
+    if (code == "sup" || code == "sup-replace")
+        return ImportFormat::SupReplace;
+    if (code == "sup-add")
+        return ImportFormat::SupAdd;
+    return std::nullopt;
+}
+
+const char* import_format_code(ImportFormat format) {
+    switch (format) {
+    case ImportFormat::Siecle:
+        return "siecle";
+    case ImportFormat::Fregata:
+        return "fregata";
+    case ImportFormat::SupAdd:
+        return "sup-add";
+    case ImportFormat::SupReplace:
+        return "sup-replace";
+    }
+    return "siecle";
+}
+
+ParsedFile validate_import_file(ImportFormat format, std::string_view bytes, const std::string& school_uai) {
+    if (bytes.size() > MAX_IMPORT_BYTES)
+        return refused_file(
+            make_issue("FILE_TOO_LARGE", "", 0, "", std::to_string((bytes.size() + 1048575) / 1048576) + " Mo"));
+    switch (format) {
+    case ImportFormat::Siecle: {
+        // Rule: pix-reference.md §3.1 "Zip": detected by content, not by extension.
+        if (!looks_like_zip(bytes))
+            return parse_siecle_xml(bytes, school_uai);
+        std::variant<std::string, ImportIssue> xml = extract_single_xml(bytes);
+        if (auto* issue = std::get_if<ImportIssue>(&xml))
+            return refused_file(*issue);
+        return parse_siecle_xml(std::get<std::string>(xml), school_uai);
+    }
+    case ImportFormat::Fregata:
+        return parse_fregata_csv(bytes);
+    case ImportFormat::SupAdd:
+    case ImportFormat::SupReplace:
+        return parse_sup_csv(bytes);
+    }
+    return refused_file(make_issue("INVALID_FILE", "", 0, "", "format inconnu"));
+}
+
+ImportOutcome refused_outcome(const ParsedFile& file) {
+    ImportOutcome outcome;
+    outcome.status = "VALIDATION_ERROR";
+    outcome.skipped = file.skipped;
+    outcome.errors = file.errors;
+    return outcome;
+}
+
+ImportOutcome apply_import(const ParsedFile& file, ImportFormat format, std::int64_t organization, bool confirmed,
+                           LearnerRepository& learners, EpochMs now) {
+    if (file.refused())
+        return refused_outcome(file);
+    std::set<std::string> keys;
+    for (const LearnerRecord& record : file.learners)
+        keys.insert(record.key);
+    // Rule: SUP "add" mode (pix-reference.md §3.2) keeps learners absent from the file; every other
+    // format disables them (§3.1).
+    const ImportPlan plan =
+        plan_import(learners.list_all(organization), file.learners, learners.accounts_elsewhere(organization, keys),
+                    format != ImportFormat::SupAdd);
+    ImportOutcome outcome;
+    outcome.skipped = file.skipped;
+    outcome.active_before = plan.active_before;
+    outcome.imported = static_cast<int>(plan.to_create.size());
+    outcome.updated = static_cast<int>(plan.to_update.size());
+    outcome.disabled = static_cast<int>(plan.to_disable.size());
+    outcome.unchanged = plan.unchanged;
+    if (plan.needs_confirmation() && !confirmed) {
+        outcome.status = "CONFIRMATION_REQUIRED";
+        return outcome;
+    }
+    learners.apply(organization, plan, now);
+    outcome.status = "IMPORTED";
+    return outcome;
+}
+
+} // namespace numeria::organizations

@@ -1,0 +1,48 @@
+// import_learners.hpp: the student-base import (issue 5; shared/reference/pix-reference.md §3):
+// validate a file (SIECLE XML or ZIP, Fregata CSV, SUP CSV), then apply it all or nothing.
+// The caller runs apply_import inside one database transaction.
+#pragma once
+
+#include "organizations/learners/learner_ports.hpp"
+#include "organizations/learners/parsed_file.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace numeria::organizations {
+
+// Rule: pix-reference.md §3.1 "MAX_FILE_SIZE_UPLOAD": 20 MB.
+constexpr std::size_t MAX_IMPORT_BYTES = 20U * 1024 * 1024;
+
+enum class ImportFormat { Siecle, Fregata, SupAdd, SupReplace };
+
+[[nodiscard]] std::optional<ImportFormat> parse_import_format(std::string_view code);
+[[nodiscard]] const char* import_format_code(ImportFormat format);
+
+// Reads and checks the file; nothing is written. `school_uai` is checked against SIECLE's UAJ.
+[[nodiscard]] ParsedFile validate_import_file(ImportFormat format, std::string_view bytes,
+                                              const std::string& school_uai);
+
+struct ImportOutcome {
+    std::string status; // "IMPORTED", "VALIDATION_ERROR" or "CONFIRMATION_REQUIRED"
+    int imported = 0;   // new learners
+    int updated = 0;
+    int disabled = 0;
+    int unchanged = 0;
+    int skipped = 0;
+    int active_before = 0;
+    std::vector<ImportIssue> errors;
+
+    [[nodiscard]] bool refused() const { return status != "IMPORTED"; }
+};
+
+// The outcome of a refused file, without touching storage.
+[[nodiscard]] ImportOutcome refused_outcome(const ParsedFile& file);
+
+// Plans and writes a validated file. Without `confirmed`, an import that would disable more than
+// half of the active learners writes nothing and answers CONFIRMATION_REQUIRED.
+[[nodiscard]] ImportOutcome apply_import(const ParsedFile& file, ImportFormat format, std::int64_t organization,
+                                         bool confirmed, LearnerRepository& learners, EpochMs now);
+
+} // namespace numeria::organizations
