@@ -47,7 +47,7 @@ void import_directory(const Config& config, const std::string& file) {
 }
 
 void create_organization(const Config& config, const std::string& type, const std::string& uai,
-                         const std::string& name) {
+                         const std::string& name, bool nonstandard_uai) {
     auto parsed = organizations::parse_type(type);
     if (!parsed)
         refuse_to_start("type d'organisation inconnu « " + type + " » : SCO, SCO-AGRI, SUP ou PRO");
@@ -56,7 +56,7 @@ void create_organization(const Config& config, const std::string& type, const st
     Result<organizations::OrganizationId> created = fail(Error::invalid("unset"));
     db->write([&](soci::session& sql) {
         storage::SqlOrganizationRepository organizations(sql);
-        created = organizations::create_organization({*parsed, name, uai}, organizations, clock);
+        created = organizations::create_organization({*parsed, name, uai, nonstandard_uai}, organizations, clock);
     });
     db->close();
     if (!created) {
@@ -93,7 +93,10 @@ add_storage_options(*create, *config);
 create->add_option("--type", *type, "SCO, SCO-AGRI, SUP or PRO")->required();
 create->add_option("--uai", *uai, "the establishment's UAI (required for SCO and SCO-AGRI)");
 create->add_option("--name", *name, "the organisation's name")->required();
-create->callback([config, type, uai, name] { create_organization(*config, *type, *uai, *name); });
+auto nonstandard = std::make_shared<bool>(false);
+create->add_flag("--allow-nonstandard-uai", *nonstandard,
+                 "accept an identifier that is not a real UAI (3–20 letters or digits), for test instances");
+create->callback([config, type, uai, name, nonstandard] { create_organization(*config, *type, *uai, *name, *nonstandard); });
 } // namespace numeria::app
 
 } // namespace numeria::app

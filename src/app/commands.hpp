@@ -12,5 +12,6 @@ void add_server_commands(CLI::App& app);       // serve, migrate (cli_server.cpp
 void add_admin_commands(CLI::App& app);        // admin create-superadmin (cli_admin.cpp)
 void add_content_commands(CLI::App& app);      // content check (cli_content.cpp)
 void add_organization_commands(CLI::App& app); // establishments import, org create (cli_organizations.cpp)
+void add_student_commands(CLI::App& app);      // students import (cli_students.cpp)
 
 } // namespace numeria::app

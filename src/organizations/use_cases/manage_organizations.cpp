@@ -2,7 +2,24 @@
 
 #include "organizations/domain/uai.hpp"
 
+#include <cctype>
+
 namespace numeria::organizations {
+
+namespace {
+
+std::optional<std::string> normalize_nonstandard_uai(const std::string& text) {
+    std::string identifier;
+    for (char c : text)
+        if (c != ' ')
+            identifier += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (identifier.size() < 3 || identifier.size() > 20 ||
+        identifier.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != std::string::npos)
+        return std::nullopt;
+    return identifier;
+}
+
+} // namespace
 
 DirectoryImported import_establishments(const Directory& directory, EstablishmentRepository& establishments,
                                         const Clock& clock) {
@@ -23,7 +40,7 @@ Result<OrganizationId> create_organization(const CreateOrganization& command, Or
     const bool school = command.type == OrganizationType::Sco || command.type == OrganizationType::ScoAgri;
     std::optional<std::string> uai;
     if (!command.uai.empty() || school) {
-        uai = normalize_uai(command.uai);
+        uai = command.nonstandard_uai ? normalize_nonstandard_uai(command.uai) : normalize_uai(command.uai);
         if (!uai)
             return fail(Error::invalid("organization.uai_invalid"));
         if (organizations.find_by_uai(*uai))

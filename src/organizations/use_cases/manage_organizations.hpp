@@ -25,6 +25,9 @@ struct CreateOrganization {
     OrganizationType type = OrganizationType::Sco;
     std::string name;
     std::string uai; // optional for SUP and PRO
+    // For test and training instances only (CLI --allow-nonstandard-uai): accept an identifier that is
+    // not a real UAI, such as the "123ABC" of the seeds' system's SIECLE fixtures: 3 to 20 letters or digits.
+    bool nonstandard_uai = false;
 };
 
 // Guard clauses: a name (organization.name_required), a well-formed UAI when given and always for

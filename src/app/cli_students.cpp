@@ -1,0 +1,82 @@
+// cli_students.cpp: `numeria students import --org UAI FILE [--format siecle|fregata|sup]
+// [--mode add|replace] [--confirm]`: imports a student base like the Orga page does and prints one
+// JSON object (web/learner_import_json.hpp); exits 1 when the file is refused or needs confirmation.
+#include "app/commands.hpp"
+#include "app/config.hpp"
+#include "app/storage_setup.hpp"
+#include "core/clock.hpp"
+#include "organizations/domain/uai.hpp"
+#include "storage/organizations/learner_import_runner.hpp"
+#include "storage/organizations/sql_organization_repositories.hpp"
+#include "web/learner_import_json.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace numeria::app {
+
+namespace {
+
+struct ImportOptions {
+    Config config;
+    std::string uai;
+    std::string file;
+    std::string format;
+    std::string mode = "replace";
+    bool confirm = false;
+};
+
+void import_students(const ImportOptions& options) {
+    std::ifstream in(options.file, std::ios::binary);
+    if (!in)
+        refuse_to_start("fichier illisible : « " + options.file + " »");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    std::unique_ptr<storage::Database> db = open_and_migrate(options.config);
+    std::optional<organizations::Organization> organization;
+    std::string uai = options.uai;
+    for (char& c : uai)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    db->read([&](soci::session& sql) { organization = storage::SqlOrganizationRepository(sql).find_by_uai(uai); });
+    if (!organization)
+        refuse_to_start("aucune organisation n'a l'UAI « " + options.uai + " »");
+    if (!organization->manages_students)
+        refuse_to_start("l'organisation « " + organization->name + " » ne gère pas d'élèves");
+    organizations::ImportFormat format = storage::default_import_format(*organization);
+    if (!options.format.empty()) {
+        const std::string code = options.format == "sup" ? "sup-" + options.mode : options.format;
+        auto parsed = organizations::parse_import_format(code);
+        if (!parsed)
+            refuse_to_start("format inconnu « " + options.format + " » : siecle, fregata ou sup");
+        format = *parsed;
+    }
+    const SystemClock clock;
+    const organizations::ImportOutcome outcome =
+        storage::run_learner_import(*db, *organization, format, bytes.str(), options.confirm, clock.now());
+    db->close();
+    std::cout << web::import_outcome_json(outcome).dump() << "\n";
+    std::cout.flush();
+    if (outcome.refused())
+        throw CLI::RuntimeError(1);
+}
+
+} // namespace
+
+void add_student_commands(CLI::App& app) {
+    auto options = std::make_shared<ImportOptions>();
+    CLI::App* students = app.add_subcommand("students", "Pupils and students of organisations.");
+    students->require_subcommand(1);
+    CLI::App* import = students->add_subcommand(
+        "import", "Import a student base (SIECLE XML or ZIP, Fregata CSV, SUP CSV); prints one JSON object.");
+    add_storage_options(*import, options->config);
+    import->add_option("--org", options->uai, "the organisation's UAI")->required();
+    import->add_option("file", options->file, "the file to import")->required();
+    import->add_option("--format", options->format, "siecle, fregata or sup (default: from the organisation type)");
+    import->add_option("--mode", options->mode, "SUP only: add or replace (default replace)");
+    import->add_flag("--confirm", options->confirm,
+                     "apply even if more than half of the active learners would be disabled");
+    import->callback([options] { import_students(*options); });
+}
+
+} // namespace numeria::app

@@ -1,0 +1,36 @@
+// sql_learner_repository.hpp: learners on SQL (one text for SQLite and PostgreSQL): the import
+// port, the students list and the pupil page (issue 5).
+#pragma once
+
+#include "organizations/learners/learner_ports.hpp"
+#include "organizations/learners/learner_query.hpp"
+
+#include <soci/soci.h>
+
+namespace numeria::storage {
+
+class SqlLearnerRepository final : public organizations::LearnerRepository {
+public:
+    explicit SqlLearnerRepository(soci::session& sql)
+        : m_sql(sql) {}
+    std::vector<organizations::Learner> list_all(std::int64_t organization) override;
+    std::map<std::string, std::int64_t> accounts_elsewhere(std::int64_t organization,
+                                                           const std::set<std::string>& keys) override;
+    void apply(std::int64_t organization, const organizations::ImportPlan& plan, EpochMs now) override;
+
+    [[nodiscard]] organizations::LearnerPage search(const organizations::LearnerQuery& query);
+    [[nodiscard]] std::optional<organizations::LearnerRow> find(std::int64_t organization,
+                                                                organizations::LearnerId id);
+    // The classes of the organisation's active learners, sorted.
+    [[nodiscard]] std::vector<std::string> divisions(std::int64_t organization);
+    [[nodiscard]] int count_active(std::int64_t organization);
+    // Links a learner to an account, or unlinks it (dissociation by a teacher).
+    void set_user(organizations::LearnerId id, std::optional<std::int64_t> user, EpochMs now);
+
+private:
+    std::vector<organizations::LearnerRow> select(const std::string& where_and_order,
+                                                  const std::vector<std::string>& values);
+    soci::session& m_sql;
+};
+
+} // namespace numeria::storage

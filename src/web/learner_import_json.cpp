@@ -1,0 +1,20 @@
+#include "web/learner_import_json.hpp"
+
+namespace numeria::web {
+
+nlohmann::json import_outcome_json(const organizations::ImportOutcome& outcome) {
+    nlohmann::json errors = nlohmann::json::array();
+    for (const organizations::ImportIssue& issue : outcome.errors) {
+        nlohmann::json error = {{"code", issue.code}, {"message", issue.message}};
+        error["ine"] = issue.ine.empty() ? nlohmann::json(nullptr) : nlohmann::json(issue.ine);
+        error["line"] = issue.line == 0 ? nlohmann::json(nullptr) : nlohmann::json(issue.line);
+        if (!issue.field.empty())
+            error["field"] = issue.field;
+        errors.push_back(error);
+    }
+    return {{"status", outcome.status},     {"imported", outcome.imported}, {"updated", outcome.updated},
+            {"disabled", outcome.disabled}, {"unchanged", outcome.unchanged}, {"skipped", outcome.skipped},
+            {"active_before", outcome.active_before}, {"errors", errors}};
+}
+
+} // namespace numeria::web

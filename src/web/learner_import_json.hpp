@@ -1,0 +1,14 @@
+// learner_import_json.hpp: the JSON form of an import outcome, the same for the CLI
+// (`numeria students import`), the API and the Orga page's progress banner:
+// {"status","imported","updated","disabled","skipped","errors":[{"code","ine","line","message"}]}.
+#pragma once
+
+#include "organizations/use_cases/import_learners.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace numeria::web {
+
+[[nodiscard]] nlohmann::json import_outcome_json(const organizations::ImportOutcome& outcome);
+
+} // namespace numeria::web
