@@ -1,0 +1,27 @@
+// pupil_credentials.hpp: log-in names and temporary passwords for pupils without e-mail
+// (shared/reference/pix-reference.md §5 "Username generation" and "Reset password").
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace numeria::identity {
+
+// "Jean", "Dupont", "2010-12-24" → "jean.dupont2412": both names lower case, accents stripped,
+// only [a-z0-9] kept, then the day and month of birth.
+[[nodiscard]] std::string username_for(std::string_view first_name, std::string_view last_name,
+                                       std::string_view iso_birthdate);
+
+// The username, or when `taken` says it is used, the same with 4 other random digits until free.
+[[nodiscard]] std::string free_username(std::string_view first_name, std::string_view last_name,
+                                        std::string_view iso_birthdate,
+                                        const std::function<bool(const std::string&)>& taken);
+
+// 6 lower-case letters without i, l, o, then 2 digits, e.g. "kqmrtz07". To be changed at first log-in.
+[[nodiscard]] std::string generate_temporary_password();
+
+// Lower case ASCII letters and digits only: accents stripped ("é" → "e", "œ" → "oe"), the rest dropped.
+[[nodiscard]] std::string ascii_letters_and_digits(std::string_view text);
+
+} // namespace numeria::identity
