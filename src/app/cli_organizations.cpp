@@ -46,8 +46,8 @@ void import_directory(const Config& config, const std::string& file) {
         << "\n";
 }
 
-void create_organization(const Config& config, const std::string& type, const std::string& uai,
-                         const std::string& name, bool nonstandard_uai) {
+void create_organization(const Config& config, const std::string& type, const std::string& uai, const std::string& name,
+                         bool nonstandard_uai) {
     auto parsed = organizations::parse_type(type);
     if (!parsed)
         refuse_to_start("type d'organisation inconnu « " + type + " » : SCO, SCO-AGRI, SUP ou PRO");
@@ -96,7 +96,9 @@ create->add_option("--name", *name, "the organisation's name")->required();
 auto nonstandard = std::make_shared<bool>(false);
 create->add_flag("--allow-nonstandard-uai", *nonstandard,
                  "accept an identifier that is not a real UAI (3–20 letters or digits), for test instances");
-create->callback([config, type, uai, name, nonstandard] { create_organization(*config, *type, *uai, *name, *nonstandard); });
+create->callback([config, type, uai, name, nonstandard] {
+    create_organization(*config, *type, *uai, *name, *nonstandard);
+});
 } // namespace numeria::app
 
 } // namespace numeria::app

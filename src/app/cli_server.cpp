@@ -9,6 +9,7 @@
 #include "mail/smtp_mailer.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "web/learner_import_worker.hpp"
 #include "web/routes.hpp"
 #include "web/server.hpp"
 #include "web/web_app.hpp"
@@ -97,6 +98,12 @@ int serve(const Config& config) {
     app.assets.mount("contenu", home / "content/assets");
     app.content = std::make_shared<const content::Content>(std::move(loaded.content));
     web::register_routes(app.router);
+    // Student-base imports run in the background (issue 5 item 3); unfinished ones are resumed.
+    static const SystemClock worker_clock;
+    web::LearnerImportWorker import_worker(*db, worker_clock);
+    app.notify_learner_imports = [&import_worker] { import_worker.notify(); };
+    import_worker.start();
+    import_worker.notify();
 
     if (config.demo) {
         for (const std::string& line : load_demo_data(*db, home))
@@ -119,6 +126,7 @@ int serve(const Config& config) {
                                     {"version", NUMERIA_VERSION}}
                          .dump());
     });
+    import_worker.stop();
     db->close();
     spdlog::info(nlohmann::json{{"msg", "stopped"}}.dump());
     spdlog::shutdown();

@@ -76,7 +76,8 @@ void add_student_commands(CLI::App& app) {
     import->add_option("--mode", options->mode, "SUP only: add or replace (default replace)");
     import->add_flag("--confirm", options->confirm,
                      "apply even if more than half of the active learners would be disabled");
-    import->callback([options] { import_students(*options); });
-}
+    import->callback([options] { import_students(*options);
+});
+} // namespace numeria::app
 
 } // namespace numeria::app

@@ -20,6 +20,7 @@ public:
     [[nodiscard]] virtual std::optional<User> find_by_username(const std::string& username) = 0;
     [[nodiscard]] virtual std::optional<User> find(UserId id) = 0;
     virtual void set_password_hash(UserId id, const std::string& password_hash, bool must_change_password) = 0;
+    virtual void set_username(UserId id, const std::string& username) = 0;
 };
 
 struct ActiveSession {

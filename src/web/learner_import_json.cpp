@@ -12,9 +12,14 @@ nlohmann::json import_outcome_json(const organizations::ImportOutcome& outcome) 
             error["field"] = issue.field;
         errors.push_back(error);
     }
-    return {{"status", outcome.status},     {"imported", outcome.imported}, {"updated", outcome.updated},
-            {"disabled", outcome.disabled}, {"unchanged", outcome.unchanged}, {"skipped", outcome.skipped},
-            {"active_before", outcome.active_before}, {"errors", errors}};
+    return {{"status", outcome.status},
+            {"imported", outcome.imported},
+            {"updated", outcome.updated},
+            {"disabled", outcome.disabled},
+            {"unchanged", outcome.unchanged},
+            {"skipped", outcome.skipped},
+            {"active_before", outcome.active_before},
+            {"errors", errors}};
 }
 
 } // namespace numeria::web

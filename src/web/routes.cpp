@@ -2,6 +2,7 @@
 // web/pages/ (HTML) and web/api/ (JSON); nothing else registers routes (shared/STYLE.md b.1).
 #include "web/routes.hpp"
 
+#include "organizations/use_cases/import_learners.hpp"
 #include "web/api/api_accounts.hpp"
 #include "web/api/api_handlers.hpp"
 #include "web/pages/account_pages.hpp"
@@ -10,6 +11,7 @@
 #include "web/pages/content_pages.hpp"
 #include "web/pages/home_page.hpp"
 #include "web/pages/password_reset_pages.hpp"
+#include "web/pages/students_pages.hpp"
 #include "web/pages/system_pages.hpp"
 #include "web/pages/team_pages.hpp"
 
@@ -101,6 +103,25 @@ void register_routes(Router& router) {
     router.add(
         {Post, "/orga/:org_id/equipe/membres/:user_id/retirer", OrgAdmin, DEFAULT_BODY_LIMIT, post_remove_member, ""});
     router.add({Get, "/orga/:org_id/journal", OrgAdmin, DEFAULT_BODY_LIMIT, get_audit_log, ""});
+
+    // Orga: students (issue 5). Literal paths before /eleves/:learner_id.
+    router.add({Get, "/orga/:org_id/eleves", Member, DEFAULT_BODY_LIMIT, get_students, ""});
+    router.add({Get, "/orga/:org_id/eleves/import", OrgAdmin, DEFAULT_BODY_LIMIT, get_students_import, ""});
+    router.add(
+        {Post, "/orga/:org_id/eleves/imports", OrgAdmin, organizations::MAX_IMPORT_BYTES, post_students_import, ""});
+    router.add(
+        {Get, "/orga/:org_id/eleves/imports/:import_id", OrgAdmin, DEFAULT_BODY_LIMIT, get_students_import_state, ""});
+    router.add({Post, "/orga/:org_id/eleves/imports/:import_id/confirmer", OrgAdmin, DEFAULT_BODY_LIMIT,
+                post_students_import_confirm, ""});
+    router.add({Post, "/orga/:org_id/eleves/imports/:import_id/annuler", OrgAdmin, DEFAULT_BODY_LIMIT,
+                post_students_import_cancel, ""});
+    router.add({Get, "/orga/:org_id/eleves/export.csv", OrgAdmin, DEFAULT_BODY_LIMIT, get_students_csv, ""});
+    router.add({Post, "/orga/:org_id/eleves/identifiants", Member, DEFAULT_BODY_LIMIT, post_class_credentials, ""});
+    router.add({Get, "/orga/:org_id/eleves/:learner_id", Member, DEFAULT_BODY_LIMIT, get_student, ""});
+    router.add({Post, "/orga/:org_id/eleves/:learner_id/identifiant", Member, DEFAULT_BODY_LIMIT,
+                post_student_credentials, ""});
+    router.add({Post, "/orga/:org_id/eleves/:learner_id/dissocier", OrgAdmin, DEFAULT_BODY_LIMIT,
+                post_student_dissociate, ""});
     router.add({Get, "/invitation", Learner, DEFAULT_BODY_LIMIT, get_invitation, ""});
     router.add({Post, "/invitation", Learner, DEFAULT_BODY_LIMIT, post_accept_invitation, ""});
 

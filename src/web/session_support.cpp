@@ -63,9 +63,14 @@ bool ensure_csrf_token(Request& request) {
 
 bool csrf_matches(const Request& request) {
     auto cookie_value = request.cookies.find(CSRF_COOKIE);
-    auto field = request.form.find("csrf");
-    return cookie_value != request.cookies.end() && field != request.form.end() &&
-           identity::same_token(cookie_value->second, field->second);
+    if (cookie_value == request.cookies.end())
+        return false;
+    // A form field, or the X-CSRF-Token header for scripts that post a raw body (file uploads).
+    if (auto field = request.form.find("csrf"); field != request.form.end())
+        return identity::same_token(cookie_value->second, field->second);
+    if (auto header = request.header("x-csrf-token"))
+        return identity::same_token(cookie_value->second, *header);
+    return false;
 }
 
 std::string session_cookie(const WebApp& app, const std::string& token, long long max_age_seconds) {

@@ -12,6 +12,7 @@
 #include "web/router.hpp"
 #include "web/templates.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -47,6 +48,8 @@ struct WebApp {
     Router router;
     // The learning content, validated at start (issue 4); immutable, shared by every request.
     std::shared_ptr<const content::Content> content = std::make_shared<const content::Content>();
+    // Wakes the background worker of student-base imports (set by the composition root).
+    std::function<void()> notify_learner_imports = [] {};
     SystemClock clock;
     identity::PasswordHasher hasher{config.hash_strength};
 };

@@ -22,8 +22,8 @@ TEST(PupilCredentials, KeepsAFreeUsername) {
 }
 
 TEST(PupilCredentials, ReplacesTheFourDigitsWhenTheUsernameIsTaken) {
-    const std::string username =
-        free_username("Jean", "Dupont", "2010-12-24", [](const std::string& name) { return name == "jean.dupont2412"; });
+    const std::string username = free_username("Jean", "Dupont", "2010-12-24",
+                                               [](const std::string& name) { return name == "jean.dupont2412"; });
 
     EXPECT_TRUE(std::regex_match(username, std::regex(R"(jean\.dupont\d{4})")));
     EXPECT_NE(username, "jean.dupont2412");

@@ -11,13 +11,13 @@ namespace numeria::organizations {
 
 struct LearnerQuery {
     std::int64_t organization = 0;
-    std::string search;       // part of a first or last name, any case
-    std::string division;     // "" = every class
-    std::string certifiable;  // "", "oui", "non", "inconnu"
-    std::string connection;   // "", "email", "identifiant", "sso", "aucune"
+    std::string search;           // part of a first or last name, any case
+    std::string division;         // "" = every class
+    std::string certifiable;      // "", "oui", "non", "inconnu"
+    std::string connection;       // "", "email", "identifiant", "sso", "aucune"
     std::string state = "actifs"; // "actifs", "desactives", "tous"
-    std::string sort = "nom"; // "nom", "classe"
-    int page = 1;             // 1-based
+    std::string sort = "nom";     // "nom", "classe"
+    int page = 1;                 // 1-based
     int page_size = 50;
 };
 

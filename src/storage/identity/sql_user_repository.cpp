@@ -86,4 +86,9 @@ void SqlUserRepository::set_password_hash(identity::UserId id, const std::string
         soci::use(password_hash), soci::use(must_change), soci::use(user_id);
 }
 
+void SqlUserRepository::set_username(identity::UserId id, const std::string& username) {
+    const long long user_id = id;
+    m_sql << "UPDATE users SET username = :u WHERE id = :id", soci::use(username), soci::use(user_id);
+}
+
 } // namespace numeria::storage

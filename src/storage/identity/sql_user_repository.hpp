@@ -18,6 +18,7 @@ public:
     std::optional<identity::User> find_by_username(const std::string& username) override;
     std::optional<identity::User> find(identity::UserId id) override;
     void set_password_hash(identity::UserId id, const std::string& password_hash, bool must_change_password) override;
+    void set_username(identity::UserId id, const std::string& username) override;
 
 private:
     std::optional<identity::User> find_where(const std::string& condition, const std::string& value);

@@ -43,6 +43,7 @@ CREATE TABLE learner_imports (
     created_by BIGINT REFERENCES users (id),
     outcome TEXT NOT NULL DEFAULT '',
     file_data TEXT,
+    claimed_until BIGINT,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );

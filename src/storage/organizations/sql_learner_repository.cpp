@@ -29,10 +29,10 @@ struct RowBuffer {
     void bind(soci::statement& statement) {
         statement.exchange(soci::into(id));
         statement.exchange(soci::into(organization));
-        for (std::string* field : {&r.key, &r.last_name, &r.preferred_last_name, &r.first_name, &r.middle_name,
-                                   &r.third_name, &r.sex, &r.birthdate, &r.birth_city, &r.birth_city_code,
-                                   &r.birth_province_code, &r.birth_country_code, &r.mef_code, &r.status,
-                                   &r.division, &r.email})
+        for (std::string* field :
+             {&r.key, &r.last_name, &r.preferred_last_name, &r.first_name, &r.middle_name, &r.third_name, &r.sex,
+              &r.birthdate, &r.birth_city, &r.birth_city_code, &r.birth_province_code, &r.birth_country_code,
+              &r.mef_code, &r.status, &r.division, &r.email})
             statement.exchange(soci::into(*field));
         statement.exchange(soci::into(disabled));
         statement.exchange(soci::into(user, user_ind));
@@ -128,8 +128,8 @@ void SqlLearnerRepository::apply(std::int64_t organization, const organizations:
              soci::use(r.first_name), soci::use(r.middle_name), soci::use(r.third_name), soci::use(r.sex),
              soci::use(r.birthdate), soci::use(r.birth_city), soci::use(r.birth_city_code),
              soci::use(r.birth_province_code), soci::use(r.birth_country_code), soci::use(r.mef_code),
-             soci::use(r.status), soci::use(r.division), soci::use(r.email), soci::use(user, user_ind),
-             soci::use(at), soci::use(at));
+             soci::use(r.status), soci::use(r.division), soci::use(r.email), soci::use(user, user_ind), soci::use(at),
+             soci::use(at));
         for (const auto& [record, inherited] : plan.to_create) {
             r = record;
             user = inherited.value_or(0);
@@ -210,8 +210,9 @@ organizations::LearnerPage SqlLearnerRepository::search(const organizations::Lea
         count.execute(true);
         page.total = total;
     }
-    const std::string order = query.sort == "classe" ? "ORDER BY l.division, lower(l.last_name), lower(l.first_name), l.id "
-                                                     : "ORDER BY lower(l.last_name), lower(l.first_name), l.id ";
+    const std::string order = query.sort == "classe"
+                                  ? "ORDER BY l.division, lower(l.last_name), lower(l.first_name), l.id "
+                                  : "ORDER BY lower(l.last_name), lower(l.first_name), l.id ";
     const long long limit = query.page_size;
     const long long offset = static_cast<long long>(std::max(query.page, 1) - 1) * query.page_size;
     page.rows = fetch_rows(m_sql, std::string("SELECT ") + COLUMNS + FROM + where + order + "LIMIT :lim OFFSET :off",

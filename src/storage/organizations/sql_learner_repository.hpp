@@ -19,8 +19,7 @@ public:
     void apply(std::int64_t organization, const organizations::ImportPlan& plan, EpochMs now) override;
 
     [[nodiscard]] organizations::LearnerPage search(const organizations::LearnerQuery& query);
-    [[nodiscard]] std::optional<organizations::LearnerRow> find(std::int64_t organization,
-                                                                organizations::LearnerId id);
+    [[nodiscard]] std::optional<organizations::LearnerRow> find(std::int64_t organization, organizations::LearnerId id);
     // The classes of the organisation's active learners, sorted.
     [[nodiscard]] std::vector<std::string> divisions(std::int64_t organization);
     [[nodiscard]] int count_active(std::int64_t organization);

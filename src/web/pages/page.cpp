@@ -40,6 +40,8 @@ std::string render_page(const WebApp& app, const Request& request, const PageMet
     mstch::map layout{{"title", meta.title},       {"body", body},     {"dsfr", dsfr},
                       {"app_assets", own},         {"spaces", spaces}, {"version", app.config.version},
                       {"csrf", request.csrf_token}};
+    if (!meta.script.empty())
+        layout.emplace("page_script", own + "/" + meta.script);
     if (request.viewer) {
         layout.emplace("viewer_name", request.viewer->first_name + " " + request.viewer->last_name);
         layout.emplace("national_admin", request.viewer->national_admin);

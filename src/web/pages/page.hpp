@@ -14,6 +14,7 @@ struct WebApp;
 struct PageMeta {
     std::string title;        // the <title> and the page's h1 usually
     std::string active_space; // "", "mon-espace", "orga", "certif": marks the header link as current
+    std::string script{};     // a file of src/web/static loaded by the page ("" = none)
 };
 
 // Renders `template_name` with `context`, then the layout around it (the header shows who is

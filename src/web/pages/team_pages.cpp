@@ -5,10 +5,9 @@
 #include "storage/organizations/sql_team_repositories.hpp"
 #include "web/error_mapping.hpp"
 #include "web/orga_transactions.hpp"
+#include "web/pages/french_format.hpp"
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
-
-#include <ctime>
 
 namespace numeria::web {
 
@@ -22,22 +21,6 @@ std::string team_path(const Request& request) {
 
 std::string role_label(Role role) {
     return role == Role::Admin ? "Administrateur" : "Membre";
-}
-
-// dd/mm/yyyy HH:MM in Europe/Paris (shared/DESIGN.md §5).
-std::string paris_time(EpochMs at) {
-    static const bool zone_set = [] {
-        setenv("TZ", "Europe/Paris", 0);
-        tzset();
-        return true;
-    }();
-    (void)zone_set;
-    std::time_t seconds = static_cast<std::time_t>(at / 1000);
-    std::tm local{};
-    localtime_r(&seconds, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%d/%m/%Y %H:%M", &local);
-    return text;
 }
 
 Response team_page(const Request& request, WebApp& app, int status, const std::string& message,

@@ -52,6 +52,11 @@ public:
             }
         }
     }
+    void set_username(UserId id, const std::string& username) override {
+        for (User& user : m_users)
+            if (user.id == id)
+                user.username = username;
+    }
     [[nodiscard]] const std::vector<User>& all() const { return m_users; }
 
 private:

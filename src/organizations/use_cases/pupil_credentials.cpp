@@ -1,0 +1,47 @@
+#include "organizations/use_cases/pupil_credentials.hpp"
+
+#include "identity/domain/pupil_credentials.hpp"
+
+namespace numeria::organizations {
+
+Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::UserRepository& users,
+                                            const identity::PasswordHasher& hasher, EpochMs now) {
+    if (learner.disabled)
+        return fail(Error::rule("learner.disabled"));
+    const LearnerRecord& record = learner.record;
+    if (record.birthdate.size() != 10)
+        return fail(Error::rule("learner.birthdate_missing"));
+    IssuedCredentials issued;
+    issued.password = identity::generate_temporary_password();
+    NUMERIA_TRY(std::string hash, hasher.hash(issued.password));
+    auto taken = [&](const std::string& name) { return users.find_by_username(name).has_value(); };
+    if (learner.user_id) {
+        std::optional<identity::User> user = users.find(*learner.user_id);
+        if (!user)
+            return fail(Error::not_found("learner.account_missing"));
+        issued.user_id = user->id;
+        if (user->username) {
+            issued.username = *user->username;
+        } else {
+            issued.username = identity::free_username(record.first_name, record.last_name, record.birthdate, taken);
+            users.set_username(user->id, issued.username);
+        }
+        // Rule: pix-reference.md §5: stored hashed with shouldChangePassword = true.
+        users.set_password_hash(user->id, hash, true);
+        return issued;
+    }
+    issued.username = identity::free_username(record.first_name, record.last_name, record.birthdate, taken);
+    identity::NewUser user;
+    user.first_name = record.first_name;
+    user.last_name = record.preferred_last_name.empty() ? record.last_name : record.preferred_last_name;
+    user.username = issued.username;
+    user.password_hash = hash;
+    user.must_change_password = true;
+    user.created_at = now;
+    NUMERIA_TRY(identity::UserId id, users.create(user));
+    issued.user_id = id;
+    issued.account_created = true;
+    return issued;
+}
+
+} // namespace numeria::organizations

@@ -1,0 +1,29 @@
+// pupil_credentials.hpp: log-in credentials for pupils without e-mail, given by their teachers
+// (shared/reference/pix-reference.md §5; issue 5 item 7): a username and a temporary password for a
+// pupil without account (an account is created and linked), a username added to an account that
+// has none, or a new temporary password for a pupil who has one. The password must be changed at
+// the first log-in and is shown only once.
+#pragma once
+
+#include "core/result.hpp"
+#include "identity/domain/password_hasher.hpp"
+#include "identity/ports.hpp"
+#include "organizations/learners/learner.hpp"
+
+#include <string>
+
+namespace numeria::organizations {
+
+struct IssuedCredentials {
+    identity::UserId user_id = 0;
+    bool account_created = false; // the caller links it to the learner, in the same transaction
+    std::string username;
+    std::string password; // temporary, in clear: shown once, never stored
+};
+
+// Fails with "learner.disabled" for a disabled learner, "learner.birthdate_missing" without birthdate,
+// "learner.account_missing" when the linked account no longer exists.
+[[nodiscard]] Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::UserRepository& users,
+                                                          const identity::PasswordHasher& hasher, EpochMs now);
+
+} // namespace numeria::organizations

@@ -1,0 +1,30 @@
+// class_sheet.hpp: the class sheet of pupils' credentials a teacher downloads after generating
+// them (shared/reference/pix-reference.md §5: CSV "Classe;Nom;Prénom;Identifiant;Mot de passe"),
+// and its printable PDF version drawn with cairo and pango, one card per pupil to cut out.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace numeria::web {
+
+struct CredentialLine {
+    std::string division;
+    std::string last_name;
+    std::string first_name;
+    std::string username;
+    std::string password;
+};
+
+// UTF-8 with a BOM (spreadsheet programs then read the accents right), ';'-separated, CRLF.
+[[nodiscard]] std::string class_sheet_csv(const std::vector<CredentialLine>& lines);
+
+// A4 pages, 10 cards each; the title names the organisation and the class.
+[[nodiscard]] std::string class_sheet_pdf(const std::string& organization, const std::string& division,
+                                          const std::vector<CredentialLine>& lines);
+
+// One CSV field: quoted when it holds ';', '"' or a line break; a leading =, +, - or @ is
+// prefixed with ' so spreadsheets never run it as a formula.
+[[nodiscard]] std::string csv_field(const std::string& value);
+
+} // namespace numeria::web

@@ -1,0 +1,17 @@
+// french_format.hpp: dates and times as French pages show them (shared/DESIGN.md §5).
+#pragma once
+
+#include "core/clock.hpp"
+
+#include <string>
+
+namespace numeria::web {
+
+// dd/mm/yyyy HH:MM in Europe/Paris.
+[[nodiscard]] std::string paris_time(EpochMs at);
+// dd/mm/yyyy in Europe/Paris.
+[[nodiscard]] std::string paris_date(EpochMs at);
+// "2011-12-24" → "24/12/2011"; anything else is returned as is.
+[[nodiscard]] std::string french_date(const std::string& iso_date);
+
+} // namespace numeria::web

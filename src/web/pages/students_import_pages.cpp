@@ -1,0 +1,195 @@
+// students_import_pages.cpp: importing the student base in Orga (issue 5 items 1, 3 and 8): the
+// page with its upload form and history; the upload (raw body, stored for the background worker);
+// the state the progress banner polls; confirming or cancelling an import that would disable more
+// than half of the pupils; the current list as CSV, to keep before a new school year.
+#include "organizations/use_cases/import_learners.hpp"
+#include "storage/organizations/learner_import_runner.hpp"
+#include "storage/organizations/sql_learner_import_repository.hpp"
+#include "storage/organizations/sql_learner_repository.hpp"
+#include "storage/organizations/sql_organization_repositories.hpp"
+#include "web/pages/french_format.hpp"
+#include "web/pages/page.hpp"
+#include "web/pages/students_pages.hpp"
+#include "web/web_app.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+namespace numeria::web {
+
+namespace {
+
+std::string base_path(const Request& request) {
+    return "/orga/" + std::to_string(request.organization_id) + "/eleves";
+}
+
+const char* state_label(const std::string& state) {
+    if (state == "UPLOADED")
+        return "Fichier reçu, vérification en attente";
+    if (state == "VALIDATED")
+        return "Fichier vérifié";
+    if (state == "VALIDATION_ERROR")
+        return "Fichier refusé";
+    if (state == "IMPORTED")
+        return "Import terminé";
+    if (state == "IMPORT_ERROR")
+        return "Échec de l'import";
+    if (state == "CANCELLED")
+        return "Import annulé";
+    return "Inconnu";
+}
+
+// The import's state and outcome as the banner reads them.
+nlohmann::json import_state_json(const storage::LearnerImport& import) {
+    nlohmann::json outcome = import.outcome.empty() ? nlohmann::json::object() : nlohmann::json::parse(import.outcome);
+    const bool waiting =
+        import.state == "VALIDATED" && outcome.value("status", "") == "CONFIRMATION_REQUIRED" && !import.confirmed;
+    const bool finished = import.state == "IMPORTED" || import.state == "VALIDATION_ERROR" ||
+                          import.state == "IMPORT_ERROR" || import.state == "CANCELLED" || waiting;
+    return {{"id", import.id},
+            {"state", import.state},
+            {"label", state_label(import.state)},
+            {"finished", finished},
+            {"confirmation_required", waiting},
+            {"outcome", outcome}};
+}
+
+std::optional<organizations::Organization> find_organization(WebApp& app, std::int64_t id) {
+    std::optional<organizations::Organization> organization;
+    app.database.read([&](soci::session& sql) { organization = storage::SqlOrganizationRepository(sql).find(id); });
+    return organization;
+}
+
+std::optional<long long> import_id(const Request& request) {
+    const std::string& raw = request.params.at("import_id");
+    if (raw.empty() || raw.size() > 18 || raw.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return std::stoll(raw);
+}
+
+Response json_error(int status, const std::string& code, const std::string& message) {
+    return Response::json(status, nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump());
+}
+
+} // namespace
+
+Response get_students_import(const Request& request, WebApp& app) {
+    std::optional<organizations::Organization> organization = find_organization(app, request.organization_id);
+    std::vector<storage::LearnerImport> imports;
+    app.database.read([&](soci::session& sql) {
+        imports = storage::SqlLearnerImportRepository(sql).list(request.organization_id, 20);
+    });
+    mstch::array history;
+    for (const storage::LearnerImport& import : imports) {
+        const nlohmann::json state = import_state_json(import);
+        const nlohmann::json& outcome = state["outcome"];
+        std::string summary;
+        if (import.state == "IMPORTED")
+            summary = std::to_string(outcome.value("imported", 0)) + " ajouté(s), " +
+                      std::to_string(outcome.value("updated", 0)) + " mis à jour, " +
+                      std::to_string(outcome.value("disabled", 0)) + " désactivé(s), " +
+                      std::to_string(outcome.value("skipped", 0)) + " ignoré(s)";
+        else if (outcome.contains("errors") && !outcome["errors"].empty())
+            summary =
+                std::to_string(outcome["errors"].size()) + " erreur(s) : " + outcome["errors"][0].value("message", "");
+        else if (state["confirmation_required"].get<bool>())
+            summary = "En attente de confirmation";
+        history.push_back(mstch::map{{"when", paris_time(import.created_at)},
+                                     {"file", import.file_name},
+                                     {"format", import.format},
+                                     {"state", std::string(state_label(import.state))},
+                                     {"summary", summary}});
+    }
+    const bool sco = organization && organization->type == organizations::OrganizationType::Sco;
+    const bool agri = organization && organization->type == organizations::OrganizationType::ScoAgri;
+    const bool sup = organization && organization->type == organizations::OrganizationType::Sup;
+    mstch::map context{{"base", base_path(request)},
+                       {"org_id", std::to_string(request.organization_id)},
+                       {"organization", organization ? organization->name : std::string()},
+                       {"csrf", request.csrf_token},
+                       {"history", history},
+                       {"has_history", !history.empty()},
+                       {"sco", sco},
+                       {"agri", agri},
+                       {"sup", sup},
+                       {"manages_students", organization && organization->manages_students},
+                       {"max_bytes", std::to_string(organizations::MAX_IMPORT_BYTES)}};
+    Response response;
+    response.body = render_page(app, request, PageMeta{"Importer la liste des élèves", "orga", "students-import.js"},
+                                "students_import", context);
+    return response;
+}
+
+Response post_students_import(const Request& request, WebApp& app) {
+    std::optional<organizations::Organization> organization = find_organization(app, request.organization_id);
+    if (!organization || !organization->manages_students)
+        return json_error(422, "organization.no_students", "Cette organisation ne gère pas d'élèves.");
+    organizations::ImportFormat format = storage::default_import_format(*organization);
+    if (auto requested = request.query_param("format")) {
+        auto parsed = organizations::parse_import_format(*requested);
+        if (!parsed)
+            return json_error(400, "import.format_unknown", "Format de fichier inconnu.");
+        format = *parsed;
+    }
+    if (request.body.empty())
+        return json_error(400, "import.file_empty", "Choisissez un fichier à importer : celui-ci est vide.");
+    if (request.body.size() > organizations::MAX_IMPORT_BYTES)
+        return json_error(413, "import.file_too_large", "Le fichier dépasse la taille maximale de 20 Mo.");
+    std::string file_name = request.header("x-file-name").value_or("fichier");
+    file_name = percent_decode(file_name, false).value_or("fichier").substr(0, 200);
+    std::string encoded(sodium_base64_ENCODED_LEN(request.body.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(request.body.data()),
+                      request.body.size(), sodium_base64_VARIANT_ORIGINAL);
+    encoded.resize(encoded.size() - 1); // the terminating NUL
+    storage::LearnerImport import;
+    import.organization_id = request.organization_id;
+    import.format = organizations::import_format_code(format);
+    import.file_name = file_name;
+    import.created_by = request.viewer->user_id;
+    import.created_at = app.clock.now();
+    long long id = 0;
+    // Rule: "nothing a user was told is saved may be lost": the file is durably stored before 202.
+    app.database.write_durable(
+        [&](soci::session& sql) { id = storage::SqlLearnerImportRepository(sql).create(import, encoded); });
+    app.notify_learner_imports();
+    return Response::json(202, nlohmann::json{{"id", id},
+                                              {"state", "UPLOADED"},
+                                              {"state_url", base_path(request) + "/imports/" + std::to_string(id)}}
+                                   .dump());
+}
+
+Response get_students_import_state(const Request& request, WebApp& app) {
+    std::optional<storage::LearnerImport> import;
+    if (auto id = import_id(request))
+        app.database.read([&](soci::session& sql) {
+            import = storage::SqlLearnerImportRepository(sql).find(request.organization_id, *id);
+        });
+    if (!import)
+        return json_error(404, "import.not_found", "Cet import n'existe pas.");
+    return Response::json(200, import_state_json(*import).dump());
+}
+
+Response post_students_import_confirm(const Request& request, WebApp& app) {
+    bool confirmed = false;
+    if (auto id = import_id(request))
+        app.database.write([&](soci::session& sql) {
+            confirmed = storage::SqlLearnerImportRepository(sql).confirm(request.organization_id, *id, app.clock.now());
+        });
+    if (!confirmed)
+        return json_error(409, "import.not_waiting", "Cet import n'attend pas de confirmation.");
+    app.notify_learner_imports();
+    return Response::json(202, nlohmann::json{{"state", "VALIDATED"}, {"confirmed", true}}.dump());
+}
+
+Response post_students_import_cancel(const Request& request, WebApp& app) {
+    bool cancelled = false;
+    if (auto id = import_id(request))
+        app.database.write([&](soci::session& sql) {
+            cancelled = storage::SqlLearnerImportRepository(sql).cancel(request.organization_id, *id, app.clock.now());
+        });
+    if (!cancelled)
+        return json_error(409, "import.not_waiting", "Cet import n'attend pas de confirmation.");
+    return Response::json(200, nlohmann::json{{"state", "CANCELLED"}}.dump());
+}
+
+} // namespace numeria::web

@@ -1,0 +1,33 @@
+// students_pages.hpp: the "Élèves" tab of Orga (issue 5): the list with search, filters, sorting
+// and pagination; a page per pupil; the import page with its progress banner and history; the
+// log-in credentials of pupils without e-mail.
+#pragma once
+
+#include "web/http.hpp"
+
+#include <mstch/mstch.hpp>
+
+namespace numeria::web {
+
+struct WebApp;
+
+// students_list_page.cpp
+[[nodiscard]] Response get_students(const Request& request, WebApp& app);
+[[nodiscard]] Response get_student(const Request& request, WebApp& app);
+// The pupil's page with extra values (the credentials just issued, a message).
+[[nodiscard]] Response render_student(const Request& request, WebApp& app, const mstch::map& extra);
+
+// students_import_pages.cpp
+[[nodiscard]] Response get_students_import(const Request& request, WebApp& app);
+[[nodiscard]] Response post_students_import(const Request& request, WebApp& app);
+[[nodiscard]] Response get_students_import_state(const Request& request, WebApp& app);
+[[nodiscard]] Response post_students_import_confirm(const Request& request, WebApp& app);
+[[nodiscard]] Response post_students_import_cancel(const Request& request, WebApp& app);
+[[nodiscard]] Response get_students_csv(const Request& request, WebApp& app);
+
+// pupil_accounts_pages.cpp
+[[nodiscard]] Response post_student_credentials(const Request& request, WebApp& app);
+[[nodiscard]] Response post_class_credentials(const Request& request, WebApp& app);
+[[nodiscard]] Response post_student_dissociate(const Request& request, WebApp& app);
+
+} // namespace numeria::web

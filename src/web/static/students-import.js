@@ -1,0 +1,123 @@
+// students-import.js: sends the chosen file to Orga, then follows the import until it ends
+// (issue 5 item 3: a progress banner that updates without a reload). No framework.
+const form = document.getElementById('formulaire-import');
+const banner = document.getElementById('bandeau-import');
+const title = document.getElementById('bandeau-titre');
+const text = document.getElementById('bandeau-texte');
+const errors = document.getElementById('bandeau-erreurs');
+const confirmation = document.getElementById('bandeau-confirmation');
+const end = document.getElementById('bandeau-fin');
+
+function show(kind, heading, message) {
+  banner.hidden = false;
+  banner.className = `fr-alert fr-alert--${kind} fr-mt-3w`;
+  title.textContent = heading;
+  text.textContent = message;
+}
+
+function listErrors(list) {
+  errors.replaceChildren();
+  for (const error of list || []) {
+    const item = document.createElement('li');
+    const where = [error.ine ? `INE ${error.ine}` : '', error.line ? `ligne ${error.line}` : ''].filter(Boolean).join(', ');
+    item.textContent = where ? `${where} : ${error.message}` : error.message;
+    errors.append(item);
+  }
+}
+
+function counts(outcome) {
+  return `${outcome.imported ?? 0} élève(s) ajouté(s), ${outcome.updated ?? 0} mis à jour, `
+    + `${outcome.disabled ?? 0} désactivé(s), ${outcome.skipped ?? 0} ignoré(s) (sortis, sans INE ou sans classe).`;
+}
+
+async function post(url) {
+  return fetch(url, { method: 'POST', headers: { 'X-CSRF-Token': form.dataset.csrf }, credentials: 'same-origin' });
+}
+
+async function follow(stateUrl) {
+  for (;;) {
+    const response = await fetch(stateUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      show('error', 'Suivi impossible', 'Impossible de suivre l\'import : rechargez la page pour voir l\'historique.');
+      return;
+    }
+    const state = await response.json();
+    const outcome = state.outcome || {};
+    confirmation.hidden = true;
+    if (state.state === 'IMPORTED') {
+      show('success', 'Import terminé', counts(outcome));
+      listErrors([]);
+      end.hidden = false;
+      return;
+    }
+    if (state.state === 'VALIDATION_ERROR' || state.state === 'IMPORT_ERROR') {
+      show('error', 'Aucun élève n\'a été importé',
+        'Le fichier a été refusé. Corrigez votre base élèves ou le fichier, puis importez-le à nouveau.');
+      listErrors(outcome.errors);
+      return;
+    }
+    if (state.state === 'CANCELLED') {
+      show('info', 'Import annulé', 'Aucun élève n\'a été modifié.');
+      return;
+    }
+    if (state.confirmation_required) {
+      show('warning', 'Confirmation nécessaire', `${outcome.disabled} élève(s) sur ${outcome.active_before} seraient désactivés.`);
+      confirmation.hidden = false;
+      document.getElementById('bouton-confirmer-import').onclick = async () => {
+        confirmation.hidden = true;
+        show('info', 'Import en cours', 'Import confirmé, application en cours…');
+        await post(`${stateUrl}/confirmer`);
+        follow(stateUrl);
+      };
+      document.getElementById('bouton-annuler-import').onclick = async () => {
+        await post(`${stateUrl}/annuler`);
+        follow(stateUrl);
+      };
+      return;
+    }
+    show('info', 'Import en cours', `${state.label}…`);
+    await new Promise((resolve) => { setTimeout(resolve, 400); });
+  }
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const file = document.getElementById('fichier').files[0];
+  end.hidden = true;
+  listErrors([]);
+  if (!file) {
+    show('error', 'Aucun fichier', 'Choisissez le fichier à importer.');
+    return;
+  }
+  if (file.size > Number(form.dataset.maxBytes)) {
+    show('error', 'Fichier trop volumineux', 'Le fichier dépasse la taille maximale de 20 Mo : rien n\'a été importé.');
+    return;
+  }
+  show('info', 'Import en cours', 'Envoi du fichier…');
+  const format = document.getElementById('format').value;
+  let response;
+  try {
+    response = await fetch(`${form.dataset.base}/imports?format=${encodeURIComponent(format)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        'X-CSRF-Token': form.dataset.csrf,
+        'X-File-Name': encodeURIComponent(file.name),
+      },
+      body: file,
+    });
+  } catch {
+    show('error', 'Envoi impossible', 'Le fichier n\'a pas pu être envoyé : vérifiez votre connexion et réessayez.');
+    return;
+  }
+  if (!response.ok) {
+    let message = 'Le fichier a été refusé.';
+    try { message = (await response.json()).error.message; } catch { /* an HTML error page */ }
+    if (response.status === 413) message = 'Le fichier dépasse la taille maximale de 20 Mo : rien n\'a été importé.';
+    show('error', 'Aucun élève n\'a été importé', message);
+    return;
+  }
+  const created = await response.json();
+  follow(created.state_url);
+});
