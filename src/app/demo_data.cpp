@@ -2,9 +2,11 @@
 
 #include "core/clock.hpp"
 #include "identity/domain/password_hasher.hpp"
+#include "organizations/use_cases/import_learners.hpp"
 #include "organizations/use_cases/manage_organizations.hpp"
 #include "storage/identity/sql_national_admin_repository.hpp"
 #include "storage/identity/sql_user_repository.hpp"
+#include "storage/organizations/sql_learner_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
 
 #include <fstream>
@@ -15,7 +17,7 @@ namespace numeria::app {
 namespace {
 
 // Bump when the demo gains data; each version's step runs once per database.
-constexpr int DEMO_DATA_VERSION = 2;
+constexpr int DEMO_DATA_VERSION = 3;
 
 // Demo accounts: public passwords, for a demo on one's own machine only.
 struct DemoAccount {
@@ -83,6 +85,21 @@ void load_version_2(soci::session& sql, const std::filesystem::path& home, Epoch
     memberships.put({school, teacher, organizations::Role::Member}, now);
 }
 
+// Version 3: the 90 pupils of Collège Jeanne-Barret (classes 6A, 6B, 5A), from a synthetic SIECLE
+// export made by tests/support/make_siecle.py, imported like a référent would (issue 5).
+void load_version_3(soci::session& sql, const std::filesystem::path& home, EpochMs now) {
+    std::optional<organizations::Organization> school = storage::SqlOrganizationRepository(sql).find_by_uai("0759901A");
+    std::ifstream in(home / "data/demo-eleves-0759901A.xml", std::ios::binary);
+    if (!school || !in)
+        return;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const organizations::ParsedFile file =
+        organizations::validate_import_file(organizations::ImportFormat::Siecle, bytes.str(), "0759901A");
+    storage::SqlLearnerRepository learners(sql);
+    (void)organizations::apply_import(file, organizations::ImportFormat::Siecle, school->id, true, learners, now);
+}
+
 } // namespace
 
 std::vector<std::string> load_demo_data(storage::Database& db, const std::filesystem::path& home) {
@@ -94,6 +111,8 @@ std::vector<std::string> load_demo_data(storage::Database& db, const std::filesy
         const EpochMs now = SystemClock().now();
         if (loaded < 2)
             load_version_2(sql, home, now);
+        if (loaded < 3)
+            load_version_3(sql, home, now);
         const std::string version = std::to_string(DEMO_DATA_VERSION);
         const long long at = now;
         sql << "INSERT INTO settings (key, value, updated_at) VALUES ('demo_data_version', :v, :t) "
@@ -101,10 +120,11 @@ std::vector<std::string> load_demo_data(storage::Database& db, const std::filesy
             soci::use(version), soci::use(at);
     });
     std::vector<std::string> lines;
-    lines.push_back(loaded >= DEMO_DATA_VERSION
-                        ? "Données de démonstration : déjà chargées (version " + std::to_string(loaded) + ")."
-                        : "Données de démonstration : chargées (version " + std::to_string(DEMO_DATA_VERSION) +
-                              ") : annuaire de 20 établissements fictifs, Collège Jeanne-Barret (UAI 0759901A).");
+    lines.push_back(
+        loaded >= DEMO_DATA_VERSION
+            ? "Données de démonstration : déjà chargées (version " + std::to_string(loaded) + ")."
+            : "Données de démonstration : chargées (version " + std::to_string(DEMO_DATA_VERSION) +
+                  ") : annuaire de 20 établissements fictifs, Collège Jeanne-Barret (UAI 0759901A) et ses 90 élèves.");
     lines.push_back("Comptes de démonstration (adresse e-mail / mot de passe) :");
     for (const DemoAccount& account : {DIRECTION, TEACHER, ADMIN})
         lines.push_back("  " + std::string(account.email) + " / " + account.password + "  (" + account.what + ")");

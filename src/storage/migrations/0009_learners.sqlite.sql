@@ -20,6 +20,7 @@ CREATE TABLE learners (
     status TEXT NOT NULL DEFAULT '',
     division TEXT NOT NULL DEFAULT '',
     email TEXT NOT NULL DEFAULT '',
+    search_name TEXT NOT NULL DEFAULT '', -- names without case, accents or spaces, for the list's search
     disabled INTEGER NOT NULL DEFAULT 0,
     user_id BIGINT REFERENCES users (id),
     certifiable INTEGER,

@@ -1,5 +1,7 @@
 #include "storage/organizations/sql_learner_repository.hpp"
 
+#include "identity/domain/pupil_credentials.hpp"
+
 #include <functional>
 
 namespace numeria::storage {
@@ -81,6 +83,13 @@ std::vector<LearnerRow> fetch_rows(soci::session& sql, const std::string& query,
     return rows;
 }
 
+// What the list's search compares: every name, lower case, without accents or spaces.
+std::string search_name(const LearnerRecord& record) {
+    return identity::ascii_letters_and_digits(record.last_name) + " " +
+           identity::ascii_letters_and_digits(record.preferred_last_name) + " " +
+           identity::ascii_letters_and_digits(record.first_name);
+}
+
 } // namespace
 
 std::vector<Learner> SqlLearnerRepository::list_all(std::int64_t organization) {
@@ -114,6 +123,7 @@ void SqlLearnerRepository::apply(std::int64_t organization, const organizations:
     const long long org = organization;
     const long long at = now;
     LearnerRecord r;
+    std::string name;
     long long user = 0;
     soci::indicator user_ind = soci::i_null;
     long long id = 0;
@@ -121,17 +131,19 @@ void SqlLearnerRepository::apply(std::int64_t organization, const organizations:
         soci::statement insert =
             (m_sql.prepare << "INSERT INTO learners (organization_id, national_key, last_name, preferred_last_name, "
                               "first_name, middle_name, third_name, sex, birthdate, birth_city, birth_city_code, "
-                              "birth_province_code, birth_country_code, mef_code, status, division, email, disabled, "
+                              "birth_province_code, birth_country_code, mef_code, status, division, email, "
+                              "search_name, disabled, "
                               "user_id, created_at, updated_at) VALUES (:o, :k, :ln, :pln, :fn, :mn, :tn, :sx, :bd, "
-                              ":bc, :bcc, :bpc, :bco, :mef, :st, :dv, :em, 0, :u, :c, :up)",
+                              ":bc, :bcc, :bpc, :bco, :mef, :st, :dv, :em, :sn, 0, :u, :c, :up)",
              soci::use(org), soci::use(r.key), soci::use(r.last_name), soci::use(r.preferred_last_name),
              soci::use(r.first_name), soci::use(r.middle_name), soci::use(r.third_name), soci::use(r.sex),
              soci::use(r.birthdate), soci::use(r.birth_city), soci::use(r.birth_city_code),
              soci::use(r.birth_province_code), soci::use(r.birth_country_code), soci::use(r.mef_code),
-             soci::use(r.status), soci::use(r.division), soci::use(r.email), soci::use(user, user_ind), soci::use(at),
-             soci::use(at));
+             soci::use(r.status), soci::use(r.division), soci::use(r.email), soci::use(name), soci::use(user, user_ind),
+             soci::use(at), soci::use(at));
         for (const auto& [record, inherited] : plan.to_create) {
             r = record;
+            name = search_name(record);
             user = inherited.value_or(0);
             user_ind = inherited ? soci::i_ok : soci::i_null;
             insert.execute(true);
@@ -139,18 +151,20 @@ void SqlLearnerRepository::apply(std::int64_t organization, const organizations:
     }
     if (!plan.to_update.empty()) {
         soci::statement update =
-            (m_sql.prepare << "UPDATE learners SET last_name = :ln, preferred_last_name = :pln, first_name = :fn, "
-                              "middle_name = :mn, third_name = :tn, sex = :sx, birthdate = :bd, birth_city = :bc, "
-                              "birth_city_code = :bcc, birth_province_code = :bpc, birth_country_code = :bco, "
-                              "mef_code = :mef, status = :st, division = :dv, email = :em, disabled = 0, "
-                              "user_id = COALESCE(user_id, :u), updated_at = :up WHERE id = :id",
+            (m_sql.prepare
+                 << "UPDATE learners SET last_name = :ln, preferred_last_name = :pln, first_name = :fn, "
+                    "middle_name = :mn, third_name = :tn, sex = :sx, birthdate = :bd, birth_city = :bc, "
+                    "birth_city_code = :bcc, birth_province_code = :bpc, birth_country_code = :bco, "
+                    "mef_code = :mef, status = :st, division = :dv, email = :em, search_name = :sn, disabled = 0, "
+                    "user_id = COALESCE(user_id, :u), updated_at = :up WHERE id = :id",
              soci::use(r.last_name), soci::use(r.preferred_last_name), soci::use(r.first_name),
              soci::use(r.middle_name), soci::use(r.third_name), soci::use(r.sex), soci::use(r.birthdate),
              soci::use(r.birth_city), soci::use(r.birth_city_code), soci::use(r.birth_province_code),
              soci::use(r.birth_country_code), soci::use(r.mef_code), soci::use(r.status), soci::use(r.division),
-             soci::use(r.email), soci::use(user, user_ind), soci::use(at), soci::use(id));
+             soci::use(r.email), soci::use(name), soci::use(user, user_ind), soci::use(at), soci::use(id));
         for (const organizations::LearnerUpdate& change : plan.to_update) {
             r = change.record;
+            name = search_name(change.record);
             id = change.id;
             user = change.user_id.value_or(0);
             user_ind = change.user_id ? soci::i_ok : soci::i_null;
@@ -170,14 +184,11 @@ void SqlLearnerRepository::apply(std::int64_t organization, const organizations:
 
 organizations::LearnerPage SqlLearnerRepository::search(const organizations::LearnerQuery& query) {
     const long long org = query.organization;
-    std::string search;
-    for (char c : query.search)
-        search += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string search = identity::ascii_letters_and_digits(query.search);
     const std::string like = "%" + search + "%";
     const std::string where =
         "WHERE l.organization_id = :o "
-        "AND (:s1 = '' OR lower(l.last_name) LIKE :s2 OR lower(l.first_name) LIKE :s3 "
-        "OR lower(l.preferred_last_name) LIKE :s4) "
+        "AND (:s1 = '' OR l.search_name LIKE :s2) "
         "AND (:d1 = '' OR l.division = :d2) "
         "AND (:c1 = '' OR (:c2 = 'oui' AND l.certifiable = 1) OR (:c3 = 'non' AND l.certifiable = 0) "
         "OR (:c4 = 'inconnu' AND l.certifiable IS NULL)) "
@@ -187,8 +198,7 @@ organizations::LearnerPage SqlLearnerRepository::search(const organizations::Lea
     auto bind_filters = [&](soci::statement& s) {
         s.exchange(soci::use(org));
         s.exchange(soci::use(search));
-        for (int i = 0; i < 3; ++i)
-            s.exchange(soci::use(like));
+        s.exchange(soci::use(like));
         for (int i = 0; i < 2; ++i)
             s.exchange(soci::use(query.division));
         for (int i = 0; i < 4; ++i)
