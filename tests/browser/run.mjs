@@ -12,8 +12,9 @@ import { tests as accountTests } from './accounts.spec.mjs';
 import { tests as orgaTests } from './orga.spec.mjs';
 import { tests as shellTests } from './shell.spec.mjs';
 import { tests as contentTests } from './content.spec.mjs';
+import { tests as studentTests } from './students.spec.mjs';
 
-const tests = [...shellTests, ...accountTests, ...orgaTests, ...contentTests];
+const tests = [...shellTests, ...accountTests, ...orgaTests, ...contentTests, ...studentTests];
 
 const base = process.argv[2];
 if (!base) {

@@ -110,6 +110,7 @@ Response get_students(const Request& request, WebApp& app) {
     };
     mstch::map context{
         {"organization", organization_name},
+        {"csrf", request.csrf_token},
         {"base", base},
         {"org_id", std::to_string(request.organization_id)},
         {"admin", request.organization_admin},

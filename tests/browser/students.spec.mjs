@@ -1,0 +1,65 @@
+// The students of Orga in the browser (issue 5): the head of the demo Collège Jeanne-Barret imports
+// a SIECLE file, watches the progress banner reach the end without reloading, filters the list by
+// class and certificability, and downloads the usernames and temporary passwords of a class.
+// Every page is checked with axe-core. Needs the server started with --demo.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const tests = [
+  {
+    name: 'students: import with the progress banner, filters, class credentials download',
+    async run({ page, base, screenshots, checkAccessibility }) {
+      const file = path.join(os.tmpdir(), `numeria-eleves-${Date.now()}.xml`);
+      // The demo's 90 pupils (seed 7) and 5 newcomers.
+      execFileSync('python3', [path.join(here, '..', 'support', 'make_siecle.py'), '--uai', '0759901A',
+        '--pupils', '95', '--seed', '7', '--classes', '6A,6B,5A', file]);
+
+      await page.goto(`${base}/connexion`);
+      await page.fill('#identifiant', 'direction@demo.numeria.localhost');
+      await page.fill('#mot_de_passe', 'Direction2026');
+      await page.click('#bouton-connexion');
+      await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+      await page.goto(`${base}/orga`);
+      await page.click('[id^="lien-eleves-"]');
+      await page.waitForURL(/\/orga\/\d+\/eleves$/);
+      await checkAccessibility(page, 'liste des élèves');
+
+      await page.click('#lien-importer');
+      await page.waitForURL(/\/eleves\/import$/);
+      await checkAccessibility(page, 'import des élèves');
+      await page.setInputFiles('#fichier', file);
+      await page.click('#bouton-importer');
+      await page.waitForFunction(() => document.getElementById('bandeau-titre').textContent === 'Import terminé',
+        null, { timeout: 20000 });
+      assert.match(await page.textContent('#bandeau-texte'), /5 élève\(s\) ajouté\(s\)/);
+      await checkAccessibility(page, 'bandeau de fin d’import');
+      await page.screenshot({ path: path.join(screenshots, 'import-eleves.png'), fullPage: true });
+      fs.unlinkSync(file);
+
+      await page.click('#lien-liste-eleves');
+      await page.selectOption('#classe', '6A');
+      await page.selectOption('#certificabilite', 'inconnu');
+      await page.click('#bouton-filtrer');
+      await page.waitForURL(/classe=6A/);
+      assert.match(await page.textContent('#nombre-eleves'), /^32 élève\(s\)/);
+      const classes = await page.locator('#table-eleves tbody tr td:nth-child(4)').allTextContents();
+      assert.ok(classes.length > 0 && classes.every((text) => text.trim() === '6A'), classes.join(','));
+      await checkAccessibility(page, 'liste filtrée par classe et certificabilité');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#bouton-identifiants-csv')]);
+      const saved = path.join(os.tmpdir(), `numeria-identifiants-${Date.now()}.csv`);
+      await download.saveAs(saved);
+      const lines = fs.readFileSync(saved, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      fs.unlinkSync(saved);
+      assert.equal(lines[0], 'Classe;Nom;Prénom;Identifiant;Mot de passe');
+      assert.equal(lines.length, 33);
+      assert.match(lines[1], /^6A;[^;]+;[^;]+;[a-z0-9]+\.[a-z0-9]+\d{4};[a-hjkmnp-z]{6}\d{2}$/);
+    },
+  },
+];
