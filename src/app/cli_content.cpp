@@ -6,6 +6,7 @@
 #include "content/loading/content_statistics.hpp"
 
 #include <iostream>
+#include <map>
 
 namespace numeria::app {
 
@@ -36,6 +37,13 @@ int check(const std::string& directory) {
         }
         std::cout << "]\n";
     }
+    std::map<std::string, int> profiles_by_category;
+    for (const auto& [id, profile] : loaded.content.profiles)
+        ++profiles_by_category[profile.category];
+    std::cout << "Parcours : " << loaded.content.profiles.size() << " (";
+    for (auto it = profiles_by_category.begin(); it != profiles_by_category.end(); ++it)
+        std::cout << (it == profiles_by_category.begin() ? "" : ", ") << it->first << "=" << it->second;
+    std::cout << ") ; tutoriels : " << loaded.content.tutorials.size() << "\n";
     const std::vector<std::string> wrong = content::self_check_solutions(loaded.content);
     for (const std::string& line : wrong)
         std::cout << line << ": la solution de l'épreuve n'est pas acceptée par la correction\n";
