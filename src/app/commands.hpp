@@ -13,5 +13,6 @@ void add_admin_commands(CLI::App& app);        // admin create-superadmin (cli_a
 void add_content_commands(CLI::App& app);      // content check (cli_content.cpp)
 void add_organization_commands(CLI::App& app); // establishments import, org create (cli_organizations.cpp)
 void add_student_commands(CLI::App& app);      // students import (cli_students.cpp)
+void add_cat_commands(CLI::App& app);          // cat estimate|replay|simulate|score|make-bank (cli_cat.cpp)
 
 } // namespace numeria::app

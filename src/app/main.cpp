@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     numeria::app::add_organization_commands(app);
     numeria::app::add_content_commands(app);
     numeria::app::add_student_commands(app);
+    numeria::app::add_cat_commands(app);
 
     try {
         app.parse(argc, argv);

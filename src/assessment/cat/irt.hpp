@@ -1,0 +1,54 @@
+// irt.hpp: the two-parameter logistic model of certification items (shared/reference/
+// pix-reference.md §2.4; cat-reference.md §1.1): P(θ) = 1 / (1 + exp(−a(θ − b))), and the item bank
+// the adaptive engine works on.
+#pragma once
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace numeria::assessment::cat {
+
+// Rule: cat-reference.md §1.1: the 2PL logistic model with D = 1.
+[[nodiscard]] inline double probability(double a, double b, double theta) {
+    return 1.0 / (1.0 + std::exp(-a * (theta - b)));
+}
+
+// Rule: cat-reference.md §1.3: Fisher information of a 2PL item, a² P (1 − P).
+[[nodiscard]] inline double information(double a, double b, double theta) {
+    const double p = probability(a, b, theta);
+    return a * a * p * (1.0 - p);
+}
+
+struct Item {
+    std::string id;
+    int competence = 0; // index into Bank::competences
+    int tube = 0;       // index into Bank::tubes
+    double a = 1.0;     // discrimination
+    double b = 0.0;     // difficulty
+};
+
+// The items in their bank order (the order breaks ties), with the competences and tubes they use.
+class Bank {
+public:
+    // Adds an item; competences and tubes are interned by name.
+    void add(std::string id, const std::string& competence, const std::string& tube, double a, double b);
+
+    [[nodiscard]] const std::vector<Item>& items() const { return m_items; }
+    [[nodiscard]] const std::vector<std::string>& competences() const { return m_competences; }
+    [[nodiscard]] const std::vector<std::string>& tubes() const { return m_tubes; }
+    [[nodiscard]] int size() const { return static_cast<int>(m_items.size()); }
+    // Item positions by decreasing discrimination (then bank order): selection scans them in this
+    // order and stops as soon as a²/4, the most information an item can give, cannot beat the best.
+    [[nodiscard]] const std::vector<int>& by_discrimination() const;
+    // Position of an item id, or −1.
+    [[nodiscard]] int find(const std::string& id) const;
+
+private:
+    std::vector<Item> m_items;
+    std::vector<std::string> m_competences;
+    std::vector<std::string> m_tubes;
+    mutable std::vector<int> m_by_discrimination;
+};
+
+} // namespace numeria::assessment::cat

@@ -1,0 +1,140 @@
+#include "assessment/cat/item_selection.hpp"
+
+#include "core/assert.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+namespace numeria::assessment::cat {
+
+TestState::TestState(const Bank& bank, const std::vector<int>& excluded)
+    : m_bank(&bank)
+    , m_usable(static_cast<std::size_t>(bank.size()), 1)
+    , m_tube_used(bank.tubes().size(), 0)
+    , m_count(bank.competences().size(), 0)
+    , m_available(bank.competences().size(), 0) {
+    for (int item : excluded)
+        if (item >= 0 && item < bank.size())
+            m_usable[static_cast<std::size_t>(item)] = 0;
+    for (int i = 0; i < bank.size(); ++i)
+        if (m_usable[static_cast<std::size_t>(i)])
+            ++m_available[static_cast<std::size_t>(bank.items()[static_cast<std::size_t>(i)].competence)];
+}
+
+void TestState::make_unusable(int item) {
+    if (!m_usable[static_cast<std::size_t>(item)])
+        return;
+    m_usable[static_cast<std::size_t>(item)] = 0;
+    --m_available[static_cast<std::size_t>(m_bank->items()[static_cast<std::size_t>(item)].competence)];
+}
+
+void TestState::record(int item) {
+    const Item& asked = m_bank->items()[static_cast<std::size_t>(item)];
+    make_unusable(item);
+    ++m_count[static_cast<std::size_t>(asked.competence)];
+    m_asked.push_back(item);
+    m_recent.push_front(asked.competence);
+    if (m_recent.size() > 64)
+        m_recent.pop_back();
+    if (m_tube_rule_counted && !m_tube_used[static_cast<std::size_t>(asked.tube)]) {
+        // Rule: pix-reference.md §2.4 "one question per tube": the other items of the tube leave the pool.
+        for (int i = 0; i < m_bank->size(); ++i)
+            if (m_bank->items()[static_cast<std::size_t>(i)].tube == asked.tube)
+                make_unusable(i);
+    }
+    m_tube_used[static_cast<std::size_t>(asked.tube)] = 1;
+}
+
+Selector::Selector(const Bank& bank, SelectionRules rules)
+    : m_bank(bank)
+    , m_rules(rules) {
+    NUMERIA_ASSERT(rules.randomesque >= 1 && rules.randomesque <= 16, "randomesque k must be in 1..16");
+    (void)m_bank.by_discrimination();
+}
+
+TestState Selector::start(const std::vector<int>& excluded) const {
+    TestState state(m_bank, excluded);
+    state.m_tube_rule_counted = m_rules.one_per_tube;
+    return state;
+}
+
+void Selector::record(TestState& state, int item) const {
+    state.record(item);
+}
+
+std::optional<int> Selector::next(const TestState& state, double theta, std::mt19937_64& random,
+                                  const ExposureCounts* exposure) const {
+    if (state.asked() >= m_rules.length)
+        return std::nullopt;
+    if (m_rules.exclude_last_competences > 0)
+        if (auto chosen = pick(state, theta, random, exposure, true))
+            return chosen;
+    // Rule: pix-reference.md §2.4: the "last N competences" rule is dropped when it empties the pool.
+    return pick(state, theta, random, exposure, false);
+}
+
+std::optional<int> Selector::pick(const TestState& state, double theta, std::mt19937_64& random,
+                                  const ExposureCounts* exposure, bool with_recent_rule) const {
+    const std::size_t competences = m_bank.competences().size();
+    // Rule: issue 6 item 1 "quota": among competences that still have items, only those with the
+    // fewest questions so far are eligible.
+    int fewest = std::numeric_limits<int>::max();
+    for (std::size_t c = 0; c < competences; ++c)
+        if (state.m_available[c] > 0)
+            fewest = std::min(fewest, state.m_count[c]);
+    if (fewest == std::numeric_limits<int>::max())
+        return std::nullopt;
+    std::array<char, 256> recent{};
+    if (with_recent_rule)
+        for (std::size_t i = 0; i < state.m_recent.size() && static_cast<int>(i) < m_rules.exclude_last_competences;
+             ++i)
+            recent[static_cast<std::size_t>(state.m_recent[i]) & 255U] = 1;
+    // Rule: issue 6 "max exposure ≤ 0.25" (docs/adr/0006): an item already shown in the allowed share
+    // of the tests so far is skipped while other items remain.
+    const double exposure_cap = exposure && exposure->tests > 0 ? m_rules.max_exposure_rate * exposure->tests : 0.0;
+
+    // The k best (information, position), best first; ties go to the lowest bank position.
+    const int k = m_rules.randomesque;
+    std::array<std::pair<double, int>, 16> best{};
+    int found = 0;
+    for (int position : m_bank.by_discrimination()) {
+        const Item& item = m_bank.items()[static_cast<std::size_t>(position)];
+        // a²/4 is the most information this item (and every later, less discriminating one) can give.
+        if (found == k && item.a * item.a * 0.25 < best[static_cast<std::size_t>(k - 1)].first)
+            break;
+        if (!state.m_usable[static_cast<std::size_t>(position)])
+            continue;
+        const auto competence = static_cast<std::size_t>(item.competence);
+        if (m_rules.quota_balance && state.m_count[competence] != fewest)
+            continue;
+        if (m_rules.one_per_tube && state.m_tube_used[static_cast<std::size_t>(item.tube)])
+            continue;
+        if (recent[competence & 255U])
+            continue;
+        if (exposure_cap > 0 && exposure->shown[static_cast<std::size_t>(position)] >= exposure_cap)
+            continue;
+        const std::pair<double, int> candidate{information(item.a, item.b, theta), position};
+        auto better = [](const std::pair<double, int>& x, const std::pair<double, int>& y) {
+            return x.first > y.first || (x.first == y.first && x.second < y.second);
+        };
+        if (found < k) {
+            best[static_cast<std::size_t>(found++)] = candidate;
+        } else if (better(candidate, best[static_cast<std::size_t>(k - 1)])) {
+            best[static_cast<std::size_t>(k - 1)] = candidate;
+        } else {
+            continue;
+        }
+        for (int i = found - 1;
+             i > 0 && better(best[static_cast<std::size_t>(i)], best[static_cast<std::size_t>(i - 1)]); --i)
+            std::swap(best[static_cast<std::size_t>(i)], best[static_cast<std::size_t>(i - 1)]);
+    }
+    if (found == 0)
+        return exposure_cap > 0 ? pick(state, theta, random, nullptr, with_recent_rule) : std::nullopt;
+    if (found == 1 || k == 1)
+        return best[0].second;
+    std::uniform_int_distribution<int> draw(0, found - 1);
+    return best[static_cast<std::size_t>(draw(random))].second;
+}
+
+} // namespace numeria::assessment::cat

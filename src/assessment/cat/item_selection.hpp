@@ -1,0 +1,90 @@
+// item_selection.hpp: which question comes next in an adaptive certification test (issue 6 item 1;
+// the seeds' system's rules: shared/reference/pix-reference.md §2.4, cat-reference.md §1.3):
+// maximum Fisher information at the current estimate, among the items the content rules leave:
+//   - quota balance: only competences that still have items and have had the fewest questions so
+//     far are eligible, so a 32-question test over 16 competences gives exactly 2 per competence;
+//   - one question per tube (optional);
+//   - no question from the competences of the last N answers (optional, dropped if it empties the pool);
+//   - exclusions: answered items, items of skills excluded after a validated incident, items not
+//     accessible to a candidate who needs adaptations (the caller lists them);
+//   - exposure control (docs/adr/0006-cat-exposure-control.md): randomesque choice among the k most
+//     informative eligible items, and an optional cap on each item's observed exposure rate.
+#pragma once
+
+#include "assessment/cat/irt.hpp"
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <random>
+#include <vector>
+
+namespace numeria::assessment::cat {
+
+struct SelectionRules {
+    int length = 32;
+    bool quota_balance = true;
+    bool one_per_tube = true;
+    int exclude_last_competences = 0;
+    int randomesque = 1;          // choose uniformly among the k most informative (1 = deterministic)
+    double max_exposure_rate = 0; // 0 = off; else an item shown in this share of the tests so far is skipped
+};
+
+// The running state of one candidate's test.
+class TestState {
+public:
+    // `excluded`: item positions that may never be asked (incident, accessibility, …).
+    TestState(const Bank& bank, const std::vector<int>& excluded = {});
+
+    void record(int item);
+    [[nodiscard]] bool usable(int item) const { return m_usable[static_cast<std::size_t>(item)] != 0; }
+    [[nodiscard]] int asked() const { return static_cast<int>(m_asked.size()); }
+    [[nodiscard]] const std::vector<int>& asked_items() const { return m_asked; }
+    [[nodiscard]] int count(int competence) const { return m_count[static_cast<std::size_t>(competence)]; }
+    [[nodiscard]] int available(int competence) const { return m_available[static_cast<std::size_t>(competence)]; }
+    [[nodiscard]] bool tube_used(int tube) const { return m_tube_used[static_cast<std::size_t>(tube)] != 0; }
+    [[nodiscard]] const std::deque<int>& recent_competences() const { return m_recent; }
+
+private:
+    void make_unusable(int item);
+
+    const Bank* m_bank;
+    std::vector<char> m_usable; // not answered and not excluded (the tube rule is applied apart)
+    std::vector<char> m_tube_used;
+    std::vector<int> m_count;     // questions asked per competence
+    std::vector<int> m_available; // usable items per competence, tube rule included when on
+    std::vector<int> m_asked;
+    std::deque<int> m_recent;
+    bool m_tube_rule_counted = false;
+    friend class Selector;
+};
+
+// How often each item has been shown, for the exposure cap; owned by the caller.
+struct ExposureCounts {
+    std::vector<std::uint32_t> shown;
+    std::uint32_t tests = 0;
+};
+
+class Selector {
+public:
+    Selector(const Bank& bank, SelectionRules rules);
+
+    // Prepares a state for these rules (the tube rule changes what counts as available).
+    [[nodiscard]] TestState start(const std::vector<int>& excluded = {}) const;
+    // The next item, or nothing when the test is complete or no item is left.
+    [[nodiscard]] std::optional<int> next(const TestState& state, double theta, std::mt19937_64& random,
+                                          const ExposureCounts* exposure = nullptr) const;
+    // Records an answered item in the state.
+    void record(TestState& state, int item) const;
+    [[nodiscard]] const SelectionRules& rules() const { return m_rules; }
+    [[nodiscard]] const Bank& bank() const { return m_bank; }
+
+private:
+    std::optional<int> pick(const TestState& state, double theta, std::mt19937_64& random,
+                            const ExposureCounts* exposure, bool with_recent_rule) const;
+
+    const Bank& m_bank;
+    SelectionRules m_rules;
+};
+
+} // namespace numeria::assessment::cat

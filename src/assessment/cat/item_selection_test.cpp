@@ -1,0 +1,151 @@
+#include "assessment/cat/bank_generator.hpp"
+#include "assessment/cat/item_selection.hpp"
+#include "assessment/cat/test_runner.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+namespace numeria::assessment::cat {
+namespace {
+
+SelectionRules reference(int length = 32) {
+    SelectionRules rules;
+    rules.length = length;
+    rules.one_per_tube = false;
+    return rules;
+}
+
+TestRecord run(const Bank& bank, const SelectionRules& rules, double theta, std::uint64_t seed = 3,
+               const std::vector<int>& excluded = {}, const ExposureCounts* exposure = nullptr) {
+    const Selector selector(bank, rules);
+    std::mt19937_64 random(seed);
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    return run_test(
+        selector, GridConfig{}, random,
+        [&](int item, int) {
+            const Item& asked = bank.items()[static_cast<std::size_t>(item)];
+            return uniform(random) < probability(asked.a, asked.b, theta);
+        },
+        exposure, excluded);
+}
+
+TEST(ItemSelection, QuotaGivesExactlyTwoQuestionsPerCompetenceIn32) {
+    const Bank bank = generate_bank(5);
+    for (double theta : {-2.0, 0.0, 1.5}) {
+        const TestRecord record = run(bank, reference(), theta);
+
+        std::map<int, int> per_competence;
+        for (int item : record.items)
+            ++per_competence[bank.items()[static_cast<std::size_t>(item)].competence];
+        ASSERT_EQ(record.items.size(), 32U);
+        EXPECT_EQ(per_competence.size(), 16U);
+        for (const auto& [competence, count] : per_competence)
+            EXPECT_EQ(count, 2) << bank.competences()[static_cast<std::size_t>(competence)];
+    }
+}
+
+TEST(ItemSelection, NeverAsksTwoQuestionsOfOneTubeWhenTheTubeRuleIsOn) {
+    const Bank bank = generate_bank(5);
+    SelectionRules rules = reference();
+    rules.one_per_tube = true;
+
+    const TestRecord record = run(bank, rules, 0.3);
+
+    std::set<int> tubes;
+    for (int item : record.items)
+        EXPECT_TRUE(tubes.insert(bank.items()[static_cast<std::size_t>(item)].tube).second);
+}
+
+TEST(ItemSelection, NeverAsksTheSameItemTwice) {
+    const Bank bank = generate_bank(5);
+
+    const TestRecord record = run(bank, reference(), 0.0);
+
+    EXPECT_EQ(std::set<int>(record.items.begin(), record.items.end()).size(), record.items.size());
+}
+
+TEST(ItemSelection, NeverAsksAnExcludedItem) {
+    const Bank bank = generate_bank(5);
+    const TestRecord first = run(bank, reference(), 0.0);
+    const std::vector<int> excluded(first.items.begin(), first.items.begin() + 10);
+
+    const TestRecord second = run(bank, reference(), 0.0, 3, excluded);
+
+    for (int item : excluded)
+        EXPECT_EQ(std::count(second.items.begin(), second.items.end(), item), 0);
+}
+
+TEST(ItemSelection, PicksTheMostInformativeItemAtTheEstimate) {
+    Bank bank;
+    bank.add("loin", "1.1", "t1", 2.0, 3.0);
+    bank.add("proche", "1.1", "t2", 1.5, 0.1);
+    bank.add("plat", "1.1", "t3", 0.5, 0.0);
+    const Selector selector(bank, reference(1));
+    std::mt19937_64 random(1);
+
+    EXPECT_EQ(selector.next(selector.start(), 0.0, random), 1);
+}
+
+TEST(ItemSelection, BreaksTiesByTheLowestBankPosition) {
+    Bank bank;
+    bank.add("premier", "1.1", "t1", 1.0, 0.5);
+    bank.add("second", "1.2", "t2", 1.0, 0.5);
+    const Selector selector(bank, reference(2));
+    std::mt19937_64 random(1);
+
+    EXPECT_EQ(selector.next(selector.start(), 0.0, random), 0);
+}
+
+TEST(ItemSelection, SkipsTheCompetencesOfTheLastAnswersWhenAsked) {
+    Bank bank;
+    bank.add("a1", "1.1", "t1", 2.0, 0.0);
+    bank.add("a2", "1.1", "t2", 2.0, 0.0);
+    bank.add("b1", "1.2", "t3", 0.5, 0.0);
+    SelectionRules rules = reference(3);
+    rules.quota_balance = false;
+    rules.exclude_last_competences = 1;
+    const Selector selector(bank, rules);
+    TestState state = selector.start();
+    selector.record(state, 0);
+    std::mt19937_64 random(1);
+
+    EXPECT_EQ(selector.next(state, 0.0, random), 2);
+}
+
+TEST(ItemSelection, KeepsAnItemOutOnceItReachesItsExposureCap) {
+    Bank bank;
+    bank.add("favori", "1.1", "t1", 2.0, 0.0);
+    bank.add("suivant", "1.1", "t2", 1.0, 0.0);
+    SelectionRules rules = reference(1);
+    rules.max_exposure_rate = 0.25;
+    const Selector selector(bank, rules);
+    ExposureCounts exposure{{25, 0}, 100};
+    std::mt19937_64 random(1);
+
+    EXPECT_EQ(selector.next(selector.start(), 0.0, random, &exposure), 1);
+    exposure.shown[0] = 24;
+    EXPECT_EQ(selector.next(selector.start(), 0.0, random, &exposure), 0);
+}
+
+TEST(ItemSelection, StopsAtTheTestLength) {
+    const Bank bank = generate_bank(5);
+
+    EXPECT_EQ(run(bank, reference(20), 0.0).items.size(), 20U);
+}
+
+TEST(BankGenerator, MakesSixteenCompetencesOfTwelveTubesOfFive) {
+    const Bank bank = generate_bank(9);
+
+    EXPECT_EQ(bank.size(), 960);
+    EXPECT_EQ(bank.competences().size(), 16U);
+    EXPECT_EQ(bank.tubes().size(), 192U);
+    for (const Item& item : bank.items()) {
+        EXPECT_GE(item.a, 0.25);
+        EXPECT_LE(item.a, 4.0);
+    }
+}
+
+} // namespace
+} // namespace numeria::assessment::cat
