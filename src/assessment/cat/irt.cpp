@@ -19,6 +19,8 @@ int intern(std::vector<std::string>& names, const std::string& name) {
 
 void Bank::add(std::string id, const std::string& competence, const std::string& tube, double a, double b) {
     m_items.push_back(Item{std::move(id), intern(m_competences, competence), intern(m_tubes, tube), a, b});
+    m_tube_items.resize(m_tubes.size());
+    m_tube_items[static_cast<std::size_t>(m_items.back().tube)].push_back(static_cast<int>(m_items.size()) - 1);
     m_by_discrimination.clear();
 }
 

@@ -41,6 +41,10 @@ public:
     // Item positions by decreasing discrimination (then bank order): selection scans them in this
     // order and stops as soon as a²/4, the most information an item can give, cannot beat the best.
     [[nodiscard]] const std::vector<int>& by_discrimination() const;
+    // Item positions of one tube.
+    [[nodiscard]] const std::vector<int>& tube_items(int tube) const {
+        return m_tube_items[static_cast<std::size_t>(tube)];
+    }
     // Position of an item id, or −1.
     [[nodiscard]] int find(const std::string& id) const;
 
@@ -48,6 +52,7 @@ private:
     std::vector<Item> m_items;
     std::vector<std::string> m_competences;
     std::vector<std::string> m_tubes;
+    std::vector<std::vector<int>> m_tube_items;
     mutable std::vector<int> m_by_discrimination;
 };
 

@@ -39,9 +39,8 @@ void TestState::record(int item) {
         m_recent.pop_back();
     if (m_tube_rule_counted && !m_tube_used[static_cast<std::size_t>(asked.tube)]) {
         // Rule: pix-reference.md §2.4 "one question per tube": the other items of the tube leave the pool.
-        for (int i = 0; i < m_bank->size(); ++i)
-            if (m_bank->items()[static_cast<std::size_t>(i)].tube == asked.tube)
-                make_unusable(i);
+        for (int i : m_bank->tube_items(asked.tube))
+            make_unusable(i);
     }
     m_tube_used[static_cast<std::size_t>(asked.tube)] = 1;
 }
