@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -194,6 +195,23 @@ class StudentsPagesTest(unittest.TestCase):
 
         self.assertIn('id="identifiants-generes"', page)
         self.assertRegex(page, r"mot de passe provisoire : <strong>[a-hjkmnp-z]{6}\d{2}</strong>")
+
+    def test_16_a_file_above_20_mb_is_refused_before_it_is_stored(self):
+        before = self.count()
+        size = 21 * 1024 * 1024
+        head = (f"POST {self.base}/imports?format=siecle HTTP/1.1\r\nHost: localhost\r\n"
+                f"Cookie: {self.direction._cookie_header()}\r\nX-CSRF-Token: {self.direction.cookies['numeria_csrf']}\r\n"
+                f"Content-Type: application/octet-stream\r\nContent-Length: {size}\r\n\r\n")
+        with socket.create_connection(("127.0.0.1", self.server.port), timeout=10) as connection:
+            connection.sendall(head.encode())
+            try:
+                connection.sendall(b"x" * (1024 * 1024))
+            except OSError:
+                pass  # the server may answer and close before the body is sent
+            answer = connection.recv(4096).decode("utf-8", "replace")
+
+        self.assertIn(" 413 ", answer.split("\r\n")[0])
+        self.assertEqual(self.count(), before)
 
     def test_15_an_import_of_another_organisation_is_not_found(self):
         status, _, _ = self.direction.request("GET", "/orga/999/eleves/imports/1")

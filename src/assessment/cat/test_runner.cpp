@@ -2,23 +2,35 @@
 
 namespace numeria::assessment::cat {
 
+namespace {
+
+// One answered question: the state, the estimate and the record move together.
+void answer_item(const Selector& selector, TestState& state, EapEstimator& estimator, TestRecord& record, int item,
+                 bool right) {
+    selector.record(state, item);
+    const Item& asked = selector.bank().items()[static_cast<std::size_t>(item)];
+    estimator.update(asked.a, asked.b, right);
+    record.items.push_back(item);
+    record.correct.push_back(right);
+}
+
+TestRecord finish(TestRecord record, const EapEstimator& estimator) {
+    record.eap = estimator.eap();
+    record.sd = estimator.sd();
+    return record;
+}
+
+} // namespace
+
 TestRecord run_test(const Selector& selector, const GridConfig& grid, std::mt19937_64& random,
                     const std::function<bool(int item, int index)>& answer, const ExposureCounts* exposure,
                     const std::vector<int>& excluded) {
     TestState state = selector.start(excluded);
     EapEstimator estimator(grid);
     TestRecord record;
-    while (auto item = selector.next(state, estimator.eap(), random, exposure)) {
-        const bool right = answer(*item, state.asked());
-        selector.record(state, *item);
-        const Item& asked = selector.bank().items()[static_cast<std::size_t>(*item)];
-        estimator.update(asked.a, asked.b, right);
-        record.items.push_back(*item);
-        record.correct.push_back(right);
-    }
-    record.eap = estimator.eap();
-    record.sd = estimator.sd();
-    return record;
+    while (auto item = selector.next(state, estimator.eap(), random, exposure))
+        answer_item(selector, state, estimator, record, *item, answer(*item, state.asked()));
+    return finish(std::move(record), estimator);
 }
 
 TestRecord complete_as_wrong(const Bank& bank, const SelectionRules& rules, const GridConfig& grid,
@@ -30,24 +42,12 @@ TestRecord complete_as_wrong(const Bank& bank, const SelectionRules& rules, cons
     TestState state = selector.start();
     EapEstimator estimator(grid);
     TestRecord record;
-    for (std::size_t i = 0; i < answered.items.size(); ++i) {
-        selector.record(state, answered.items[i]);
-        const Item& item = bank.items()[static_cast<std::size_t>(answered.items[i])];
-        estimator.update(item.a, item.b, answered.correct[i]);
-        record.items.push_back(answered.items[i]);
-        record.correct.push_back(answered.correct[i]);
-    }
+    for (std::size_t i = 0; i < answered.items.size(); ++i)
+        answer_item(selector, state, estimator, record, answered.items[i], answered.correct[i]);
     std::mt19937_64 unused(0);
-    while (auto item = selector.next(state, estimator.eap(), unused)) {
-        selector.record(state, *item);
-        const Item& missing = bank.items()[static_cast<std::size_t>(*item)];
-        estimator.update(missing.a, missing.b, false);
-        record.items.push_back(*item);
-        record.correct.push_back(false);
-    }
-    record.eap = estimator.eap();
-    record.sd = estimator.sd();
-    return record;
+    while (auto item = selector.next(state, estimator.eap(), unused))
+        answer_item(selector, state, estimator, record, *item, false);
+    return finish(std::move(record), estimator);
 }
 
 } // namespace numeria::assessment::cat
