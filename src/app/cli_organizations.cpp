@@ -1,5 +1,6 @@
 // cli_organizations.cpp: `numeria establishments import FILE.csv` (the national directory of
-// schools) and `numeria org create --type T --uai U --name N`. Each prints one JSON object.
+// schools) and `numeria org create --type T --uai U --name N [--manages-students|--no-manages-students]`.
+// Each prints one JSON object.
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/storage_setup.hpp"
@@ -47,7 +48,7 @@ void import_directory(const Config& config, const std::string& file) {
 }
 
 void create_organization(const Config& config, const std::string& type, const std::string& uai, const std::string& name,
-                         bool nonstandard_uai) {
+                         bool nonstandard_uai, std::optional<bool> manages_students) {
     auto parsed = organizations::parse_type(type);
     if (!parsed)
         refuse_to_start("type d'organisation inconnu « " + type + " » : SCO, SCO-AGRI, SUP ou PRO");
@@ -56,7 +57,8 @@ void create_organization(const Config& config, const std::string& type, const st
     Result<organizations::OrganizationId> created = fail(Error::invalid("unset"));
     db->write([&](soci::session& sql) {
         storage::SqlOrganizationRepository organizations(sql);
-        created = organizations::create_organization({*parsed, name, uai, nonstandard_uai}, organizations, clock);
+        created = organizations::create_organization({*parsed, name, uai, nonstandard_uai, manages_students},
+                                                     organizations, clock);
     });
     db->close();
     if (!created) {
@@ -76,29 +78,33 @@ void add_organization_commands(CLI::App& app) {
     auto file = std::make_shared<std::string>();
     CLI::App* establishments = app.add_subcommand("establishments", "The national directory of establishments.");
     establishments->require_subcommand(1);
-    CLI::App* import = establishments->add_subcommand(
+    CLI::App* import_command = establishments->add_subcommand(
         "import", "Import the open-data directory of schools (';'-separated UTF-8 CSV); idempotent.");
-    add_storage_options(*import, *config);
-    import->add_option("file", *file, "the CSV file")->required();
-    import->callback([config, file] { import_directory(*config, *file);
-});
+    add_storage_options(*import_command, *config);
+    import_command->add_option("file", *file, "the CSV file")->required();
+    import_command->callback([config, file] { import_directory(*config, *file); });
 
-auto type = std::make_shared<std::string>();
-auto uai = std::make_shared<std::string>();
-auto name = std::make_shared<std::string>();
-CLI::App* org = app.add_subcommand("org", "Organisations (Orga spaces).");
-org->require_subcommand(1);
-CLI::App* create = org->add_subcommand("create", "Create an organisation; prints {\"id\":…}.");
-add_storage_options(*create, *config);
-create->add_option("--type", *type, "SCO, SCO-AGRI, SUP or PRO")->required();
-create->add_option("--uai", *uai, "the establishment's UAI (required for SCO and SCO-AGRI)");
-create->add_option("--name", *name, "the organisation's name")->required();
-auto nonstandard = std::make_shared<bool>(false);
-create->add_flag("--allow-nonstandard-uai", *nonstandard,
-                 "accept an identifier that is not a real UAI (3–20 letters or digits), for test instances");
-create->callback([config, type, uai, name, nonstandard] {
-    create_organization(*config, *type, *uai, *name, *nonstandard);
-});
-} // namespace numeria::app
+    auto type = std::make_shared<std::string>();
+    auto uai = std::make_shared<std::string>();
+    auto name = std::make_shared<std::string>();
+    CLI::App* org = app.add_subcommand("org", "Organisations (Orga spaces).");
+    org->require_subcommand(1);
+    CLI::App* create = org->add_subcommand("create", "Create an organisation; prints {\"id\":…}.");
+    add_storage_options(*create, *config);
+    create->add_option("--type", *type, "SCO, SCO-AGRI, SUP or PRO")->required();
+    create->add_option("--uai", *uai, "the establishment's UAI (required for SCO and SCO-AGRI)");
+    create->add_option("--name", *name, "the organisation's name")->required();
+    auto nonstandard = std::make_shared<bool>(false);
+    create->add_flag("--allow-nonstandard-uai", *nonstandard,
+                     "accept an identifier that is not a real UAI (3–20 letters or digits), for test instances");
+    auto manages = std::make_shared<bool>(false);
+    CLI::Option* manages_flag =
+        create->add_flag("--manages-students,!--no-manages-students", *manages,
+                         "whether it imports its students (default: yes for SCO, SCO-AGRI and SUP, no for PRO)");
+    create->callback([config, type, uai, name, nonstandard, manages, manages_flag] {
+        create_organization(*config, *type, *uai, *name, *nonstandard,
+                            manages_flag->count() > 0 ? std::optional<bool>(*manages) : std::nullopt);
+    });
+}
 
 } // namespace numeria::app

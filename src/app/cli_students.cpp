@@ -23,11 +23,37 @@ struct ImportOptions {
     std::string uai;
     std::string file;
     std::string format;
-    std::string mode = "replace";
+    std::string mode; // "" when not given
     bool confirm = false;
 };
 
-void import_students(const ImportOptions& options) {
+bool is_sup(organizations::ImportFormat format) {
+    return format == organizations::ImportFormat::SupAdd || format == organizations::ImportFormat::SupReplace;
+}
+
+// The format from --format (or the organisation's type), then --mode, which only SUP has
+// (pix-reference.md §3.2 "SUP": two modes; every other format replaces the list).
+organizations::ImportFormat chosen_format(const ImportOptions& options,
+                                          const organizations::Organization& organization) {
+    organizations::ImportFormat format = storage::default_import_format(organization);
+    if (!options.format.empty()) {
+        auto parsed = organizations::parse_import_format(options.format);
+        if (!parsed)
+            refuse_to_start("format inconnu « " + options.format + " » : siecle, fregata ou sup");
+        format = *parsed;
+    }
+    if (options.mode.empty())
+        return format;
+    if (options.mode != "add" && options.mode != "replace")
+        refuse_to_start("mode inconnu « " + options.mode + " » : add (ajouter) ou replace (remplacer)");
+    if (!is_sup(format))
+        refuse_to_start("--mode ne s'applique qu'au format sup : un import " +
+                        std::string(organizations::import_format_code(format)) +
+                        " remplace toujours la liste (les élèves absents du fichier sont désactivés)");
+    return options.mode == "add" ? organizations::ImportFormat::SupAdd : organizations::ImportFormat::SupReplace;
+}
+
+organizations::ImportOutcome run_import(const ImportOptions& options) {
     std::ifstream in(options.file, std::ios::binary);
     if (!in)
         refuse_to_start("fichier illisible : « " + options.file + " »");
@@ -43,18 +69,26 @@ void import_students(const ImportOptions& options) {
         refuse_to_start("aucune organisation n'a l'UAI « " + options.uai + " »");
     if (!organization->manages_students)
         refuse_to_start("l'organisation « " + organization->name + " » ne gère pas d'élèves");
-    organizations::ImportFormat format = storage::default_import_format(*organization);
-    if (!options.format.empty()) {
-        const std::string code = options.format == "sup" ? "sup-" + options.mode : options.format;
-        auto parsed = organizations::parse_import_format(code);
-        if (!parsed)
-            refuse_to_start("format inconnu « " + options.format + " » : siecle, fregata ou sup");
-        format = *parsed;
-    }
+    const organizations::ImportFormat format = chosen_format(options, *organization);
     const SystemClock clock;
-    const organizations::ImportOutcome outcome =
+    organizations::ImportOutcome outcome =
         storage::run_learner_import(*db, *organization, format, bytes.str(), options.confirm, clock.now());
     db->close();
+    return outcome;
+}
+
+void import_students(const ImportOptions& options) {
+    organizations::ImportOutcome outcome;
+    try {
+        outcome = run_import(options);
+    } catch (const CLI::Error&) {
+        throw; // a refusal already explained on stderr (unknown organisation, format…)
+    } catch (const std::exception& error) {
+        // An unexpected failure (database locked or lost, full disk…): any transaction was rolled
+        // back, and scripts still get the JSON object they read.
+        std::cerr << "numeria: import interrompu : " << error.what() << "\n";
+        outcome = web::failed_import_outcome();
+    }
     std::cout << web::import_outcome_json(outcome).dump() << "\n";
     std::cout.flush();
     if (outcome.refused())
@@ -67,17 +101,18 @@ void add_student_commands(CLI::App& app) {
     auto options = std::make_shared<ImportOptions>();
     CLI::App* students = app.add_subcommand("students", "Pupils and students of organisations.");
     students->require_subcommand(1);
-    CLI::App* import = students->add_subcommand(
+    CLI::App* import_command = students->add_subcommand(
         "import", "Import a student base (SIECLE XML or ZIP, Fregata CSV, SUP CSV); prints one JSON object.");
-    add_storage_options(*import, options->config);
-    import->add_option("--org", options->uai, "the organisation's UAI")->required();
-    import->add_option("file", options->file, "the file to import")->required();
-    import->add_option("--format", options->format, "siecle, fregata or sup (default: from the organisation type)");
-    import->add_option("--mode", options->mode, "SUP only: add or replace (default replace)");
-    import->add_flag("--confirm", options->confirm,
-                     "apply even if more than half of the active learners would be disabled");
-    import->callback([options] { import_students(*options);
-});
-} // namespace numeria::app
+    add_storage_options(*import_command, options->config);
+    import_command->add_option("--org", options->uai, "the organisation's UAI")->required();
+    import_command->add_option("file", options->file, "the file to import")->required();
+    import_command->add_option("--format", options->format,
+                               "siecle, fregata or sup (default: from the organisation type)");
+    import_command->add_option("--mode", options->mode,
+                               "SUP only: add or replace (default replace); refused for other formats");
+    import_command->add_flag("--confirm", options->confirm,
+                             "apply even if more than half of the active learners would be disabled");
+    import_command->callback([options] { import_students(*options); });
+}
 
 } // namespace numeria::app

@@ -9,6 +9,7 @@
 #include "storage/organizations/sql_learner_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -17,7 +18,7 @@ namespace numeria::app {
 namespace {
 
 // Bump when the demo gains data; each version's step runs once per database.
-constexpr int DEMO_DATA_VERSION = 3;
+constexpr int DEMO_DATA_VERSION = 4;
 
 // Demo accounts: public passwords, for a demo on one's own machine only.
 struct DemoAccount {
@@ -100,6 +101,26 @@ void load_version_3(soci::session& sql, const std::filesystem::path& home, Epoch
     (void)organizations::apply_import(file, organizations::ImportFormat::Siecle, school->id, true, learners, now);
 }
 
+// Version 4: a certificability for some of the 90 pupils (pix-reference.md §1.3: isCertifiable and
+// certifiableAt, "Certifiable / Non certifiable / Non communiqué"), as a "collecte de profils" would
+// give them, so the list's filter has something to tell apart. In INE order, of every 5 pupils two
+// are certifiable, one is not and two are unknown; the dates are within the last 20 days. In 6A,
+// 12 are certifiable, 6 are not and 12 are unknown.
+void load_version_4(soci::session& sql, EpochMs now) {
+    std::optional<organizations::Organization> school = storage::SqlOrganizationRepository(sql).find_by_uai("0759901A");
+    if (!school)
+        return;
+    storage::SqlLearnerRepository learners(sql);
+    std::vector<organizations::Learner> pupils = learners.list_all(school->id);
+    std::sort(pupils.begin(), pupils.end(), [](const auto& a, const auto& b) { return a.record.key < b.record.key; });
+    constexpr EpochMs DAY = 24LL * 3600 * 1000;
+    for (std::size_t i = 0; i < pupils.size(); ++i) {
+        if (i % 5 > 2)
+            continue;
+        learners.set_certificability(pupils[i].id, i % 5 < 2, now - static_cast<EpochMs>(i % 20 + 1) * DAY, now);
+    }
+}
+
 } // namespace
 
 std::vector<std::string> load_demo_data(storage::Database& db, const std::filesystem::path& home) {
@@ -113,6 +134,8 @@ std::vector<std::string> load_demo_data(storage::Database& db, const std::filesy
             load_version_2(sql, home, now);
         if (loaded < 3)
             load_version_3(sql, home, now);
+        if (loaded < 4)
+            load_version_4(sql, now);
         const std::string version = std::to_string(DEMO_DATA_VERSION);
         const long long at = now;
         sql << "INSERT INTO settings (key, value, updated_at) VALUES ('demo_data_version', :v, :t) "
@@ -124,7 +147,8 @@ std::vector<std::string> load_demo_data(storage::Database& db, const std::filesy
         loaded >= DEMO_DATA_VERSION
             ? "Données de démonstration : déjà chargées (version " + std::to_string(loaded) + ")."
             : "Données de démonstration : chargées (version " + std::to_string(DEMO_DATA_VERSION) +
-                  ") : annuaire de 20 établissements fictifs, Collège Jeanne-Barret (UAI 0759901A) et ses 90 élèves.");
+                  ") : annuaire de 20 établissements fictifs, Collège Jeanne-Barret (UAI 0759901A) et ses 90 élèves "
+                  "(certificabilité connue pour 54 d'entre eux).");
     lines.push_back("Comptes de démonstration (adresse e-mail / mot de passe) :");
     for (const DemoAccount& account : {DIRECTION, TEACHER, ADMIN})
         lines.push_back("  " + std::string(account.email) + " / " + account.password + "  (" + account.what + ")");

@@ -49,7 +49,7 @@ void draw_text(cairo_t* cr, double x, double y, const std::string& text, const c
 } // namespace
 
 std::string class_sheet_pdf(const std::string& organization, const std::string& division,
-                            const std::vector<CredentialLine>& lines) {
+                            const std::vector<CredentialLine>& lines, const std::string& note) {
     constexpr double WIDTH = 595.0; // A4 in points
     constexpr double HEIGHT = 842.0;
     constexpr int CARDS_PER_PAGE = 10;
@@ -64,6 +64,8 @@ std::string class_sheet_pdf(const std::string& organization, const std::string& 
                   "Identifiants de connexion à Numeria. Le mot de passe est provisoire : il faut le changer à la "
                   "première connexion.",
                   "DejaVu Sans 8");
+        if (!note.empty())
+            draw_text(cr, 40, 64, note, "DejaVu Sans 8");
         for (int slot = 0; slot < CARDS_PER_PAGE; ++slot) {
             const std::size_t index = page * CARDS_PER_PAGE + static_cast<std::size_t>(slot);
             if (index >= lines.size())

@@ -19,9 +19,10 @@ struct CredentialLine {
 // UTF-8 with a BOM (spreadsheet programs then read the accents right), ';'-separated, CRLF.
 [[nodiscard]] std::string class_sheet_csv(const std::vector<CredentialLine>& lines);
 
-// A4 pages, 10 cards each; the title names the organisation and the class.
+// A4 pages, 10 cards each; the title names the organisation and the class; `note`, when not empty,
+// is printed under the title of every page (e.g. the pupils left out).
 [[nodiscard]] std::string class_sheet_pdf(const std::string& organization, const std::string& division,
-                                          const std::vector<CredentialLine>& lines);
+                                          const std::vector<CredentialLine>& lines, const std::string& note = "");
 
 // One CSV field: quoted when it holds ';', '"' or a line break; a leading =, +, - or @ is
 // prefixed with ' so spreadsheets never run it as a formula.

@@ -22,4 +22,13 @@ nlohmann::json import_outcome_json(const organizations::ImportOutcome& outcome) 
             {"errors", errors}};
 }
 
+organizations::ImportOutcome failed_import_outcome() {
+    organizations::ImportOutcome outcome;
+    outcome.status = "IMPORT_ERROR";
+    outcome.errors.push_back({"INTERNAL_ERROR", "", 0, "",
+                              "Une erreur inattendue a interrompu l'import : aucun élève n'a été modifié. "
+                              "Réessayez ; si le problème persiste, contactez l'assistance."});
+    return outcome;
+}
+
 } // namespace numeria::web

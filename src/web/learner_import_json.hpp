@@ -11,4 +11,8 @@ namespace numeria::web {
 
 [[nodiscard]] nlohmann::json import_outcome_json(const organizations::ImportOutcome& outcome);
 
+// The outcome of an import stopped by an unexpected failure (lost database…): status IMPORT_ERROR,
+// one INTERNAL_ERROR with a French message; its transaction was rolled back.
+[[nodiscard]] organizations::ImportOutcome failed_import_outcome();
+
 } // namespace numeria::web

@@ -27,12 +27,7 @@ std::string decode_base64(const std::string& text) {
 }
 
 std::string internal_error_outcome() {
-    organizations::ImportOutcome outcome;
-    outcome.status = "IMPORT_ERROR";
-    outcome.errors.push_back({"INTERNAL_ERROR", "", 0, "",
-                              "Une erreur inattendue a interrompu l'import : aucun élève n'a été modifié. "
-                              "Réessayez ; si le problème persiste, contactez l'assistance."});
-    return import_outcome_json(outcome).dump();
+    return import_outcome_json(failed_import_outcome()).dump();
 }
 
 } // namespace

@@ -10,7 +10,8 @@ import tempfile
 import unittest
 import zipfile
 
-from tests.support.harness import fresh_database_url, run_cli
+from tests.support import sql
+from tests.support.harness import ENGINE, fresh_database_url, run_cli
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "fixtures", "students")
@@ -191,12 +192,227 @@ class StudentsImportCliTest(unittest.TestCase):
 
         self.assert_refused(self.write("doublon.csv", csv), "IDENTIFIER_UNIQUE", "--format", "fregata")
 
+    def test_a_zip_without_xml_says_so(self):
+        self.import_two_valid()
+
+        self.assert_refused(self.write("texte.zip", self.zip_of({"a.txt": b"bonjour"})), "ZIP_NO_XML")
+
+    def test_a_csv_byte_that_is_not_utf8_is_refused_with_its_line(self):
+        self.import_two_valid()
+        csv = (FREGATA_HEADER + "1;A;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n").encode() + \
+            "2;Léa;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n".encode("latin-1")
+
+        outcome = self.assert_refused(self.write("latin.csv", csv), "INVALID_CHAR_DETECTED", "--format", "fregata")
+
+        self.assertEqual(outcome["errors"][0]["line"], 3)
+
+    # Fregata (issue 5 "Bad input"; pix-reference.md §3.2)
+    def test_fregata_identifiers_differing_only_in_case_are_refused(self):
+        self.import_two_valid()
+        csv = (FREGATA_HEADER + "123456789ab;A;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n"
+               "123456789AB;C;;;D;;F;01/01/2010;75056;;75;99100;ST;M1;6A\n")
+
+        outcome = self.assert_refused(self.write("casse.csv", csv), "IDENTIFIER_UNIQUE", "--format", "fregata")
+
+        self.assertEqual((outcome["errors"][0]["ine"], outcome["errors"][0]["line"]), ("123456789AB", 3))
+
+    def test_fregata_rows_need_every_starred_value(self):
+        self.import_two_valid()
+        csv = FREGATA_HEADER + "1;A;;;B;;M;01/01/2010;75056;;;99100;ST;;6A\n"
+
+        outcome = self.assert_refused(self.write("vides.csv", csv), "FIELD_REQUIRED", "--format", "fregata")
+
+        self.assertEqual([error.get("field") for error in outcome["errors"]], ["Code département naissance", "Code MEF"])
+
+    def test_fregata_commune_columns_depend_on_the_birth_country(self):
+        header = FREGATA_HEADER.replace("Code commune naissance**;", "")
+        csv = header + "1;A;;;B;;M;01/01/2010;Plymouth;99;99132;ST;M1;6A\n"
+
+        code, outcome, stderr = self.run_import(self.write("etranger.csv", csv), "--format", "fregata")
+
+        self.assertEqual((code, outcome["status"], outcome["imported"]), (0, "IMPORTED", 1), stderr)
+
+    # --mode (SUP only)
+    def test_mode_is_refused_for_a_format_without_modes(self):
+        self.import_two_valid()
+
+        code, outcome, stderr = self.run_import(self.fixture("siecle-with-registrations-no-longer-in-school.xml"),
+                                                "--mode", "add", "--confirm")
+
+        self.assertNotEqual(code, 0)
+        self.assertIsNone(outcome)
+        self.assertIn("--mode ne s'applique qu'au format sup", stderr)
+        self.assert_nothing_changed()
+
+    # A failure the file cannot cause still answers with the JSON object
+    @unittest.skipUnless(ENGINE == "sqlite", "a lock held by another SQLite connection")
+    def test_an_unexpected_failure_prints_an_import_error(self):
+        import sqlite3
+        locker = sqlite3.connect(self.env["NUMERIA_DATABASE"][len("sqlite:"):], isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")
+        try:
+            code, outcome, stderr = self.run_import(self.fixture("siecle-with-two-valid-students.xml"))
+        finally:
+            locker.execute("ROLLBACK")
+            locker.close()
+
+        self.assertEqual(code, 1, stderr)
+        self.assertEqual(outcome["status"], "IMPORT_ERROR")
+        self.assertIn("aucun élève n'a été modifié", outcome["errors"][0]["message"])
+        self.import_two_valid()
+
+    # Accounts (issue 5 item 4)
+    def learner(self, ine, uai="123ABC"):
+        return sql.query(self.env["NUMERIA_DATABASE"],
+                         "SELECT l.id, l.user_id, l.disabled, l.division FROM learners l JOIN organizations o "
+                         f"ON o.id = l.organization_id WHERE o.uai = '{uai}' AND l.national_key = '{ine}'")[0]
+
+    def link(self, ine, uai="123ABC"):
+        url = self.env["NUMERIA_DATABASE"]
+        user = sql.create_user(url, "Élève", ine, username="eleve." + ine.lower() + uai.lower())
+        sql.query(url, f"UPDATE learners SET user_id = {user} WHERE national_key = '{ine}' AND organization_id = "
+                       f"(SELECT id FROM organizations WHERE uai = '{uai}')")
+        return user
+
+    def first_ine(self):
+        return sql.scalar(self.env["NUMERIA_DATABASE"], "SELECT MIN(national_key) FROM learners")
+
+    def test_an_import_keeps_a_learners_account_through_a_class_change(self):
+        self.import_two_valid()
+        ine = self.first_ine()
+        user = self.link(ine)
+        with open(self.fixture("siecle-with-two-valid-students.xml"), "rb") as handle:
+            moved = handle.read().replace(b"<CODE_STRUCTURE>", b"<CODE_STRUCTURE>N")
+
+        code, outcome, _ = self.run_import(self.write("nouvelles-classes.xml", moved))
+
+        self.assertEqual((code, outcome["updated"]), (0, 2))
+        _, user_after, disabled, division = self.learner(ine)
+        self.assertEqual((user_after, disabled), (user, "0"))
+        self.assertTrue(division.startswith("N"), division)
+
+    def test_an_import_keeps_the_account_of_a_pupil_who_left_and_came_back(self):
+        self.import_two_valid()
+        ine = self.first_ine()
+        user = self.link(ine)
+        self.run_import(self.fixture("siecle-with-registrations-no-longer-in-school.xml"), "--confirm")
+        self.assertEqual(self.learner(ine)[1:3], (user, "1"))
+
+        self.import_two_valid_again()
+
+        self.assertEqual(self.learner(ine)[1:3], (user, "0"))
+
+    def import_two_valid_again(self):
+        code, outcome, _ = self.run_import(self.fixture("siecle-with-two-valid-students.xml"))
+        self.assertEqual((code, outcome["updated"]), (0, 2))
+
+    def test_a_pupil_of_another_school_with_the_same_ine_keeps_its_account(self):
+        created = run_cli("org", "create", "--type", "SCO", "--name", "Collège d'avant", "--uai", "456DEF",
+                          "--allow-nonstandard-uai", env=self.env)
+        self.assertEqual(created.returncode, 0, created.stderr)
+        with open(self.fixture("siecle-with-two-valid-students.xml"), "rb") as handle:
+            before = self.write("avant.xml", handle.read().replace(b"<UAJ>123ABC</UAJ>", b"<UAJ>456DEF</UAJ>"))
+        result = run_cli("students", "import", "--org", "456DEF", before, env=self.env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        ine = sql.scalar(self.env["NUMERIA_DATABASE"], "SELECT MIN(national_key) FROM learners")
+        user = self.link(ine, "456DEF")
+
+        self.import_two_valid()
+
+        self.assertEqual(self.learner(ine)[1], user)
+        self.assertEqual(self.learner(ine, "456DEF")[1], user)
+
     def test_an_unknown_organisation_is_refused_in_french(self):
         result = run_cli("students", "import", "--org", "0000000X", self.fixture("siecle-with-two-valid-students.xml"),
                          env=self.env)
 
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("aucune organisation", result.stderr)
+
+
+SUP_HEADER = ("Premier prénom*;Deuxième prénom;Troisième prénom;Nom de famille*;Nom d'usage;"
+              "Date de naissance (jj/mm/aaaa)*;Email;Numéro étudiant*;Composante;Équipe pédagogique;Groupe;Diplôme;"
+              "Régime\n")
+
+
+def sup_row(number, last_name="Durand"):
+    return (f"Alice;;;{last_name};;02/03/2004;alice.{number.lower()}@univ.example;{number};UFR Sciences;Équipe L1;"
+            "TD 3;Licence informatique;Formation initiale\n")
+
+
+class SupImportCliTest(unittest.TestCase):
+    """Higher education (pix-reference.md §3.2 "SUP"): a SUP organisation manages its students by
+    default and imports the SUP CSV in replace mode (absent students disabled) or add mode."""
+
+    def setUp(self):
+        self.workdir = tempfile.mkdtemp(prefix="numeria-sup-")
+        self.env = {"NUMERIA_DATABASE": fresh_database_url(self.workdir)}
+        created = run_cli("org", "create", "--type", "SUP", "--name", "Université Exemple", "--uai", "0751717J",
+                          env=self.env)
+        self.assertEqual(created.returncode, 0, created.stderr)
+
+    def tearDown(self):
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def run_import(self, rows, *extra, uai="0751717J"):
+        path = os.path.join(self.workdir, "etudiants.csv")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(SUP_HEADER + "".join(rows))
+        result = run_cli("students", "import", "--org", uai, path, *extra, env=self.env)
+        return result.returncode, json.loads(result.stdout) if result.stdout.strip() else None, result.stderr
+
+    def states(self):
+        return sql.query(self.env["NUMERIA_DATABASE"],
+                         "SELECT national_key, disabled FROM learners ORDER BY national_key")
+
+    def test_the_sup_csv_is_imported_with_every_column(self):
+        code, outcome, stderr = self.run_import([sup_row("E1")])
+
+        self.assertEqual((code, outcome["status"], outcome["imported"]), (0, "IMPORTED", 1), stderr)
+        row = sql.query(self.env["NUMERIA_DATABASE"],
+                        "SELECT email, department, educational_team, division, diploma, study_scheme FROM learners")
+        self.assertEqual(row, [("alice.e1@univ.example", "UFR Sciences", "Équipe L1", "TD 3", "Licence informatique",
+                                "Formation initiale")])
+
+    def test_replace_mode_disables_the_students_absent_from_the_file(self):
+        self.run_import([sup_row("E1"), sup_row("E2")])
+
+        code, outcome, stderr = self.run_import([sup_row("E2"), sup_row("E3")], "--mode", "replace")
+
+        self.assertEqual((code, outcome["imported"], outcome["disabled"]), (0, 1, 1), stderr)
+        self.assertEqual(self.states(), [("E1", "1"), ("E2", "0"), ("E3", "0")])
+
+    def test_replace_is_the_default_mode(self):
+        self.run_import([sup_row("E1"), sup_row("E2")])
+
+        code, outcome, _ = self.run_import([sup_row("E2"), sup_row("E3")])
+
+        self.assertEqual((code, outcome["disabled"]), (0, 1))
+
+    def test_add_mode_keeps_the_students_absent_from_the_file(self):
+        self.run_import([sup_row("E1"), sup_row("E2")])
+
+        code, outcome, stderr = self.run_import([sup_row("E2", "Martin"), sup_row("E3")], "--mode", "add")
+
+        self.assertEqual((code, outcome["imported"], outcome["updated"], outcome["disabled"]), (0, 1, 1, 0), stderr)
+        self.assertEqual(self.states(), [("E1", "0"), ("E2", "0"), ("E3", "0")])
+
+    def test_add_mode_with_the_explicit_format(self):
+        self.run_import([sup_row("E1")])
+
+        code, outcome, _ = self.run_import([sup_row("E2")], "--format", "sup", "--mode", "add")
+
+        self.assertEqual((code, outcome["imported"], outcome["disabled"]), (0, 1, 0))
+
+    def test_an_organisation_created_without_students_cannot_import(self):
+        created = run_cli("org", "create", "--type", "SUP", "--name", "École sans élèves", "--uai", "0751718K",
+                          "--no-manages-students", env=self.env)
+        self.assertEqual(created.returncode, 0, created.stderr)
+
+        code, _, stderr = self.run_import([sup_row("E1")], uai="0751718K")
+
+        self.assertNotEqual(code, 0)
+        self.assertIn("ne gère pas d'élèves", stderr)
 
 
 if __name__ == "__main__":

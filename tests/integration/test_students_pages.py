@@ -89,8 +89,16 @@ class StudentsPagesTest(unittest.TestCase):
         self.assertLess(found, 90)
 
     def test_04_the_list_filters_by_certificability(self):
-        self.assertEqual(self.count("?certificabilite=inconnu"), 90)
-        self.assertEqual(self.count("?certificabilite=oui"), 0)
+        # The demo data (src/app/demo_data.cpp, version 4): of every 5 pupils, 2 certifiable, 1 not, 2 unknown.
+        self.assertEqual(self.count("?certificabilite=oui"), 36)
+        self.assertEqual(self.count("?certificabilite=non"), 18)
+        self.assertEqual(self.count("?certificabilite=inconnu"), 36)
+        self.assertEqual(self.count("?classe=6A&certificabilite=oui"), 12)
+
+    def test_04b_the_list_shows_the_certificability_date(self):
+        page = self.page(self.base + "?certificabilite=non")
+
+        self.assertRegex(page, r"Non certifiable <span class=\"fr-text--xs\">\(le \d{2}/\d{2}/\d{4}\)</span>")
 
     def test_05_an_upload_is_imported_in_the_background(self):
         status, created = self.upload(siecle(95, 7))

@@ -27,7 +27,7 @@ struct Organization {
     OrganizationType type = OrganizationType::Sco;
     std::string name;
     std::optional<std::string> uai;
-    bool manages_students = false; // SCO and SCO-AGRI import their students
+    bool manages_students = false; // imports its students (SCO, SCO-AGRI and SUP by default)
     EpochMs created_at = 0;
 };
 

@@ -51,6 +51,57 @@ TEST(FregataCsv, RefusesADuplicateIdentifierWithItsLine) {
     EXPECT_EQ(file.errors[0].line, 3U);
 }
 
+TEST(FregataCsv, RefusesIdentifiersThatDifferOnlyInCase) {
+    ParsedFile file = parse_fregata_csv(HEADER + "123456789ab;A;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n" +
+                                        "123456789AB;C;;;D;;F;01/01/2010;75056;;75;99100;ST;M1;6A\n");
+
+    ASSERT_EQ(file.errors.size(), 1U);
+    EXPECT_EQ(file.errors[0].code, "IDENTIFIER_UNIQUE");
+    EXPECT_EQ(file.errors[0].ine, "123456789AB");
+    EXPECT_EQ(file.errors[0].line, 3U);
+}
+
+TEST(FregataCsv, RequiresTheMefCodeAndTheDepartmentOfBirth) {
+    ParsedFile file = parse_fregata_csv(HEADER + "1;A;;;B;;M;01/01/2010;75056;;;99100;ST;;6A\n");
+
+    ASSERT_EQ(file.errors.size(), 2U);
+    EXPECT_EQ(file.errors[0].code, "FIELD_REQUIRED");
+    EXPECT_EQ(file.errors[0].field, "Code département naissance");
+    EXPECT_EQ(file.errors[1].field, "Code MEF");
+    EXPECT_NE(file.errors[1].message.find("Code MEF"), std::string::npos);
+}
+
+TEST(FregataCsv, RequiresEveryStarredValue) {
+    ParsedFile file = parse_fregata_csv(HEADER + ";;;;;;;;;;;;;;\n");
+
+    std::vector<std::string> codes;
+    for (const ImportIssue& issue : file.errors)
+        codes.push_back(issue.code);
+    EXPECT_EQ(codes,
+              (std::vector<std::string>{"INE_REQUIRED", "FIRST_NAME_REQUIRED", "LAST_NAME_REQUIRED",
+                                        "SEX_CODE_REQUIRED", "BIRTHDATE_REQUIRED", "FIELD_REQUIRED", "FIELD_REQUIRED",
+                                        "FIELD_REQUIRED", "FIELD_REQUIRED", "DIVISION_REQUIRED"}));
+}
+
+TEST(FregataCsv, AcceptsAFileWithoutTheConditionalCommuneColumns) {
+    std::string header = HEADER;
+    header.erase(header.find("Code commune naissance**;"), std::string("Code commune naissance**;").size());
+
+    ParsedFile file = parse_fregata_csv(header + "1;A;;;B;;M;01/01/2010;Plymouth;99;99132;ST;M1;6A\n");
+
+    ASSERT_FALSE(file.refused()) << file.errors.front().message;
+    EXPECT_EQ(file.learners.at(0).birth_city, "Plymouth");
+}
+
+TEST(FregataCsv, StillRequiresTheCommuneCodeOfAPupilBornInFranceWithoutItsColumn) {
+    std::string header = HEADER;
+    header.erase(header.find("Code commune naissance**;"), std::string("Code commune naissance**;").size());
+
+    ParsedFile file = parse_fregata_csv(header + "1;A;;;B;;M;01/01/2010;;75;99100;ST;M1;6A\n");
+
+    EXPECT_EQ(file.errors.at(0).code, "BIRTH_CITY_CODE_REQUIRED_FOR_FR_STUDENT");
+}
+
 TEST(FregataCsv, RefusesAnInvalidCountryCode) {
     ParsedFile file = parse_fregata_csv(HEADER + "1;A;;;B;;M;01/01/2010;75056;;75;100;ST;M1;6A\n");
 
@@ -63,10 +114,13 @@ TEST(FregataCsv, RequiresTheBirthCityOfAPupilBornAbroad) {
     EXPECT_EQ(file.errors.at(0).code, "BIRTH_CITY_REQUIRED_FOR_FOREIGN_STUDENT");
 }
 
-TEST(FregataCsv, RefusesBytesThatAreNotUtf8) {
-    ParsedFile file = parse_fregata_csv(HEADER + "1;L\xe9\x61;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n");
+TEST(FregataCsv, RefusesBytesThatAreNotUtf8WithTheirLine) {
+    ParsedFile file = parse_fregata_csv(HEADER + "1;A;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n" +
+                                        "2;L\xe9\x61;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n");
 
     EXPECT_EQ(file.errors.at(0).code, "INVALID_CHAR_DETECTED");
+    EXPECT_EQ(file.errors.at(0).line, 3U);
+    EXPECT_NE(file.errors.at(0).message.find("ligne 3"), std::string::npos);
 }
 
 TEST(SupCsv, ReadsAStudentKeyedByStudentNumber) {
@@ -76,6 +130,23 @@ TEST(SupCsv, ReadsAStudentKeyedByStudentNumber) {
     ASSERT_FALSE(file.refused());
     EXPECT_EQ(file.learners.at(0).key, "E123");
     EXPECT_EQ(file.learners.at(0).division, "L1 groupe A");
+}
+
+TEST(SupCsv, ReadsEveryColumnOfTheReference) {
+    ParsedFile file = parse_sup_csv(
+        "Premier prénom*;Deuxième prénom;Troisième prénom;Nom de famille*;Nom d'usage;Date de naissance (jj/mm/aaaa)*;"
+        "Email;Numéro étudiant*;Composante;Équipe pédagogique;Groupe;Diplôme;Régime\n"
+        "Alice;Marie;Jeanne;Durand;Roux;02/03/2004;alice@univ.fr;E123;UFR Sciences;Équipe L1;TD 3;Licence "
+        "informatique;Formation initiale\n");
+
+    ASSERT_FALSE(file.refused()) << file.errors.front().message;
+    const LearnerRecord& student = file.learners.at(0);
+    EXPECT_EQ(student.email, "alice@univ.fr");
+    EXPECT_EQ(student.department, "UFR Sciences");
+    EXPECT_EQ(student.educational_team, "Équipe L1");
+    EXPECT_EQ(student.division, "TD 3");
+    EXPECT_EQ(student.diploma, "Licence informatique");
+    EXPECT_EQ(student.study_scheme, "Formation initiale");
 }
 
 TEST(SupCsv, RefusesADuplicateStudentNumber) {

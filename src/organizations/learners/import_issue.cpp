@@ -42,8 +42,9 @@ std::string french_import_message(const std::string& code, const std::string& de
         {"FIRST_NAME_REQUIRED", "Le prénom de l'élève est obligatoire."},
         {"DIVISION_REQUIRED", "La division (classe) de l'élève est obligatoire."},
         {"STATUS_INVALID", "Le statut « %s » n'est pas valide (ST ou AP)."},
-        {"INVALID_CHAR_DETECTED", "Le champ contient un caractère non valide : le fichier n'est sans doute pas en "
-                                  "UTF-8."},
+        {"INVALID_CHAR_DETECTED", "Le fichier contient un caractère non valide %s : il n'est sans doute pas "
+                                  "enregistré dans l'encodage qu'il annonce (UTF-8 pour un fichier CSV)."},
+        {"FIELD_REQUIRED", "La colonne « %s » est obligatoire : elle est vide pour cet élève."},
     };
     auto found = messages.find(code);
     std::string text = found == messages.end() ? "Erreur « " + code + " »." : found->second;

@@ -34,8 +34,9 @@ ImportPlan plan_import(const std::vector<Learner>& existing, const std::vector<L
             continue;
         }
         const Learner& learner = *found->second;
-        // Rule: issue 5 item 4: a learner record's link to an account is never lost.
-        const bool attach = !learner.user_id && inherited;
+        // Rule: issue 5 item 4: a learner record's link to an account is never lost. Item 7: an
+        // account a teacher dissociated as wrongly linked is never linked again by an import.
+        const bool attach = !learner.user_id && inherited && inherited != learner.dissociated_user_id;
         if (same_record(learner.record, record) && !learner.disabled && !attach) {
             ++plan.unchanged;
             continue;

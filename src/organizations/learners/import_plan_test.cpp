@@ -73,6 +73,23 @@ TEST(ImportPlan, GivesANewPupilTheAccountLinkedInAnotherSchool) {
     EXPECT_EQ(plan.to_create.at(0).second, 55);
 }
 
+TEST(ImportPlan, AttachesTheAccountLinkedInAnotherSchoolToAPupilWithout) {
+    ImportPlan plan = plan_import({stored(1, record("A"))}, {record("A")}, {{"A", 55}}, true);
+
+    ASSERT_EQ(plan.to_update.size(), 1U);
+    EXPECT_EQ(plan.to_update[0].user_id, 55);
+}
+
+TEST(ImportPlan, NeverRelinksAnAccountATeacherDissociated) {
+    Learner learner = stored(1, record("A"));
+    learner.dissociated_user_id = 55;
+
+    ImportPlan plan = plan_import({learner}, {record("A")}, {{"A", 55}}, true);
+
+    EXPECT_TRUE(plan.to_update.empty());
+    EXPECT_EQ(plan.unchanged, 1);
+}
+
 TEST(ImportPlan, AsksForConfirmationWhenMoreThanHalfWouldBeDisabled) {
     ImportPlan plan =
         plan_import({stored(1, record("A")), stored(2, record("B")), stored(3, record("C"))}, {record("A")}, {}, true);

@@ -28,9 +28,14 @@ struct LearnerRecord {
     std::string birth_country_code; // INSEE: "100" = France (SIECLE), "99100" (CSV)
     std::string mef_code;
     std::string status;   // "ST" student, "AP" apprentice
-    std::string division; // class, e.g. "4A"
-    std::string email;    // SUP only
-    std::size_t line = 0; // the line in the file, for messages
+    std::string division; // class, e.g. "4A"; for SUP, the "Groupe" column (the list's class filter)
+    // SUP only (pix-reference.md §1.3 "SUP fields", §3.2 "SUP" columns):
+    std::string email;            // "Email"
+    std::string department;       // "Composante"
+    std::string educational_team; // "Équipe pédagogique"
+    std::string diploma;          // "Diplôme"
+    std::string study_scheme;     // "Régime"
+    std::size_t line = 0;         // the line in the file, for messages
 
     bool operator==(const LearnerRecord&) const = default;
 };
@@ -41,7 +46,9 @@ struct Learner {
     LearnerRecord record;
     bool disabled = false;
     std::optional<std::int64_t> user_id; // the account this record is linked to
-    std::optional<bool> certifiable;     // null: "Non communiqué"
+    // The account a teacher dissociated from this record: imports never link it again.
+    std::optional<std::int64_t> dissociated_user_id;
+    std::optional<bool> certifiable; // null: "Non communiqué"
     std::optional<EpochMs> certifiable_at;
     EpochMs created_at = 0;
     EpochMs updated_at = 0;

@@ -11,10 +11,12 @@ namespace numeria::organizations {
 
 struct LearnerQuery {
     std::int64_t organization = 0;
-    std::string search;           // part of a first or last name, any case
-    std::string division;         // "" = every class
-    std::string certifiable;      // "", "oui", "non", "inconnu"
-    std::string connection;       // "", "email", "identifiant", "sso", "aucune"
+    std::string search;      // part of a first or last name, any case
+    std::string division;    // "" = every class
+    std::string certifiable; // "", "oui", "non", "inconnu"
+    // "", "email", "identifiant", "aucune". No "sso" (issue 5 item 6 lists it) until the product has
+    // an external log-in (GAR/ENT): a filter that can match nobody would mislead.
+    std::string connection;
     std::string state = "actifs"; // "actifs", "desactives", "tous"
     std::string sort = "nom";     // "nom", "classe"
     int page = 1;                 // 1-based

@@ -25,20 +25,25 @@ std::string child_text(const pugi::xml_node& node, const char* name) {
 }
 
 // Line numbers for messages: pugixml gives byte offsets; the decoded text keeps the line breaks.
+// Built before the in-place parse (which overwrites some bytes), 4 bytes per line.
 class LineIndex {
 public:
     explicit LineIndex(const std::string& text) {
+        m_breaks.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
         for (std::size_t i = 0; i < text.size(); ++i)
             if (text[i] == '\n')
-                m_breaks.push_back(static_cast<std::ptrdiff_t>(i));
+                m_breaks.push_back(static_cast<std::uint32_t>(i));
     }
     [[nodiscard]] std::size_t line_of(std::ptrdiff_t offset) const {
-        return static_cast<std::size_t>(std::lower_bound(m_breaks.begin(), m_breaks.end(), offset) - m_breaks.begin()) +
+        return static_cast<std::size_t>(
+                   std::lower_bound(m_breaks.begin(), m_breaks.end(),
+                                    static_cast<std::uint32_t>(std::max<std::ptrdiff_t>(offset, 0))) -
+                   m_breaks.begin()) +
                1;
     }
 
 private:
-    std::vector<std::ptrdiff_t> m_breaks;
+    std::vector<std::uint32_t> m_breaks; // files are at most 200 MB (zip_extract.hpp)
 };
 
 // Rule: pix-reference.md §3.1 "Division": the CODE_STRUCTURE of the structure of TYPE_STRUCTURE "D",
@@ -103,19 +108,14 @@ LearnerRecord read_pupil(const pugi::xml_node& pupil, const LineIndex& lines) {
     return record;
 }
 
-} // namespace
-
-ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_uai) {
-    if (bytes.empty())
-        return refused_file(make_issue("FILE_EMPTY"));
-    const std::string encoding = declared_xml_encoding(bytes);
-    Result<std::string> text = to_utf8(bytes, encoding);
-    if (!text)
-        return refused_file(make_issue(text.error().reason, "", 0, "", encoding));
+// Parses UTF-8 `text` in place: pugixml keeps pointers into it instead of copying it, and only the
+// node types the rules read are built (elements, text; PCDATA stored inside its element).
+ParsedFile parse_decoded(std::string& text, const std::string& school_uai) {
+    const LineIndex lines(text);
     pugi::xml_document document;
+    const unsigned int options = (pugi::parse_default | pugi::parse_embed_pcdata) & ~pugi::parse_eol;
     const pugi::xml_parse_result parsed =
-        document.load_buffer(text->data(), text->size(), pugi::parse_default, pugi::encoding_utf8);
-    const LineIndex lines(*text);
+        document.load_buffer_inplace(text.data(), text.size(), options, pugi::encoding_utf8);
     if (!parsed)
         return refused_file(make_issue("INVALID_FILE", "", lines.line_of(parsed.offset), "",
                                        std::string("XML mal formé à la ligne ") +
@@ -138,8 +138,11 @@ ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_ua
     const pugi::xml_node data = root.child("DONNEES");
     const std::map<std::string, std::string> divisions = divisions_by_pupil(data);
     ParsedFile file;
+    // One allocation of the right size: a growing vector would hold its old and new blocks at once.
+    const pugi::xml_object_range pupils = data.child("ELEVES").children("ELEVE");
+    file.learners.reserve(static_cast<std::size_t>(std::distance(pupils.begin(), pupils.end())));
     std::set<std::string> seen;
-    for (const pugi::xml_node& pupil : data.child("ELEVES").children("ELEVE")) {
+    for (const pugi::xml_node& pupil : pupils) {
         LearnerRecord record = read_pupil(pupil, lines);
         auto division = divisions.find(pupil.attribute("ELEVE_ID").as_string());
         // Rule: §3.1 "Skipped pupils": a leaving date, no INE, or no division.
@@ -159,6 +162,40 @@ ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_ua
     std::stable_partition(file.errors.begin(), file.errors.end(),
                           [](const ImportIssue& issue) { return issue.code == "INE_UNIQUE"; });
     return file;
+}
+
+} // namespace
+
+ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_uai) {
+    if (bytes.empty())
+        return refused_file(make_issue("FILE_EMPTY"));
+    const std::string encoding = declared_xml_encoding(bytes);
+    Result<std::string> text = to_utf8(bytes, encoding);
+    if (!text)
+        return refused_file(decoding_issue(text.error(), encoding));
+    return parse_decoded(*text, school_uai);
+}
+
+ParsedFile parse_owned_siecle_xml(std::string&& bytes, const std::string& school_uai) {
+    if (bytes.empty())
+        return refused_file(make_issue("FILE_EMPTY"));
+    const std::string encoding = declared_xml_encoding(bytes);
+    std::string text;
+    if (is_utf8_name(encoding)) {
+        // Already UTF-8: checked without a copy, then parsed where it lies.
+        if (Status valid = check_utf8(bytes); !valid)
+            return refused_file(decoding_issue(valid.error(), encoding));
+        if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0)
+            bytes.erase(0, 3);
+        text = std::move(bytes);
+    } else {
+        Result<std::string> converted = to_utf8(bytes, encoding);
+        if (!converted)
+            return refused_file(decoding_issue(converted.error(), encoding));
+        std::string().swap(bytes); // the raw file is no longer needed: free it before parsing
+        text = std::move(*converted);
+    }
+    return parse_decoded(text, school_uai);
 }
 
 } // namespace numeria::organizations

@@ -12,4 +12,8 @@ namespace numeria::organizations {
 // `bytes`: the file as uploaded (any supported encoding); `school_uai`: the organisation's UAI.
 [[nodiscard]] ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_uai);
 
+// The same for a file the caller gives away (a ZIP's XML, up to 200 MB): a UTF-8 file is parsed in
+// its own buffer, another encoding's raw bytes are freed once converted, before parsing.
+[[nodiscard]] ParsedFile parse_owned_siecle_xml(std::string&& bytes, const std::string& school_uai);
+
 } // namespace numeria::organizations

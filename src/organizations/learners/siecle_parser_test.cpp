@@ -121,6 +121,42 @@ TEST(SiecleParser, AcceptsAUtf8ByteOrderMark) {
     EXPECT_EQ(file.learners[0].first_name, "Inès");
 }
 
+TEST(SiecleParser, GivesTheLineOfAByteThatIsNotUtf8) {
+    ParsedFile file = parse_siecle_xml(
+        siecle("0759901A", pupil("1", "1234567890A", "<VILLE_NAISS>S\xe8te</VILLE_NAISS>"), division("1", "6B")),
+        "0759901A");
+
+    ASSERT_EQ(file.errors.size(), 1U);
+    EXPECT_EQ(file.errors[0].code, "INVALID_CHAR_DETECTED");
+    EXPECT_EQ(file.errors[0].line, 4U);
+    EXPECT_NE(file.errors[0].message.find("ligne 4"), std::string::npos);
+}
+
+TEST(SiecleParser, ReadsAFileItIsGivenLikeAView) {
+    const std::string xml = "\xEF\xBB\xBF" + siecle("0759901A", pupil("1", "1234567890A"), division("1", "6B"));
+
+    ParsedFile file = parse_owned_siecle_xml(std::string(xml), "0759901A");
+
+    ASSERT_FALSE(file.refused());
+    EXPECT_EQ(file.learners, parse_siecle_xml(xml, "0759901A").learners);
+    EXPECT_EQ(file.learners.at(0).line, 4U);
+}
+
+TEST(SiecleParser, ConvertsAnIso885915FileItIsGiven) {
+    ParsedFile file = parse_owned_siecle_xml(fixture("siecle-with-two-valid-students.xml"), "123ABC");
+
+    ASSERT_FALSE(file.refused());
+    EXPECT_EQ(file.learners, parse_siecle_xml(fixture("siecle-with-two-valid-students.xml"), "123ABC").learners);
+}
+
+TEST(SiecleParser, GivesTheLineOfABadByteInAFileItIsGiven) {
+    ParsedFile file = parse_owned_siecle_xml(
+        siecle("0759901A", pupil("1", "1234567890A", "<VILLE_NAISS>S\xe8te</VILLE_NAISS>"), division("1", "6B")),
+        "0759901A");
+
+    EXPECT_EQ(file.errors.at(0).line, 4U);
+}
+
 TEST(SiecleParser, RefusesAnXmlThatIsNotASiecleExport) {
     ParsedFile file = parse_siecle_xml("<?xml version=\"1.0\"?><ELEVES/>", "X");
 

@@ -31,18 +31,34 @@ bool supported(const std::string& encoding) {
     return std::find(names.begin(), names.end(), encoding) != names.end();
 }
 
+std::size_t line_at(std::string_view bytes, std::size_t offset) {
+    return static_cast<std::size_t>(
+               std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n')) +
+           1;
+}
+
+Error invalid_at(std::string_view bytes, std::size_t offset) {
+    return Error::invalid("INVALID_CHAR_DETECTED", std::to_string(line_at(bytes, offset)));
+}
+
 } // namespace
+
+bool is_utf8_name(const std::string& encoding) {
+    return encoding == "UTF-8" || encoding == "UTF8";
+}
 
 Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding) {
     if (!supported(encoding))
         return fail(Error::invalid("ENCODING_NOT_SUPPORTED", encoding));
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF")
         bytes.remove_prefix(3);
-    iconv_t converter = iconv_open("UTF-8", encoding == "UTF8" ? "UTF-8" : encoding.c_str());
+    iconv_t converter = iconv_open("UTF-8", is_utf8_name(encoding) ? "UTF-8" : encoding.c_str());
     if (converter == reinterpret_cast<iconv_t>(-1))
         return fail(Error::invalid("ENCODING_NOT_SUPPORTED", encoding));
+    // Most of a French file is ASCII, one byte in any of these encodings: start at the input's size
+    // plus a little, and grow only as needed (memory: issue 5 item 2, bounded-memory parsing).
     std::string output;
-    output.resize(bytes.size() * 2 + 16);
+    output.resize(bytes.size() + bytes.size() / 16 + 64);
     char* in = const_cast<char*>(bytes.data());
     std::size_t in_left = bytes.size();
     char* out = output.data();
@@ -53,7 +69,7 @@ Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding)
             continue;
         if (errno == E2BIG) {
             const std::size_t used = output.size() - out_left;
-            output.resize(output.size() * 2);
+            output.resize(output.size() + std::max(in_left * 2, output.size() / 8) + 64);
             out = output.data() + used;
             out_left = output.size() - used;
             continue;
@@ -63,9 +79,38 @@ Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding)
     }
     iconv_close(converter);
     if (invalid)
-        return fail(Error::invalid("INVALID_CHAR_DETECTED", encoding));
+        return fail(invalid_at(bytes, static_cast<std::size_t>(in - bytes.data())));
     output.resize(output.size() - out_left);
     return output;
+}
+
+Status check_utf8(std::string_view text) {
+    iconv_t converter = iconv_open("UTF-8", "UTF-8");
+    if (converter == reinterpret_cast<iconv_t>(-1))
+        return fail(Error::invalid("ENCODING_NOT_SUPPORTED", "UTF-8"));
+    std::array<char, 65536> scratch{};
+    char* in = const_cast<char*>(text.data());
+    std::size_t in_left = text.size();
+    bool invalid = false;
+    while (in_left > 0) {
+        char* out = scratch.data();
+        std::size_t out_left = scratch.size();
+        if (iconv(converter, &in, &in_left, &out, &out_left) == static_cast<std::size_t>(-1) && errno != E2BIG) {
+            invalid = true;
+            break;
+        }
+    }
+    iconv_close(converter);
+    if (invalid)
+        return fail(invalid_at(text, static_cast<std::size_t>(in - text.data())));
+    return {};
+}
+
+ImportIssue decoding_issue(const Error& error, const std::string& encoding) {
+    if (error.reason != "INVALID_CHAR_DETECTED")
+        return make_issue(error.reason, "", 0, "", encoding);
+    const std::size_t line = std::stoul(error.detail);
+    return make_issue("INVALID_CHAR_DETECTED", "", line, "", "à la ligne " + std::to_string(line));
 }
 
 } // namespace numeria::organizations

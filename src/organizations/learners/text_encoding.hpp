@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "organizations/learners/import_issue.hpp"
 
 #include <string>
 #include <string_view>
@@ -15,7 +16,16 @@ namespace numeria::organizations {
 
 // Converts `bytes` from `encoding` to UTF-8, dropping a UTF-8 byte-order mark.
 // Fails with "ENCODING_NOT_SUPPORTED" (detail: the encoding) or "INVALID_CHAR_DETECTED"
-// (bytes that are not valid in that encoding).
+// (bytes that are not valid in that encoding; detail: the line of the first one, from 1).
 [[nodiscard]] Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding);
+
+// True for the names to_utf8 reads as UTF-8 ("UTF-8", "UTF8").
+[[nodiscard]] bool is_utf8_name(const std::string& encoding);
+
+// Checks that `text` is valid UTF-8 without copying it; fails like to_utf8.
+[[nodiscard]] Status check_utf8(std::string_view text);
+
+// The import issue for a failure of to_utf8 or check_utf8 (the line when the error has one).
+[[nodiscard]] ImportIssue decoding_issue(const Error& error, const std::string& encoding);
 
 } // namespace numeria::organizations

@@ -56,23 +56,32 @@ std::variant<std::string, ImportIssue> extract_single_xml(std::string_view bytes
     static const std::regex xml_entry(R"(^([^.][^/]*/)*[^./][^/]*\.xml$)", std::regex::icase);
     const zip_int64_t entries = zip_get_num_entries(archive.get(), 0);
     std::vector<zip_uint64_t> xml_indexes;
+    std::string extra; // the first hidden or non-XML entry, which refuses an archive that has an XML file
     std::uint64_t total_uncompressed = 0;
     for (zip_int64_t i = 0; i < entries; ++i) {
         zip_stat_t stat;
         if (zip_stat_index(archive.get(), static_cast<zip_uint64_t>(i), 0, &stat) != 0 || !stat.name)
             return make_issue("INVALID_FILE", "", 0, "", "archive ZIP illisible");
         const std::string name = stat.name;
-        if (is_hidden(name))
-            return make_issue("ZIP_SEVERAL_FILES", "", 0, "", "fichier ou dossier caché « " + name + " »");
+        if (is_hidden(name)) {
+            if (extra.empty())
+                extra = "fichier ou dossier caché « " + name + " »";
+            continue;
+        }
         if (!name.empty() && name.back() == '/')
             continue; // a folder entry
-        if (!std::regex_match(name, xml_entry))
-            return make_issue("ZIP_SEVERAL_FILES", "", 0, "", "fichier « " + name + " » en trop");
+        if (!std::regex_match(name, xml_entry)) {
+            if (extra.empty())
+                extra = "fichier « " + name + " » en trop";
+            continue;
+        }
         xml_indexes.push_back(static_cast<zip_uint64_t>(i));
         total_uncompressed += stat.size;
     }
     if (xml_indexes.empty())
         return make_issue("ZIP_NO_XML");
+    if (!extra.empty())
+        return make_issue("ZIP_SEVERAL_FILES", "", 0, "", extra);
     if (xml_indexes.size() > 1)
         return make_issue("ZIP_SEVERAL_FILES", "", 0, "", std::to_string(xml_indexes.size()) + " fichiers XML");
     if (total_uncompressed > ZIP_MAX_UNCOMPRESSED || total_uncompressed > ZIP_MAX_RATIO * bytes.size())

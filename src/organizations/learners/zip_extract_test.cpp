@@ -61,7 +61,15 @@ TEST(ZipExtract, RefusesAHiddenFolder) {
 }
 
 TEST(ZipExtract, RefusesAnArchiveWithoutXml) {
-    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{"eleves.csv", "a;b"}}))), "ZIP_SEVERAL_FILES");
+    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{"eleves.csv", "a;b"}}))), "ZIP_NO_XML");
+}
+
+TEST(ZipExtract, SaysThereIsNoXmlWhenTheOnlyFileIsText) {
+    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{"a.txt", "bonjour"}}))), "ZIP_NO_XML");
+}
+
+TEST(ZipExtract, RefusesAnExtraFileBesideTheXml) {
+    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{"a.xml", "<a/>"}, {"a.txt", "x"}}))), "ZIP_SEVERAL_FILES");
 }
 
 TEST(ZipExtract, RefusesABombAboveOneHundredTimesItsSize) {

@@ -47,7 +47,7 @@ ParsedFile validate_import_file(ImportFormat format, std::string_view bytes, con
         std::variant<std::string, ImportIssue> xml = extract_single_xml(bytes);
         if (auto* issue = std::get_if<ImportIssue>(&xml))
             return refused_file(*issue);
-        return parse_siecle_xml(std::get<std::string>(xml), school_uai);
+        return parse_owned_siecle_xml(std::move(std::get<std::string>(xml)), school_uai);
     }
     case ImportFormat::Fregata:
         return parse_fregata_csv(bytes);

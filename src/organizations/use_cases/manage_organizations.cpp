@@ -21,6 +21,10 @@ std::optional<std::string> normalize_nonstandard_uai(const std::string& text) {
 
 } // namespace
 
+bool default_manages_students(OrganizationType type) {
+    return type != OrganizationType::Pro;
+}
+
 DirectoryImported import_establishments(const Directory& directory, EstablishmentRepository& establishments,
                                         const Clock& clock) {
     DirectoryImported imported;
@@ -50,7 +54,7 @@ Result<OrganizationId> create_organization(const CreateOrganization& command, Or
     organization.type = command.type;
     organization.name = command.name;
     organization.uai = uai;
-    organization.manages_students = school;
+    organization.manages_students = command.manages_students.value_or(default_manages_students(command.type));
     organization.created_at = clock.now();
     return organizations.create(organization);
 }

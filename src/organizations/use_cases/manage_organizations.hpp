@@ -28,11 +28,19 @@ struct CreateOrganization {
     // For test and training instances only (CLI --allow-nonstandard-uai): accept an identifier that is
     // not a real UAI, such as the "123ABC" of the seeds' system's SIECLE fixtures: 3 to 20 letters or digits.
     bool nonstandard_uai = false;
+    // Whether the organisation imports its students (pix-reference.md §1.2 isManagingStudents);
+    // unset: the type's default (default_manages_students).
+    std::optional<bool> manages_students = std::nullopt;
 };
+
+// Rule: pix-reference.md §1.2 (isManagingStudents) and the Orga inventory ("SCO: import SIECLE or
+// Fregata; SUP: import CSV (add / replace)"): schools (SCO, SCO-AGRI) and higher education (SUP)
+// manage their students unless told otherwise; PRO organisations do not.
+[[nodiscard]] bool default_manages_students(OrganizationType type);
 
 // Guard clauses: a name (organization.name_required), a well-formed UAI when given and always for
 // SCO/SCO-AGRI (organization.uai_invalid), a UAI not used by another organisation
-// (organization.uai_taken). SCO and SCO-AGRI organisations manage their students.
+// (organization.uai_taken). Manages students per `manages_students`, else the type's default.
 [[nodiscard]] Result<OrganizationId> create_organization(const CreateOrganization& command,
                                                          OrganizationRepository& organizations, const Clock& clock);
 

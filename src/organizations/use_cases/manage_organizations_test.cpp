@@ -46,6 +46,33 @@ TEST(CreateOrganization, AllowsHigherEducationWithoutUai) {
     auto id = create_organization({OrganizationType::Sup, "Université", ""}, organizations, clock);
 
     ASSERT_TRUE(id.has_value());
+    EXPECT_EQ(organizations.find(*id)->uai, std::nullopt);
+}
+
+TEST(CreateOrganization, LetsHigherEducationManageItsStudentsByDefault) {
+    testing::InMemoryOrganizations organizations;
+    FixedClock clock{0};
+
+    auto id = create_organization({OrganizationType::Sup, "Université", ""}, organizations, clock);
+
+    EXPECT_TRUE(organizations.find(*id)->manages_students);
+}
+
+TEST(CreateOrganization, CreatesAnOrganisationThatDoesNotManageStudentsWhenAsked) {
+    testing::InMemoryOrganizations organizations;
+    FixedClock clock{0};
+
+    auto id = create_organization({OrganizationType::Sup, "Université", "", false, false}, organizations, clock);
+
+    EXPECT_FALSE(organizations.find(*id)->manages_students);
+}
+
+TEST(CreateOrganization, CreatesAProfessionalOrganisationWithoutStudents) {
+    testing::InMemoryOrganizations organizations;
+    FixedClock clock{0};
+
+    auto id = create_organization({OrganizationType::Pro, "Entreprise", ""}, organizations, clock);
+
     EXPECT_FALSE(organizations.find(*id)->manages_students);
 }
 

@@ -19,6 +19,10 @@ Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::Us
         std::optional<identity::User> user = users.find(*learner.user_id);
         if (!user)
             return fail(Error::not_found("learner.account_missing"));
+        // Rule: issue 5 item 7 ("pupils without e-mail"): a pupil who logs in with an e-mail address
+        // keeps the password they chose; they can reset it themselves ("Mot de passe oublié").
+        if (user->email)
+            return fail(Error::rule("learner.account_has_email"));
         issued.user_id = user->id;
         if (user->username) {
             issued.username = *user->username;

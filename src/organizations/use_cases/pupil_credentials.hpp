@@ -1,8 +1,9 @@
 // pupil_credentials.hpp: log-in credentials for pupils without e-mail, given by their teachers
 // (shared/reference/pix-reference.md §5; issue 5 item 7): a username and a temporary password for a
-// pupil without account (an account is created and linked), a username added to an account that
-// has none, or a new temporary password for a pupil who has one. The password must be changed at
-// the first log-in and is shown only once.
+// pupil without account (an account is created and linked), or a new temporary password for a
+// pupil who logs in with a username. An account with an e-mail address is never touched: its owner
+// resets their own password ("Mot de passe oublié"). The password must be changed at the first
+// log-in and is shown only once.
 #pragma once
 
 #include "core/result.hpp"
@@ -22,7 +23,8 @@ struct IssuedCredentials {
 };
 
 // Fails with "learner.disabled" for a disabled learner, "learner.birthdate_missing" without birthdate,
-// "learner.account_missing" when the linked account no longer exists.
+// "learner.account_missing" when the linked account no longer exists, "learner.account_has_email"
+// when the linked account logs in with an e-mail address (nothing is changed).
 [[nodiscard]] Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::UserRepository& users,
                                                           const identity::PasswordHasher& hasher, EpochMs now);
 

@@ -42,14 +42,23 @@ TEST_F(PupilCredentialsTest, ResetsThePasswordOfAPupilWhoHasAUsername) {
     EXPECT_TRUE(hasher.verify(issued->password, users.all().at(0).password_hash));
 }
 
-TEST_F(PupilCredentialsTest, AddsAUsernameToAnAccountWithOnlyAnEmail) {
+TEST_F(PupilCredentialsTest, LeavesAnAccountWithAnEmailUntouched) {
     Learner learner = pupil();
     learner.user_id = *users.create({"Jean", "Dupont", "jean@exemple.fr", std::nullopt, "old", false, {}, 1});
 
     auto issued = issue_credentials(learner, users, hasher, 1000);
 
-    ASSERT_TRUE(issued);
-    EXPECT_EQ(users.all().at(0).username, "jean.dupont2412");
+    EXPECT_EQ(issued.error().reason, "learner.account_has_email");
+    EXPECT_EQ(users.all().at(0).password_hash, "old");
+    EXPECT_FALSE(users.all().at(0).username.has_value());
+}
+
+TEST_F(PupilCredentialsTest, LeavesAnAccountWithAnEmailAndAUsernameUntouched) {
+    Learner learner = pupil();
+    learner.user_id = *users.create({"Jean", "Dupont", "jean@exemple.fr", "jean.dupont2412", "old", false, {}, 1});
+
+    EXPECT_EQ(issue_credentials(learner, users, hasher, 1000).error().reason, "learner.account_has_email");
+    EXPECT_EQ(users.all().at(0).password_hash, "old");
 }
 
 TEST_F(PupilCredentialsTest, GivesAnotherUsernameWhenTheNaturalOneIsTaken) {

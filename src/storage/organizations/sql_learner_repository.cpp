@@ -16,17 +16,18 @@ constexpr const char* COLUMNS =
     "l.id, l.organization_id, l.national_key, l.last_name, l.preferred_last_name, l.first_name, l.middle_name, "
     "l.third_name, l.sex, l.birthdate, l.birth_city, l.birth_city_code, l.birth_province_code, "
     "l.birth_country_code, l.mef_code, l.status, l.division, l.email, l.disabled, l.user_id, l.certifiable, "
-    "l.certifiable_at, l.created_at, l.updated_at, u.email, u.username";
+    "l.certifiable_at, l.created_at, l.updated_at, l.department, l.educational_team, l.diploma, l.study_scheme, "
+    "l.dissociated_user_id, u.email, u.username";
 constexpr const char* FROM = " FROM learners l LEFT JOIN users u ON u.id = l.user_id ";
 
 // One fetched row, bound once to a statement and refilled by each fetch().
 struct RowBuffer {
-    long long id = 0, organization = 0, user = 0, certifiable_at = 0, created = 0, updated = 0;
+    long long id = 0, organization = 0, user = 0, certifiable_at = 0, created = 0, updated = 0, dissociated = 0;
     int disabled = 0, certifiable = 0;
     LearnerRecord r;
     std::string account_email, account_username;
     soci::indicator user_ind = soci::i_null, cert_ind = soci::i_null, cert_at_ind = soci::i_null,
-                    email_ind = soci::i_null, username_ind = soci::i_null;
+                    dissociated_ind = soci::i_null, email_ind = soci::i_null, username_ind = soci::i_null;
 
     void bind(soci::statement& statement) {
         statement.exchange(soci::into(id));
@@ -42,6 +43,9 @@ struct RowBuffer {
         statement.exchange(soci::into(certifiable_at, cert_at_ind));
         statement.exchange(soci::into(created));
         statement.exchange(soci::into(updated));
+        for (std::string* field : {&r.department, &r.educational_team, &r.diploma, &r.study_scheme})
+            statement.exchange(soci::into(*field));
+        statement.exchange(soci::into(dissociated, dissociated_ind));
         statement.exchange(soci::into(account_email, email_ind));
         statement.exchange(soci::into(account_username, username_ind));
     }
@@ -59,6 +63,8 @@ struct RowBuffer {
             learner.certifiable = certifiable != 0;
         if (cert_at_ind == soci::i_ok)
             learner.certifiable_at = certifiable_at;
+        if (dissociated_ind == soci::i_ok)
+            learner.dissociated_user_id = dissociated;
         learner.created_at = created;
         learner.updated_at = updated;
         row.account_email = email_ind == soci::i_ok ? account_email : "";
@@ -132,15 +138,17 @@ void SqlLearnerRepository::apply(std::int64_t organization, const organizations:
             (m_sql.prepare << "INSERT INTO learners (organization_id, national_key, last_name, preferred_last_name, "
                               "first_name, middle_name, third_name, sex, birthdate, birth_city, birth_city_code, "
                               "birth_province_code, birth_country_code, mef_code, status, division, email, "
-                              "search_name, disabled, "
+                              "department, educational_team, diploma, study_scheme, search_name, disabled, "
                               "user_id, created_at, updated_at) VALUES (:o, :k, :ln, :pln, :fn, :mn, :tn, :sx, :bd, "
-                              ":bc, :bcc, :bpc, :bco, :mef, :st, :dv, :em, :sn, 0, :u, :c, :up)",
+                              ":bc, :bcc, :bpc, :bco, :mef, :st, :dv, :em, :dep, :team, :dip, :reg, :sn, 0, :u, :c, "
+                              ":up)",
              soci::use(org), soci::use(r.key), soci::use(r.last_name), soci::use(r.preferred_last_name),
              soci::use(r.first_name), soci::use(r.middle_name), soci::use(r.third_name), soci::use(r.sex),
              soci::use(r.birthdate), soci::use(r.birth_city), soci::use(r.birth_city_code),
              soci::use(r.birth_province_code), soci::use(r.birth_country_code), soci::use(r.mef_code),
-             soci::use(r.status), soci::use(r.division), soci::use(r.email), soci::use(name), soci::use(user, user_ind),
-             soci::use(at), soci::use(at));
+             soci::use(r.status), soci::use(r.division), soci::use(r.email), soci::use(r.department),
+             soci::use(r.educational_team), soci::use(r.diploma), soci::use(r.study_scheme), soci::use(name),
+             soci::use(user, user_ind), soci::use(at), soci::use(at));
         for (const auto& [record, inherited] : plan.to_create) {
             r = record;
             name = search_name(record);
@@ -155,13 +163,15 @@ void SqlLearnerRepository::apply(std::int64_t organization, const organizations:
                  << "UPDATE learners SET last_name = :ln, preferred_last_name = :pln, first_name = :fn, "
                     "middle_name = :mn, third_name = :tn, sex = :sx, birthdate = :bd, birth_city = :bc, "
                     "birth_city_code = :bcc, birth_province_code = :bpc, birth_country_code = :bco, "
-                    "mef_code = :mef, status = :st, division = :dv, email = :em, search_name = :sn, disabled = 0, "
+                    "mef_code = :mef, status = :st, division = :dv, email = :em, department = :dep, "
+                    "educational_team = :team, diploma = :dip, study_scheme = :reg, search_name = :sn, disabled = 0, "
                     "user_id = COALESCE(user_id, :u), updated_at = :up WHERE id = :id",
              soci::use(r.last_name), soci::use(r.preferred_last_name), soci::use(r.first_name),
              soci::use(r.middle_name), soci::use(r.third_name), soci::use(r.sex), soci::use(r.birthdate),
              soci::use(r.birth_city), soci::use(r.birth_city_code), soci::use(r.birth_province_code),
              soci::use(r.birth_country_code), soci::use(r.mef_code), soci::use(r.status), soci::use(r.division),
-             soci::use(r.email), soci::use(name), soci::use(user, user_ind), soci::use(at), soci::use(id));
+             soci::use(r.email), soci::use(r.department), soci::use(r.educational_team), soci::use(r.diploma),
+             soci::use(r.study_scheme), soci::use(name), soci::use(user, user_ind), soci::use(at), soci::use(id));
         for (const organizations::LearnerUpdate& change : plan.to_update) {
             r = change.record;
             name = search_name(change.record);
@@ -262,6 +272,26 @@ int SqlLearnerRepository::count_active(std::int64_t organization) {
     m_sql << "SELECT COUNT(*) FROM learners WHERE organization_id = :o AND disabled = 0", soci::use(org),
         soci::into(count);
     return count;
+}
+
+void SqlLearnerRepository::dissociate(organizations::LearnerId id, EpochMs now) {
+    const long long learner = id;
+    const long long at = now;
+    m_sql << "UPDATE learners SET dissociated_user_id = user_id, user_id = NULL, updated_at = :t "
+             "WHERE id = :i AND user_id IS NOT NULL",
+        soci::use(at), soci::use(learner);
+}
+
+void SqlLearnerRepository::set_certificability(organizations::LearnerId id, std::optional<bool> certifiable,
+                                               std::optional<EpochMs> at, EpochMs now) {
+    const long long learner = id;
+    const long long updated = now;
+    int value = certifiable.value_or(false) ? 1 : 0;
+    long long when = at.value_or(0);
+    soci::indicator value_ind = certifiable ? soci::i_ok : soci::i_null;
+    soci::indicator when_ind = at ? soci::i_ok : soci::i_null;
+    m_sql << "UPDATE learners SET certifiable = :c, certifiable_at = :a, updated_at = :t WHERE id = :i",
+        soci::use(value, value_ind), soci::use(when, when_ind), soci::use(updated), soci::use(learner);
 }
 
 void SqlLearnerRepository::set_user(organizations::LearnerId id, std::optional<std::int64_t> user, EpochMs now) {

@@ -23,12 +23,16 @@ public:
     // The classes of the organisation's active learners, sorted.
     [[nodiscard]] std::vector<std::string> divisions(std::int64_t organization);
     [[nodiscard]] int count_active(std::int64_t organization);
-    // Links a learner to an account, or unlinks it (dissociation by a teacher).
+    // Links a learner to an account.
     void set_user(organizations::LearnerId id, std::optional<std::int64_t> user, EpochMs now);
+    // Unlinks the learner's account (a teacher found it wrongly linked) and remembers it, so that
+    // imports never link it again (import_plan.cpp).
+    void dissociate(organizations::LearnerId id, EpochMs now);
+    // The learner's certificability (pix-reference.md §1.3 isCertifiable, certifiableAt); null: unknown.
+    void set_certificability(organizations::LearnerId id, std::optional<bool> certifiable, std::optional<EpochMs> at,
+                             EpochMs now);
 
 private:
-    std::vector<organizations::LearnerRow> select(const std::string& where_and_order,
-                                                  const std::vector<std::string>& values);
     soci::session& m_sql;
 };
 

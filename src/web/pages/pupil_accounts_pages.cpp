@@ -6,10 +6,11 @@
 #include "storage/organizations/sql_learner_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/class_sheet.hpp"
+#include "web/pages/french_format.hpp"
 #include "web/pages/students_pages.hpp"
 #include "web/web_app.hpp"
 
-#include <ctime>
+#include <algorithm>
 
 namespace numeria::web {
 
@@ -27,6 +28,9 @@ std::string message_for(const Error& error) {
         return "Cet élève est désactivé : réactivez-le par un nouvel import avant de lui donner des identifiants.";
     if (error.reason == "learner.birthdate_missing")
         return "Cet élève n'a pas de date de naissance : impossible de construire son identifiant.";
+    if (error.reason == "learner.account_has_email")
+        return "Cet élève se connecte avec son adresse e-mail : son mot de passe n'a pas été modifié. S'il l'a "
+               "oublié, il peut en choisir un nouveau avec le lien « Mot de passe oublié » de la page de connexion.";
     return "Les identifiants n'ont pas pu être générés. Réessayez.";
 }
 
@@ -40,13 +44,11 @@ Result<organizations::IssuedCredentials> issue_and_link(soci::session& sql, cons
     return issued;
 }
 
+// YYYYMMDD_HHmm in Europe/Paris (ARCHITECTURE.md "Time"), from paris_time's "dd/mm/yyyy HH:MM".
 std::string timestamp_for_file(EpochMs now) {
-    std::time_t seconds = static_cast<std::time_t>(now / 1000);
-    std::tm local{};
-    localtime_r(&seconds, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%d_%H%M", &local);
-    return text;
+    const std::string paris = paris_time(now);
+    return paris.substr(6, 4) + paris.substr(3, 2) + paris.substr(0, 2) + "_" + paris.substr(11, 2) +
+           paris.substr(14, 2);
 }
 
 std::string file_safe(const std::string& text) {
@@ -69,7 +71,7 @@ Response post_student_credentials(const Request& request, WebApp& app) {
     if (!issued && issued.error().reason == "learner.not_found")
         return get_student(request, app);
     if (!issued) {
-        Response response = render_student(request, app, {{"message", message_for(issued.error())}});
+        Response response = render_student(request, app, {{"refusal", message_for(issued.error())}});
         response.status = 422;
         return response;
     }
@@ -77,12 +79,39 @@ Response post_student_credentials(const Request& request, WebApp& app) {
         request, app, {{"credentials", mstch::map{{"username", issued->username}, {"password", issued->password}}}});
 }
 
+namespace {
+
+Response refuse_class(const Request& request, WebApp& app, const std::string& message) {
+    Response response = render_students(request, app, {{"class_message", message}});
+    response.status = 422;
+    return response;
+}
+
+} // namespace
+
 Response post_class_credentials(const Request& request, WebApp& app) {
     const std::string division = request.field("classe");
     const bool pdf = request.field("format") == "pdf";
+    // Refused before anything is written: an empty class would mean "every pupil of the school".
+    if (division.empty())
+        return refuse_class(request, app,
+                            "Choisissez une classe dans le filtre « Classe » avant de générer des identifiants : ils "
+                            "ne sont jamais générés pour tout l'établissement à la fois.");
+    std::vector<std::string> divisions;
+    app.database.read(
+        [&](soci::session& sql) { divisions = storage::SqlLearnerRepository(sql).divisions(request.organization_id); });
+    if (std::find(divisions.begin(), divisions.end(), division) == divisions.end())
+        return refuse_class(request, app,
+                            "La classe « " + division +
+                                " » n'existe pas parmi vos élèves actifs : aucun identifiant "
+                                "n'a été généré.");
     std::vector<CredentialLine> lines;
+    int with_email = 0;
+    int not_issued = 0;
     std::string organization_name;
     app.database.write_durable([&](soci::session& sql) {
+        lines.clear();
+        with_email = not_issued = 0;
         storage::SqlLearnerRepository learners(sql);
         organizations::LearnerQuery query;
         query.organization = request.organization_id;
@@ -93,24 +122,39 @@ Response post_class_credentials(const Request& request, WebApp& app) {
             if (issued)
                 lines.push_back({row.learner.record.division, row.learner.record.last_name,
                                  row.learner.record.first_name, issued->username, issued->password});
+            else if (issued.error().reason == "learner.account_has_email")
+                ++with_email; // Rule: issue 5 item 7: the class batch is for pupils without e-mail.
+            else
+                ++not_issued;
         }
         if (auto organization = storage::SqlOrganizationRepository(sql).find(request.organization_id))
             organization_name = organization->name;
     });
-    if (division.empty() || lines.empty())
-        return Response::redirect("/orga/" + std::to_string(request.organization_id) + "/eleves");
-    // Rule: pix-reference.md §5: YYYYMMDD_HHmm_organization_learners_password_reset.csv.
+    if (lines.empty())
+        return refuse_class(request, app,
+                            "Aucun identifiant n'a été généré pour la classe « " + division + " » : " +
+                                std::to_string(with_email) + " élève(s) se connectent avec leur adresse e-mail, " +
+                                std::to_string(not_issued) + " élève(s) sans date de naissance ou sans compte valide.");
+    // Rule: pix-reference.md §5 names the batch file YYYYMMDD_HHmm_organization_learners_password_reset.csv;
+    // we keep its time stamp (Europe/Paris) and name the class in French: YYYYMMDD_HHmm_identifiants_<classe>.
     const std::string name = timestamp_for_file(app.clock.now()) + "_identifiants_" + file_safe(division);
     Response response;
     if (pdf) {
+        std::string note;
+        if (with_email > 0)
+            note = std::to_string(with_email) + " élève(s) de la classe se connectent avec leur adresse e-mail : ils "
+                                                "ne figurent pas sur ces fiches (lien « Mot de passe oublié »).";
         response.content_type = "application/pdf";
-        response.body = class_sheet_pdf(organization_name, division, lines);
+        response.body = class_sheet_pdf(organization_name, division, lines, note);
         response.set_header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"");
     } else {
         response.content_type = "text/csv; charset=utf-8";
         response.body = class_sheet_csv(lines);
         response.set_header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
     }
+    // For scripts and the page: how many pupils of the class were left out, and why.
+    response.set_header("X-Numeria-Skipped-Email-Accounts", std::to_string(with_email));
+    response.set_header("X-Numeria-Not-Issued", std::to_string(not_issued));
     return response;
 }
 
@@ -121,7 +165,7 @@ Response post_student_dissociate(const Request& request, WebApp& app) {
         app.database.write([&](soci::session& sql) {
             storage::SqlLearnerRepository learners(sql);
             if (auto row = learners.find(request.organization_id, *id); row && row->learner.user_id) {
-                learners.set_user(*id, std::nullopt, app.clock.now());
+                learners.dissociate(*id, app.clock.now());
                 done = true;
             }
         });
@@ -145,10 +189,11 @@ Response get_students_csv(const Request& request, WebApp& app) {
             const std::string certificability = !learner.certifiable   ? "Non communiqué"
                                                 : *learner.certifiable ? "Certifiable"
                                                                        : "Non certifiable";
+            // Dates as dd/mm/yyyy (Europe/Paris for the certificability's instant), like the pages.
             csv += csv_field(learner.record.key) + ";" + csv_field(learner.record.last_name) + ";" +
-                   csv_field(learner.record.first_name) + ";" + csv_field(learner.record.birthdate) + ";" +
+                   csv_field(learner.record.first_name) + ";" + french_date(learner.record.birthdate) + ";" +
                    csv_field(learner.record.division) + ";" + certificability + ";" +
-                   (learner.certifiable_at ? timestamp_for_file(*learner.certifiable_at).substr(0, 8) : "") + ";" +
+                   (learner.certifiable_at ? paris_date(*learner.certifiable_at) : "") + ";" +
                    (learner.disabled ? "Désactivé" : "Actif") + "\r\n";
         }
     });

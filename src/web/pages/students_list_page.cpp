@@ -52,12 +52,16 @@ std::string base_path(const Request& request) {
 } // namespace
 
 Response get_students(const Request& request, WebApp& app) {
+    return render_students(request, app, {});
+}
+
+Response render_students(const Request& request, WebApp& app, const mstch::map& extra) {
     organizations::LearnerQuery query;
     query.organization = request.organization_id;
     query.search = request.query_param("recherche").value_or("").substr(0, 100);
     query.division = request.query_param("classe").value_or("").substr(0, 100);
     query.certifiable = one_of(request.query_param("certificabilite"), {"oui", "non", "inconnu"}, "");
-    query.connection = one_of(request.query_param("connexion"), {"email", "identifiant", "sso", "aucune"}, "");
+    query.connection = one_of(request.query_param("connexion"), {"email", "identifiant", "aucune"}, "");
     query.state = one_of(request.query_param("etat"), {"actifs", "desactives", "tous"}, "actifs");
     query.sort = one_of(request.query_param("tri"), {"nom", "classe"}, "nom");
     const std::string page_text = request.query_param("page").value_or("1");
@@ -71,9 +75,18 @@ Response get_students(const Request& request, WebApp& app) {
     std::vector<std::string> divisions;
     std::string organization_name;
     bool manages_students = false;
+    int email_accounts = 0; // in the chosen class: left out of the class credentials
     app.database.read([&](soci::session& sql) {
         storage::SqlLearnerRepository learners(sql);
         page = learners.search(query);
+        if (!query.division.empty()) {
+            organizations::LearnerQuery with_email;
+            with_email.organization = query.organization;
+            with_email.division = query.division;
+            with_email.connection = "email";
+            with_email.page_size = 1;
+            email_accounts = learners.search(with_email).total;
+        }
         divisions = learners.divisions(request.organization_id);
         if (auto organization = storage::SqlOrganizationRepository(sql).find(request.organization_id)) {
             organization_name = organization->name;
@@ -120,12 +133,10 @@ Response get_students(const Request& request, WebApp& app) {
         {"certifiable_options",
          options({{"", "Toutes"}, {"oui", "Certifiable"}, {"non", "Non certifiable"}, {"inconnu", "Non communiqué"}},
                  query.certifiable)},
-        {"connection_options", options({{"", "Toutes"},
-                                        {"email", "Adresse e-mail"},
-                                        {"identifiant", "Identifiant"},
-                                        {"sso", "Connexion externe (ENT)"},
-                                        {"aucune", "Aucune"}},
-                                       query.connection)},
+        // No "Connexion externe (ENT)" choice: the product has no external log-in yet (learner_query.hpp).
+        {"connection_options",
+         options({{"", "Toutes"}, {"email", "Adresse e-mail"}, {"identifiant", "Identifiant"}, {"aucune", "Aucune"}},
+                 query.connection)},
         {"state_options",
          options({{"actifs", "Élèves actifs"}, {"desactives", "Élèves désactivés"}, {"tous", "Tous"}}, query.state)},
         {"sort_options", options({{"nom", "Nom"}, {"classe", "Classe puis nom"}}, query.sort)},
@@ -134,8 +145,11 @@ Response get_students(const Request& request, WebApp& app) {
         {"page", std::to_string(query.page)},
         {"pages", std::to_string(pages)},
         {"division", query.division},
+        {"email_accounts", email_accounts > 0 ? std::to_string(email_accounts) : std::string()},
         {"empty", page.rows.empty()},
     };
+    for (const auto& [key, value] : extra)
+        context[key] = value;
     if (query.page > 1)
         context.emplace("previous", page_link(query.page - 1));
     if (query.page < pages)
@@ -152,9 +166,12 @@ Response get_student(const Request& request, WebApp& app) {
 Response render_student(const Request& request, WebApp& app, const mstch::map& extra) {
     const std::string& raw = request.params.at("learner_id");
     std::optional<organizations::LearnerRow> row;
+    bool sup = false;
     if (!raw.empty() && raw.size() < 18 && raw.find_first_not_of("0123456789") == std::string::npos)
         app.database.read([&](soci::session& sql) {
             row = storage::SqlLearnerRepository(sql).find(request.organization_id, std::stoll(raw));
+            auto organization = storage::SqlOrganizationRepository(sql).find(request.organization_id);
+            sup = organization && organization->type == organizations::OrganizationType::Sup;
         });
     const std::string base = base_path(request);
     if (!row) {
@@ -182,6 +199,14 @@ Response render_student(const Request& request, WebApp& app, const mstch::map& e
         {"ine", r.key},
         {"division", r.division},
         {"mef", r.mef_code},
+        {"sup", sup},
+        {"school", !sup},
+        {"email_in_file", r.email},
+        {"department", r.department},
+        {"educational_team", r.educational_team},
+        {"diploma", r.diploma},
+        {"study_scheme", r.study_scheme},
+        {"account_has_email", !row->account_email.empty()},
         {"status", r.status == "AP" ? std::string("Apprenti") : std::string("Élève")},
         {"certificability", certificability_label(learner)},
         {"disabled", learner.disabled},

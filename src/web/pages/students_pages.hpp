@@ -13,6 +13,8 @@ struct WebApp;
 
 // students_list_page.cpp
 [[nodiscard]] Response get_students(const Request& request, WebApp& app);
+// The list with extra values (a refusal shown above the class credentials section).
+[[nodiscard]] Response render_students(const Request& request, WebApp& app, const mstch::map& extra);
 [[nodiscard]] Response get_student(const Request& request, WebApp& app);
 // The pupil's page with extra values (the credentials just issued, a message).
 [[nodiscard]] Response render_student(const Request& request, WebApp& app, const mstch::map& extra);
