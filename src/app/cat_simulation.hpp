@@ -1,7 +1,8 @@
 // cat_simulation.hpp: `numeria cat simulate`: draws candidates θ ~ N(0, 1), runs their tests with a
 // configuration and reports precision (RMSE, bias, posterior SD, correlation), exposure, the van
-// Trees bound of the tests given and of an oracle that picks items knowing the true θ, and the
-// time per selection and per estimate update (issue 6 item 2).
+// Trees bound of the tests given and of two oracles that pick items knowing the true θ (one under
+// the same rules, exposure control included, one without exposure control), and the time per
+// selection and per estimate update (issue 6 item 2; docs/adr/0006).
 #pragma once
 
 #include "assessment/cat/eap_estimator.hpp"

@@ -7,17 +7,18 @@
 
 namespace numeria::assessment::cat {
 
+// Rule: issue 6 item 3: 16 competences × 60 items, 12 tubes of 5 per competence, b ~ N(0, 1.5) and
+// a = exp(N(0, 0.3)) clipped to [0.25, 4] (second parameter: the standard deviation); the competence
+// codes are those of the seeds' framework (pix-reference.md §2.5 point 5, "1.1"…"5.2").
 Bank generate_bank(std::uint64_t seed) {
-    static const char* const codes[] = {"1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1",
-                                        "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2"};
     std::mt19937_64 random(seed);
     std::normal_distribution<double> difficulty(0.0, 1.5);
     std::normal_distribution<double> log_discrimination(0.0, 0.3);
     Bank bank;
-    for (const char* code : codes) {
+    for (const std::string& code : competence_codes()) {
         for (int tube = 1; tube <= 12; ++tube) {
             for (int item = 1; item <= 5; ++item) {
-                const std::string tube_name = std::string(code) + "-t" + (tube < 10 ? "0" : "") + std::to_string(tube);
+                const std::string tube_name = code + "-t" + (tube < 10 ? "0" : "") + std::to_string(tube);
                 const std::string id = tube_name + "-i" + std::to_string(item);
                 const double a = std::clamp(std::exp(log_discrimination(random)), 0.25, 4.0);
                 const double b = difficulty(random);

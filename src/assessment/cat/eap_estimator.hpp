@@ -5,6 +5,8 @@
 // order of the answers: a textbook EAP.
 #pragma once
 
+#include "core/result.hpp"
+
 #include <vector>
 
 namespace numeria::assessment::cat {
@@ -17,11 +19,18 @@ struct GridConfig {
     int points = 241;
 };
 
+// A grid the estimator can use: at least 2 points, finite bounds with max > min, a finite prior
+// with SD > 0 whose density (relative to its peak) does not underflow at every grid point; else an
+// error whose reason is a "cat.grid.*" key and whose detail says in French what is wrong.
+[[nodiscard]] Status check_grid(const GridConfig& config);
+
 class EapEstimator {
 public:
+    // `config` must pass check_grid.
     explicit EapEstimator(const GridConfig& config = {});
 
-    // Multiplies the posterior by P(θ) (right) or 1 − P(θ) (wrong) at every grid point.
+    // Multiplies the posterior by P(θ) (right) or 1 − P(θ) (wrong) at every grid point; a > 0 and b
+    // finite.
     void update(double a, double b, bool correct);
 
     [[nodiscard]] double eap() const { return m_eap; }
@@ -30,6 +39,7 @@ public:
     [[nodiscard]] const std::vector<double>& grid() const { return m_theta; }
 
 private:
+    void update_in_logs(double a, double b, bool correct);
     void summarize();
 
     std::vector<double> m_theta;

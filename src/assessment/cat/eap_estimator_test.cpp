@@ -110,6 +110,47 @@ TEST(EapEstimator, StaysFiniteWithVeryDiscriminatingItemsAtTheGridEdge) {
     EXPECT_TRUE(std::isfinite(estimator.sd()));
 }
 
+// An item far above the grid: P(θ) ≈ exp(a(θ − b)) at every point, so the posterior is the same
+// for any such b (here N(1, 1) cut to the grid); b = 700 takes the update on logarithms.
+TEST(EapEstimator, GivesTheSameEstimateForAnItemBeyondTheGridAsForOneNearer) {
+    EapEstimator far;
+    EapEstimator nearer;
+    far.update(1.0, 700.0, true);
+    nearer.update(1.0, 400.0, true);
+
+    EXPECT_NEAR(far.eap(), nearer.eap(), 1e-12);
+    EXPECT_NEAR(far.sd(), nearer.sd(), 1e-12);
+    EXPECT_NEAR(far.eap(), 1.0, 1e-5);
+}
+
+// 1 − P(θ) ≈ exp(−3(θ − b)) at every point: the posterior is N(−3, 1) cut to [−6, 6].
+TEST(EapEstimator, KeepsAPosteriorAfterAWrongAnswerToAnItemFarBelowTheGrid) {
+    EapEstimator estimator;
+    estimator.update(3.0, -1000.0, false);
+
+    EXPECT_NEAR(estimator.eap(), -3.0, 0.01);
+}
+
+TEST(CheckGrid, AcceptsTheDefaultGrid) {
+    EXPECT_TRUE(check_grid(GridConfig{}).has_value());
+}
+
+TEST(CheckGrid, RefusesAPriorThatPutsNoMassOnTheGrid) {
+    const Status status = check_grid(GridConfig{100.0, 0.1, -6.0, 6.0, 241});
+
+    ASSERT_FALSE(status.has_value());
+    EXPECT_EQ(status.error().reason, "cat.grid.prior_outside_grid");
+}
+
+TEST(CheckGrid, AcceptsAPriorCentredOffTheGridWhoseDensityStillReachesIt) {
+    EXPECT_TRUE(check_grid(GridConfig{30.0, 1.0, -6.0, 6.0, 241}).has_value());
+}
+
+TEST(CheckGrid, RefusesAnEmptyOrInfiniteRange) {
+    EXPECT_EQ(check_grid(GridConfig{0.0, 1.0, 2.0, 2.0, 241}).error().reason, "cat.grid.bounds");
+    EXPECT_EQ(check_grid(GridConfig{0.0, 1.0, -1e308, 1e308, 241}).error().reason, "cat.grid.bounds");
+}
+
 TEST(Information, IsASquaredTimesPTimesOneMinusP) {
     EXPECT_DOUBLE_EQ(information(2.0, 0.5, 0.5), 1.0);
     const double p = probability(1.3, -0.2, 0.7);

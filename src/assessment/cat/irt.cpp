@@ -1,5 +1,7 @@
 #include "assessment/cat/irt.hpp"
 
+#include "core/assert.hpp"
+
 #include <algorithm>
 #include <numeric>
 
@@ -17,7 +19,15 @@ int intern(std::vector<std::string>& names, const std::string& name) {
 
 } // namespace
 
+const std::vector<std::string>& competence_codes() {
+    static const std::vector<std::string> codes{"1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1",
+                                                "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2"};
+    return codes;
+}
+
 void Bank::add(std::string id, const std::string& competence, const std::string& tube, double a, double b) {
+    const bool added = m_positions.emplace(id, size()).second;
+    NUMERIA_ASSERT(added, "duplicate item id in a bank");
     m_items.push_back(Item{std::move(id), intern(m_competences, competence), intern(m_tubes, tube), a, b});
     m_tube_items.resize(m_tubes.size());
     m_tube_items[static_cast<std::size_t>(m_items.back().tube)].push_back(static_cast<int>(m_items.size()) - 1);
@@ -35,10 +45,8 @@ const std::vector<int>& Bank::by_discrimination() const {
 }
 
 int Bank::find(const std::string& id) const {
-    for (std::size_t i = 0; i < m_items.size(); ++i)
-        if (m_items[i].id == id)
-            return static_cast<int>(i);
-    return -1;
+    const auto found = m_positions.find(id);
+    return found == m_positions.end() ? -1 : found->second;
 }
 
 } // namespace numeria::assessment::cat

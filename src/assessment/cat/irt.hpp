@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace numeria::assessment::cat {
@@ -20,6 +21,9 @@ namespace numeria::assessment::cat {
     return a * a * p * (1.0 - p);
 }
 
+// The codes of the 16 competences of the seeds' framework, "1.1" … "5.2" (pix-reference.md §2.5).
+[[nodiscard]] const std::vector<std::string>& competence_codes();
+
 struct Item {
     std::string id;
     int competence = 0; // index into Bank::competences
@@ -31,7 +35,7 @@ struct Item {
 // The items in their bank order (the order breaks ties), with the competences and tubes they use.
 class Bank {
 public:
-    // Adds an item; competences and tubes are interned by name.
+    // Adds an item whose id is not in the bank yet; competences and tubes are interned by name.
     void add(std::string id, const std::string& competence, const std::string& tube, double a, double b);
 
     [[nodiscard]] const std::vector<Item>& items() const { return m_items; }
@@ -45,7 +49,7 @@ public:
     [[nodiscard]] const std::vector<int>& tube_items(int tube) const {
         return m_tube_items[static_cast<std::size_t>(tube)];
     }
-    // Position of an item id, or −1.
+    // Position of an item id, or −1 (constant time).
     [[nodiscard]] int find(const std::string& id) const;
 
 private:
@@ -53,6 +57,7 @@ private:
     std::vector<std::string> m_competences;
     std::vector<std::string> m_tubes;
     std::vector<std::vector<int>> m_tube_items;
+    std::unordered_map<std::string, int> m_positions;
     mutable std::vector<int> m_by_discrimination;
 };
 

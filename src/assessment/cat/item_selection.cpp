@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
 
 namespace numeria::assessment::cat {
@@ -49,7 +50,24 @@ Selector::Selector(const Bank& bank, SelectionRules rules)
     : m_bank(bank)
     , m_rules(rules) {
     NUMERIA_ASSERT(rules.randomesque >= 1 && rules.randomesque <= 16, "randomesque k must be in 1..16");
+    NUMERIA_ASSERT(rules.max_exposure_rate >= 0 && rules.max_exposure_rate <= 1, "exposure rate must be in [0, 1]");
+    NUMERIA_ASSERT(rules.exposure_penalty >= 0 && std::isfinite(rules.exposure_penalty) &&
+                       rules.exposure_penalty_power >= 1 && std::isfinite(rules.exposure_penalty_power),
+                   "exposure penalty must be finite, >= 0, with a power >= 1");
+    if (rules.exposure_penalty_power <= 64 && rules.exposure_penalty_power == std::floor(rules.exposure_penalty_power))
+        m_integer_power = static_cast<int>(rules.exposure_penalty_power);
     (void)m_bank.by_discrimination();
+}
+
+double Selector::penalty(double share_of_cap) const {
+    if (m_integer_power == 0)
+        return m_rules.exposure_penalty * std::pow(share_of_cap, m_rules.exposure_penalty_power);
+    double power = 1.0;
+    double square = share_of_cap;
+    for (int n = m_integer_power; n > 0; n >>= 1, square *= square)
+        if (n & 1)
+            power *= square;
+    return m_rules.exposure_penalty * power;
 }
 
 TestState Selector::start(const std::vector<int>& excluded) const {
@@ -92,6 +110,10 @@ std::optional<int> Selector::pick(const TestState& state, double theta, std::mt1
     // Rule: issue 6 "max exposure ≤ 0.25" (docs/adr/0006): an item already shown in the allowed share
     // of the tests so far is skipped while other items remain.
     const double exposure_cap = exposure && exposure->tests > 0 ? m_rules.max_exposure_rate * exposure->tests : 0.0;
+    // Rule: docs/adr/0006 "soft penalty": the criterion loses κ·(rate/r)^p as an item nears its cap,
+    // so that near-capped items give way before the cap cuts them off. The penalty is ≥ 0, so a²/4
+    // still bounds the criterion and the early stop of the scan below stays exact.
+    const double inverse_cap = exposure_cap > 0 && m_rules.exposure_penalty > 0 ? 1.0 / exposure_cap : 0.0;
 
     // The k best (information, position), best first; ties go to the lowest bank position.
     const int k = m_rules.randomesque;
@@ -113,7 +135,10 @@ std::optional<int> Selector::pick(const TestState& state, double theta, std::mt1
             continue;
         if (exposure_cap > 0 && exposure->shown[static_cast<std::size_t>(position)] >= exposure_cap)
             continue;
-        const std::pair<double, int> candidate{information(item.a, item.b, theta), position};
+        double criterion = information(item.a, item.b, theta);
+        if (inverse_cap > 0)
+            criterion -= penalty(exposure->shown[static_cast<std::size_t>(position)] * inverse_cap);
+        const std::pair<double, int> candidate{criterion, position};
         auto better = [](const std::pair<double, int>& x, const std::pair<double, int>& y) {
             return x.first > y.first || (x.first == y.first && x.second < y.second);
         };
@@ -132,6 +157,8 @@ std::optional<int> Selector::pick(const TestState& state, double theta, std::mt1
         return exposure_cap > 0 ? pick(state, theta, random, nullptr, with_recent_rule) : std::nullopt;
     if (found == 1 || k == 1)
         return best[0].second;
+    // Rule: issue 6 item 1 "randomesque top-k" (cat-reference.md §1.3 point 4 draws among the top 5 with
+    // probabilities 0.51/0.25/…; here uniformly among the k best, docs/adr/0006).
     std::uniform_int_distribution<int> draw(0, found - 1);
     return best[static_cast<std::size_t>(draw(random))].second;
 }

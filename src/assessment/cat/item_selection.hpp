@@ -7,8 +7,9 @@
 //   - no question from the competences of the last N answers (optional, dropped if it empties the pool);
 //   - exclusions: answered items, items of skills excluded after a validated incident, items not
 //     accessible to a candidate who needs adaptations (the caller lists them);
-//   - exposure control (docs/adr/0006-cat-exposure-control.md): randomesque choice among the k most
-//     informative eligible items, and an optional cap on each item's observed exposure rate.
+//   - exposure control (docs/adr/0006-cat-exposure-control.md): an optional cap on each item's
+//     running exposure rate, an optional soft penalty on the criterion as that rate nears the cap,
+//     and randomesque choice among the k best eligible items.
 #pragma once
 
 #include "assessment/cat/irt.hpp"
@@ -26,8 +27,12 @@ struct SelectionRules {
     bool quota_balance = true;
     bool one_per_tube = true;
     int exclude_last_competences = 0;
-    int randomesque = 1;          // choose uniformly among the k most informative (1 = deterministic)
-    double max_exposure_rate = 0; // 0 = off; else an item shown in this share of the tests so far is skipped
+    int randomesque = 1;          // choose uniformly among the k best (1 = deterministic)
+    double max_exposure_rate = 0; // r; 0 = off; else an item shown in this share of the tests so far is skipped
+    // With the cap on, the criterion of item j is I_j(θ̂) − κ·(rate_j / r)^p, rate_j = shown_j / tests
+    // (docs/adr/0006): κ = exposure_penalty (0 = off), p = exposure_penalty_power.
+    double exposure_penalty = 0;
+    double exposure_penalty_power = 8;
 };
 
 // The running state of one candidate's test.
@@ -59,7 +64,7 @@ private:
     friend class Selector;
 };
 
-// How often each item has been shown, for the exposure cap; owned by the caller.
+// How often each item has been shown, for the exposure cap and penalty; owned by the caller.
 struct ExposureCounts {
     std::vector<std::uint32_t> shown;
     std::uint32_t tests = 0;
@@ -82,9 +87,11 @@ public:
 private:
     std::optional<int> pick(const TestState& state, double theta, std::mt19937_64& random,
                             const ExposureCounts* exposure, bool with_recent_rule) const;
+    [[nodiscard]] double penalty(double share_of_cap) const;
 
     const Bank& m_bank;
     SelectionRules m_rules;
+    int m_integer_power = 0; // exposure_penalty_power when it is a small whole number, else 0
 };
 
 } // namespace numeria::assessment::cat

@@ -129,6 +129,106 @@ TEST(ItemSelection, KeepsAnItemOutOnceItReachesItsExposureCap) {
     EXPECT_EQ(selector.next(selector.start(), 0.0, random, &exposure), 0);
 }
 
+// Rule: pix-reference.md §2.4: the "last N competences" rule falls back when it empties the pool.
+TEST(ItemSelection, DropsTheLastCompetencesRuleWhenItLeavesNoItem) {
+    Bank bank;
+    bank.add("a1", "1.1", "t1", 2.0, 0.0);
+    bank.add("a2", "1.1", "t2", 1.0, 0.0);
+    SelectionRules rules = reference(2);
+    rules.quota_balance = false;
+    rules.exclude_last_competences = 1;
+    const Selector selector(bank, rules);
+    TestState state = selector.start();
+    selector.record(state, 0);
+    std::mt19937_64 random(1);
+
+    EXPECT_EQ(selector.next(state, 0.0, random), 1);
+}
+
+// Four items of decreasing information at θ = 0; randomesque k = 3 draws among the first three.
+Bank four_items() {
+    Bank bank;
+    bank.add("i1", "1.1", "t1", 2.0, 0.0);
+    bank.add("i2", "1.1", "t2", 1.8, 0.0);
+    bank.add("i3", "1.1", "t3", 1.6, 0.0);
+    bank.add("i4", "1.1", "t4", 1.4, 0.0);
+    return bank;
+}
+
+TEST(ItemSelection, DrawsOnlyAmongTheKMostInformativeItems) {
+    const Bank bank = four_items();
+    SelectionRules rules = reference(1);
+    rules.randomesque = 3;
+    const Selector selector(bank, rules);
+    std::mt19937_64 random(7);
+
+    std::map<int, int> drawn;
+    for (int i = 0; i < 600; ++i)
+        ++drawn[*selector.next(selector.start(), 0.0, random)];
+
+    EXPECT_EQ(drawn.size(), 3U);
+    EXPECT_EQ(drawn.count(3), 0U);
+    for (const auto& [item, times] : drawn)
+        EXPECT_GT(times, 150) << bank.items()[static_cast<std::size_t>(item)].id;
+}
+
+TEST(ItemSelection, AlwaysTakesTheBestItemWithoutRandomesque) {
+    const Bank bank = four_items();
+    const Selector selector(bank, reference(1));
+    std::mt19937_64 random(7);
+
+    for (int i = 0; i < 50; ++i)
+        EXPECT_EQ(selector.next(selector.start(), 0.0, random), 0);
+}
+
+// favori: I(0) = 1; suivant: I(0) = 0.9025. Shown in 24 of 100 tests with a cap of 0.25, favori
+// loses 0.3 × 0.96^8 = 0.216 and gives way; at 10 of 100 it loses 0.0002 and keeps its place.
+TEST(ItemSelection, PenalisesAnItemAsItsExposureNearsTheCap) {
+    Bank bank;
+    bank.add("favori", "1.1", "t1", 2.0, 0.0);
+    bank.add("suivant", "1.1", "t2", 1.9, 0.0);
+    SelectionRules rules = reference(1);
+    rules.max_exposure_rate = 0.25;
+    rules.exposure_penalty = 0.3;
+    rules.exposure_penalty_power = 8;
+    const Selector selector(bank, rules);
+    ExposureCounts exposure{{24, 0}, 100};
+    std::mt19937_64 random(1);
+
+    EXPECT_EQ(selector.next(selector.start(), 0.0, random, &exposure), 1);
+    exposure.shown[0] = 10;
+    EXPECT_EQ(selector.next(selector.start(), 0.0, random, &exposure), 0);
+}
+
+TEST(ItemSelection, AppliesNoPenaltyBeforeTheFirstTest) {
+    Bank bank;
+    bank.add("favori", "1.1", "t1", 2.0, 0.0);
+    bank.add("suivant", "1.1", "t2", 1.9, 0.0);
+    SelectionRules rules = reference(1);
+    rules.max_exposure_rate = 0.25;
+    rules.exposure_penalty = 100.0;
+    const Selector selector(bank, rules);
+    ExposureCounts exposure{{1, 0}, 0};
+    std::mt19937_64 random(1);
+
+    EXPECT_EQ(selector.next(selector.start(), 0.0, random, &exposure), 0);
+}
+
+TEST(ItemSelection, AppliesAPenaltyPowerThatIsNotAWholeNumber) {
+    Bank bank;
+    bank.add("favori", "1.1", "t1", 2.0, 0.0);
+    bank.add("suivant", "1.1", "t2", 1.9, 0.0);
+    SelectionRules rules = reference(1);
+    rules.max_exposure_rate = 0.25;
+    rules.exposure_penalty = 0.3;
+    rules.exposure_penalty_power = 7.5;
+    const Selector selector(bank, rules);
+    ExposureCounts exposure{{24, 0}, 100};
+    std::mt19937_64 random(1);
+
+    EXPECT_EQ(selector.next(selector.start(), 0.0, random, &exposure), 1);
+}
+
 TEST(ItemSelection, StopsAtTheTestLength) {
     const Bank bank = generate_bank(5);
 

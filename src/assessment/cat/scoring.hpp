@@ -2,7 +2,10 @@
 // (shared/reference/pix-reference.md §2.5; cat-reference.md §1.5), and the abandonment rules.
 #pragma once
 
+#include "core/result.hpp"
+
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,27 +16,54 @@ struct MeshStep {
     int coefficient;
 };
 
+// One row of a competence's level table: capacities in [min, max) give `level`.
+struct LevelInterval {
+    int level;
+    double min;
+    double max;
+};
+
+// Rule: cat-reference.md §1.5 and pix-reference.md §2.5 point 5: a competence's table is a list of
+// intervals read in order, the first that holds the capacity wins; calibrated tables can hold an
+// empty interval (min above max, as in the seeds' older 1.2 table), which then never matches.
+using LevelTable = std::vector<LevelInterval>;
+
 struct ScoringConfig {
     // Capacity bounds of the global intervals: interval i is [bounds[i], bounds[i+1]).
     std::vector<double> bounds{-8.0, -1.4, -0.519, 0.6, 1.5, 2.25, 3.1, 4.0, 8.0};
     // Rule: pix-reference.md §2.5 mesh table: (weight, coefficient) per interval.
     std::vector<MeshStep> mesh{{64, 0}, {64, 1}, {128, 1}, {128, 2}, {128, 3}, {128, 4}, {128, 5}, {128, 6}};
     int max_score = 895; // 7 × 16 × 8 − 1
-    // Per competence code, the capacity at which each level 1..7 starts (ascending).
-    std::map<std::string, std::vector<double>> level_starts;
+    // Per competence code, its level table.
+    std::map<std::string, LevelTable> levels;
     int minimum_answers = 20;
 };
+
+// The table whose level i + 1 starts at starts[i] (ascending): level 0 below starts[0].
+[[nodiscard]] LevelTable level_table_from_starts(const std::vector<double>& starts);
 
 // The default configuration: the seeds' demo intervals, and for all 16 competences the level
 // starts −2, −1, 0.5, 1, 2, 3, 4 (pix-reference.md §2.5 "Test example for 1.1").
 [[nodiscard]] ScoringConfig default_scoring();
 
+// A configuration the functions below can use: bounds finite and strictly ascending, one more than
+// the mesh steps, weights positive; every level table non-empty, levels 0..7, and giving a level to
+// every capacity. Else an error whose reason is a "cat.scoring.*" key and whose detail says in French
+// what is wrong.
+[[nodiscard]] Status check_scoring(const ScoringConfig& config);
+
 // Rule: pix-reference.md §2.5 point 4: 0 at or below the first bound, the maximum at or above the
-// last, else floor(weight × (coefficient + progression)) capped at the maximum.
+// last, else floor(weight × (coefficient + progression)) capped at the maximum, with
+// progression = 1 − (max − capacity)/(max − min). `capacity` must be finite.
 [[nodiscard]] int certified_score(double capacity, const ScoringConfig& config);
 
-// Rule: pix-reference.md §2.5 point 5: the level of the interval holding the capacity, 0..7.
-[[nodiscard]] int competence_level(double capacity, const std::vector<double>& level_starts);
+// Rule: pix-reference.md §2.5 point 5, cat-reference.md §1.5: the level of the first interval with
+// min ≤ capacity < max, the lowest min and the highest max of the table being stretched to ∓∞.
+// The table must give a level to every capacity (check_scoring).
+[[nodiscard]] int competence_level(double capacity, const LevelTable& table);
+
+// A capacity to which no interval of the table gives a level, if there is one.
+[[nodiscard]] std::optional<double> level_table_gap(const LevelTable& table);
 
 enum class AbortReason { None, Candidate, Technical };
 

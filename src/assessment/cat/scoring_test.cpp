@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace numeria::assessment::cat {
 namespace {
 
@@ -40,15 +42,108 @@ TEST(CertifiedScore, IsCappedAt895) {
     EXPECT_EQ(certified_score(7.9999, CONFIG), 895);
 }
 
-TEST(CompetenceLevel, FollowsTheIntervalEdges) {
-    const std::vector<double>& starts = CONFIG.level_starts.at("1.1");
-    EXPECT_EQ(competence_level(-2.0001, starts), 0);
-    EXPECT_EQ(competence_level(-2.0, starts), 1);
-    EXPECT_EQ(competence_level(0.4999, starts), 2);
-    EXPECT_EQ(competence_level(0.5, starts), 3);
-    EXPECT_EQ(competence_level(3.9999, starts), 6);
-    EXPECT_EQ(competence_level(4.0, starts), 7);
-    EXPECT_EQ(competence_level(100.0, starts), 7);
+// Rule: pix-reference.md §2.5 point 4: each interval starts its mesh band exactly.
+TEST(CertifiedScore, StartsEachMeshBandAtItsLowerBound) {
+    EXPECT_EQ(certified_score(-0.519, CONFIG), 128);
+    EXPECT_EQ(certified_score(0.6, CONFIG), 256);
+    EXPECT_EQ(certified_score(1.5, CONFIG), 384);
+    EXPECT_EQ(certified_score(2.25, CONFIG), 512);
+    EXPECT_EQ(certified_score(3.1, CONFIG), 640);
+}
+
+TEST(CertifiedScore, StaysInThePreviousBandJustBelowEachBound) {
+    EXPECT_EQ(certified_score(-0.5190001, CONFIG), 127);
+    EXPECT_EQ(certified_score(1.4999999, CONFIG), 383);
+    EXPECT_EQ(certified_score(2.2499999, CONFIG), 511);
+    EXPECT_EQ(certified_score(3.0999999, CONFIG), 639);
+}
+
+// (θ − min)/(max − min) gives 0.23437499999999997 here, hence 78; the reference's expression gives
+// exactly 0.234375 and 64 × 1.234375 = 79.
+TEST(CertifiedScore, UsesTheReferenceExpressionOfTheProgression) {
+    EXPECT_EQ(certified_score(-1.193515625, CONFIG), 79);
+}
+
+TEST(CertifiedScore, UsesAConfiguredMesh) {
+    ScoringConfig config = CONFIG;
+    config.bounds = {-1.0, 0.0, 1.0};
+    config.mesh = {{100, 0}, {200, 1}};
+
+    EXPECT_EQ(certified_score(-0.5, config), 50);
+    EXPECT_EQ(certified_score(0.25, config), 250);
+}
+
+TEST(CompetenceLevel, FollowsTheIntervalEdgesOfTheDefaultTable) {
+    const LevelTable& table = CONFIG.levels.at("1.1");
+    EXPECT_EQ(competence_level(-2.0001, table), 0);
+    EXPECT_EQ(competence_level(-2.0, table), 1);
+    EXPECT_EQ(competence_level(0.4999, table), 2);
+    EXPECT_EQ(competence_level(0.5, table), 3);
+    EXPECT_EQ(competence_level(3.9999, table), 6);
+    EXPECT_EQ(competence_level(4.0, table), 7);
+    EXPECT_EQ(competence_level(100.0, table), 7);
+}
+
+// The seeds' older calibrated table of 1.2 (cat-reference.md §1.5), whose level 4 is empty.
+const LevelTable TABLE_1_2{{0, -5.34, -1.8162}, {1, -1.8162, -0.9719}, {2, -0.9719, 0.9403}, {3, 0.9403, 2.8168},
+                           {4, 2.8168, 2.1678}, {5, 2.1678, 5.4971},   {6, 5.4971, 6.8491},  {7, 6.8491, 7.3741}};
+
+TEST(CompetenceLevel, TakesTheFirstIntervalThatHoldsTheCapacity) {
+    EXPECT_EQ(competence_level(2.5, TABLE_1_2), 3);
+    EXPECT_EQ(competence_level(2.8167, TABLE_1_2), 3);
+}
+
+TEST(CompetenceLevel, NeverGivesTheLevelOfAnEmptyInterval) {
+    EXPECT_EQ(competence_level(2.8168, TABLE_1_2), 5);
+    EXPECT_EQ(competence_level(5.4970, TABLE_1_2), 5);
+    EXPECT_EQ(competence_level(5.4971, TABLE_1_2), 6);
+}
+
+TEST(CompetenceLevel, StretchesTheLowestAndHighestIntervals) {
+    EXPECT_EQ(competence_level(-5.35, TABLE_1_2), 0);
+    EXPECT_EQ(competence_level(-1e9, TABLE_1_2), 0);
+    EXPECT_EQ(competence_level(7.3741, TABLE_1_2), 7);
+    EXPECT_EQ(competence_level(1e9, TABLE_1_2), 7);
+}
+
+TEST(CheckScoring, AcceptsTheDefaultConfigurationAndANonMonotoneTable) {
+    ScoringConfig config = CONFIG;
+    config.levels["1.2"] = TABLE_1_2;
+
+    EXPECT_TRUE(check_scoring(config).has_value());
+}
+
+TEST(CheckScoring, RefusesBoundsThatDoNotAscend) {
+    ScoringConfig config = CONFIG;
+    config.bounds[3] = config.bounds[2];
+
+    ASSERT_FALSE(check_scoring(config).has_value());
+    EXPECT_EQ(check_scoring(config).error().reason, "cat.scoring.bounds_not_ascending");
+}
+
+TEST(CheckScoring, RefusesBoundsThatDoNotNumberOneMoreThanTheMesh) {
+    ScoringConfig config = CONFIG;
+    config.bounds.pop_back();
+
+    ASSERT_FALSE(check_scoring(config).has_value());
+    EXPECT_EQ(check_scoring(config).error().reason, "cat.scoring.bounds_count");
+}
+
+TEST(CheckScoring, RefusesALevelTableWithAGap) {
+    ScoringConfig config = CONFIG;
+    config.levels["2.1"] = {{0, -3.0, 0.0}, {1, 0.5, 3.0}};
+
+    ASSERT_FALSE(check_scoring(config).has_value());
+    EXPECT_EQ(check_scoring(config).error().reason, "cat.scoring.levels_gap");
+    EXPECT_EQ(level_table_gap(config.levels["2.1"]), 0.0);
+}
+
+TEST(CheckScoring, RefusesALevelAboveSeven) {
+    ScoringConfig config = CONFIG;
+    config.levels["2.1"] = {{0, -3.0, 0.0}, {8, 0.0, 3.0}};
+
+    ASSERT_FALSE(check_scoring(config).has_value());
+    EXPECT_EQ(check_scoring(config).error().reason, "cat.scoring.level_interval");
 }
 
 TEST(Abandonment, RejectsFewerThanTwentyAnswersWithAReason) {
@@ -90,6 +185,27 @@ TEST(Abandonment, FillsTheTestWithWrongAnswersAndLowersTheEstimate) {
     for (std::size_t i = 22; i < 32; ++i)
         EXPECT_FALSE(completed.correct[i]);
     EXPECT_LT(completed.eap, partial.eap());
+}
+
+// Rule: pix-reference.md §2.4 "also excluded": the completion of an abandoned test keeps the
+// candidate's exclusions (incidents, accessibility).
+TEST(Abandonment, DrawsTheMissingQuestionsOutsideTheCandidatesExclusions) {
+    const Bank bank = generate_bank(4);
+    SelectionRules rules;
+    rules.one_per_tube = true;
+    const Selector selector(bank, rules);
+    std::mt19937_64 random(2);
+    TestRecord left = run_test(selector, GridConfig{}, random, [](int, int) { return true; });
+    left.items.resize(22);
+    left.correct.resize(22);
+    const TestRecord unrestricted = complete_as_wrong(bank, rules, GridConfig{}, left);
+    const std::vector<int> excluded(unrestricted.items.begin() + 22, unrestricted.items.end());
+
+    const TestRecord completed = complete_as_wrong(bank, rules, GridConfig{}, left, excluded);
+
+    ASSERT_EQ(completed.items.size(), 32U);
+    for (std::size_t i = 22; i < 32; ++i)
+        EXPECT_EQ(std::count(excluded.begin(), excluded.end(), completed.items[i]), 0) << "question " << i + 1;
 }
 
 } // namespace

@@ -34,12 +34,13 @@ TestRecord run_test(const Selector& selector, const GridConfig& grid, std::mt199
 }
 
 TestRecord complete_as_wrong(const Bank& bank, const SelectionRules& rules, const GridConfig& grid,
-                             const TestRecord& answered) {
+                             const TestRecord& answered, const std::vector<int>& excluded) {
     SelectionRules deterministic = rules;
     deterministic.randomesque = 1;
     deterministic.max_exposure_rate = 0;
+    deterministic.exposure_penalty = 0;
     const Selector selector(bank, deterministic);
-    TestState state = selector.start();
+    TestState state = selector.start(excluded);
     EapEstimator estimator(grid);
     TestRecord record;
     for (std::size_t i = 0; i < answered.items.size(); ++i)

@@ -24,8 +24,10 @@ struct TestRecord {
                                   const ExposureCounts* exposure = nullptr, const std::vector<int>& excluded = {});
 
 // Rule: pix-reference.md §2.5 point 2: a candidate who left after the minimum number of answers gets
-// each missing question counted as wrong, each on the most informative remaining item.
+// each missing question counted as wrong, each on the most informative remaining item ("probability
+// 100": no randomisation, no exposure control). `excluded` is the candidate's exclusion list of
+// run_test (incidents, accessibility): the missing questions are drawn outside it too.
 [[nodiscard]] TestRecord complete_as_wrong(const Bank& bank, const SelectionRules& rules, const GridConfig& grid,
-                                           const TestRecord& answered);
+                                           const TestRecord& answered, const std::vector<int>& excluded = {});
 
 } // namespace numeria::assessment::cat
