@@ -245,18 +245,33 @@ class StudentsImportCliTest(unittest.TestCase):
         self.assert_nothing_changed()
 
     # A failure the file cannot cause still answers with the JSON object
-    @unittest.skipUnless(ENGINE == "sqlite", "a lock held by another SQLite connection")
-    def test_an_unexpected_failure_prints_an_import_error(self):
-        import sqlite3
-        locker = sqlite3.connect(self.env["NUMERIA_DATABASE"][len("sqlite:"):], isolation_level=None)
-        locker.execute("BEGIN IMMEDIATE")
-        try:
-            code, outcome, stderr = self.run_import(self.fixture("siecle-with-two-valid-students.xml"))
-        finally:
-            locker.execute("ROLLBACK")
-            locker.close()
+    def hold_a_lock(self):
+        """Another connection holds the lock the import needs: SQLite's write lock, or PostgreSQL's
+        lock on the learners table (the CLI then gives up after lock_timeout, through PGOPTIONS)."""
+        url = self.env["NUMERIA_DATABASE"]
+        if ENGINE == "sqlite":
+            import sqlite3
+            locker = sqlite3.connect(url[len("sqlite:"):], isolation_level=None)
+            locker.execute("BEGIN IMMEDIATE")
+            return lambda: (locker.execute("ROLLBACK"), locker.close()), {}
+        import subprocess
+        locker = subprocess.Popen(["psql", "-q", "-X", "-A", "-t", url], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  text=True)
+        locker.stdin.write("BEGIN; LOCK TABLE learners IN ACCESS EXCLUSIVE MODE; SELECT 'locked';\n")
+        locker.stdin.flush()
+        self.assertEqual(locker.stdout.readline().strip(), "locked")
+        return lambda: (locker.communicate("ROLLBACK;\n", timeout=10)), {"PGOPTIONS": "-c lock_timeout=1000"}
 
-        self.assertEqual(code, 1, stderr)
+    def test_an_unexpected_failure_prints_an_import_error(self):
+        release, env = self.hold_a_lock()
+        try:
+            result = run_cli("students", "import", "--org", "123ABC", self.fixture("siecle-with-two-valid-students.xml"),
+                             env=dict(self.env, **env))
+        finally:
+            release()
+
+        self.assertEqual(result.returncode, 1, result.stderr)
+        outcome = json.loads(result.stdout)
         self.assertEqual(outcome["status"], "IMPORT_ERROR")
         self.assertIn("aucun élève n'a été modifié", outcome["errors"][0]["message"])
         self.import_two_valid()
