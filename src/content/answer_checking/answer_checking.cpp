@@ -9,15 +9,6 @@ namespace numeria::content {
 
 namespace {
 
-std::string treated(const std::string& text, const Tolerances& tolerances) {
-    std::string value = pre_treat(text);
-    if (tolerances.t1)
-        value = treatment_t1(value);
-    if (tolerances.t2)
-        value = treatment_t2(value);
-    return value;
-}
-
 bool is_blank(const std::string& text) {
     return treatment_t1(pre_treat(text)).empty();
 }
@@ -28,25 +19,30 @@ bool matches(const std::string& answer, const FreeSolution& solution) {
     if (is_blank(answer))
         return false;
     if (solution.numeric) {
-        const std::optional<double> given = parse_number(answer);
+        // Rule: shared/reference/pix-reference.md §1.7: the pre-treatment (NBSP → space) comes before
+        // the numeric comparison too, so "1 024" typed with a no-break space (U+00A0, U+202F) as the
+        // thousands separator is the number 1024; parse_number then ignores the spaces.
+        const std::optional<double> given = parse_number(pre_treat(answer));
         if (!given)
             return false;
         for (const std::string& variant : solution.variants) {
-            const std::optional<double> expected = parse_number(variant);
+            const std::optional<double> expected = parse_number(pre_treat(variant));
             if (expected && std::fabs(*given - *expected) <= 1e-9 * std::max(1.0, std::fabs(*expected)))
                 return true;
         }
         return false;
     }
-    const std::string given = treated(answer, solution.tolerances);
+    const std::string given = treated_text(answer, solution.tolerances);
+    if (given.empty())
+        return false; // only punctuation: nothing left to compare
     for (const std::string& variant : solution.variants) {
-        if (given == treated(variant, solution.tolerances))
+        if (given == treated_text(variant, solution.tolerances))
             return true;
     }
     if (!solution.tolerances.t3)
         return false;
     for (const std::string& variant : solution.variants) {
-        const std::string expected = treated(variant, solution.tolerances);
+        const std::string expected = treated_text(variant, solution.tolerances);
         const std::size_t length = levenshtein(expected, "");
         if (length == 0)
             continue;
@@ -59,17 +55,27 @@ bool matches(const std::string& answer, const FreeSolution& solution) {
 
 } // namespace
 
-Verdict check_qcu(std::optional<int> chosen, int solution) {
-    if (!chosen)
+std::string treated_text(const std::string& text, const Tolerances& tolerances) {
+    std::string value = pre_treat(text);
+    if (tolerances.t1)
+        value = treatment_t1(value);
+    if (tolerances.t2)
+        value = treatment_t2(value);
+    return value;
+}
+
+// Rule: shared/reference/pix-reference.md §1.7 (QCU): the answer must equal the solution.
+Verdict check_qcu(std::optional<int> chosen, int solution, bool skipped) {
+    if (skipped)
         return Verdict::Skipped;
-    return *chosen == solution ? Verdict::Ok : Verdict::Ko;
+    return chosen && *chosen == solution ? Verdict::Ok : Verdict::Ko;
 }
 
 // Rule: shared/reference/pix-reference.md §1.7 (QCM): right iff the sets are equal.
-Verdict check_qcm(const std::set<int>& chosen, const std::set<int>& solution) {
-    if (chosen.empty())
+Verdict check_qcm(const std::set<int>& chosen, const std::set<int>& solution, bool skipped) {
+    if (skipped)
         return Verdict::Skipped;
-    return chosen == solution ? Verdict::Ok : Verdict::Ko;
+    return !chosen.empty() && chosen == solution ? Verdict::Ok : Verdict::Ko;
 }
 
 Verdict check_qroc(const std::string& answer, const FreeSolution& solution, bool skipped) {

@@ -24,19 +24,26 @@ struct Tolerances {
 struct FreeSolution {
     std::vector<std::string> variants;
     Tolerances tolerances;
-    bool numeric = false; // format "nombre": compared as numbers, "3,5" = "3.5"
+    bool numeric = false; // format "nombre": compared as numbers, "3,5" = "3.5", "1 024" = "1024"
 };
 
 // Rule (Pix t3): accepted when distance / variant length is at most this ratio.
 constexpr double T3_MAX_RATIO = 0.25;
 
-// QCU: the chosen proposal (1-based) is the solution. Nothing chosen is Skipped.
-[[nodiscard]] Verdict check_qcu(std::optional<int> chosen, int solution);
+// The text a free answer or variant is compared on: pre-treatment (NFC, no-break spaces), then t1
+// and t2 when enabled. A variant for which this is empty could never be told apart from noise.
+[[nodiscard]] std::string treated_text(const std::string& text, const Tolerances& tolerances);
+
+// Every checker below: `skipped` is the "Je passe" button and gives Skipped whatever was typed;
+// an empty answer without it is wrong (the page asks the student to answer or to skip first).
+
+// QCU: the chosen proposal (1-based) is the solution.
+[[nodiscard]] Verdict check_qcu(std::optional<int> chosen, int solution, bool skipped = false);
 
 // QCM: the set of chosen proposals equals the set of right ones (order never matters).
-[[nodiscard]] Verdict check_qcm(const std::set<int>& chosen, const std::set<int>& solution);
+[[nodiscard]] Verdict check_qcm(const std::set<int>& chosen, const std::set<int>& solution, bool skipped = false);
 
-// QROC: one free field against its variants. `skipped` is the "Je passe" button.
+// QROC: one free field against its variants.
 [[nodiscard]] Verdict check_qroc(const std::string& answer, const FreeSolution& solution, bool skipped = false);
 
 // QROCM-ind: each field against its own variants; right iff every field is.

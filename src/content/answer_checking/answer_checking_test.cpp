@@ -14,8 +14,13 @@ TEST(CheckQcu, RightOnlyForTheSolution) {
     EXPECT_EQ(check_qcu(3, 2), Verdict::Ko);
 }
 
-TEST(CheckQcu, NothingChosenIsSkipped) {
-    EXPECT_EQ(check_qcu(std::nullopt, 2), Verdict::Skipped);
+TEST(CheckQcu, NothingChosenIsWrongUnlessSkipped) {
+    EXPECT_EQ(check_qcu(std::nullopt, 2), Verdict::Ko);
+    EXPECT_EQ(check_qcu(std::nullopt, 2, true), Verdict::Skipped);
+}
+
+TEST(CheckQcu, SkippingWinsOverAChoice) {
+    EXPECT_EQ(check_qcu(2, 2, true), Verdict::Skipped);
 }
 
 TEST(CheckQcm, ComparesSetsWhateverTheOrder) {
@@ -27,6 +32,15 @@ TEST(CheckQcm, APartialOrExtraChoiceIsWrong) {
     EXPECT_EQ(check_qcm({1, 2, 3}, {1, 3}), Verdict::Ko);
 }
 
+TEST(CheckQcm, NothingChosenIsWrongUnlessSkipped) {
+    EXPECT_EQ(check_qcm({}, {1, 3}), Verdict::Ko);
+}
+
+TEST(CheckQcm, SkippingIsSkipped) {
+    EXPECT_EQ(check_qcm({}, {1, 3}, true), Verdict::Skipped);
+    EXPECT_EQ(check_qcm({1, 3}, {1, 3}, true), Verdict::Skipped);
+}
+
 TEST(CheckQroc, AcceptsAnyVariant) {
     EXPECT_EQ(check_qroc("navigateur", variants({"moteur de recherche", "navigateur"})), Verdict::Ok);
 }
@@ -35,6 +49,43 @@ TEST(CheckQroc, IgnoresCaseAccentsAndSpacesWithT1) {
     EXPECT_EQ(check_qroc("  TABLEUR ", variants({"tableur"})), Verdict::Ok);
     EXPECT_EQ(check_qroc("Eleve", variants({"élève"})), Verdict::Ok);
     EXPECT_EQ(check_qroc("mot de passe", variants({"motdepasse"})), Verdict::Ok);
+}
+
+TEST(CheckQroc, AccentsMatterWhenT1IsOff) {
+    Tolerances strict{false, true, false};
+
+    EXPECT_EQ(check_qroc("eleve", variants({"élève"}, strict)), Verdict::Ko);
+    EXPECT_EQ(check_qroc("élève", variants({"élève"}, strict)), Verdict::Ok);
+}
+
+TEST(CheckQroc, SpacesMatterWhenT1IsOff) {
+    Tolerances strict{false, true, false};
+
+    EXPECT_EQ(check_qroc("motdepasse", variants({"mot de passe"}, strict)), Verdict::Ko);
+    EXPECT_EQ(check_qroc(" mot de passe", variants({"mot de passe"}, strict)), Verdict::Ko);
+}
+
+// Content 3.1-ecritureTypographie2-b: t1 off, t2 on, the capital É is the answer.
+TEST(CheckQroc, KeepsAccentedLettersWithT2AloneAndRefusesOtherLetters) {
+    Tolerances t2_only{false, true, false};
+
+    EXPECT_EQ(check_qroc("É", variants({"É"}, t2_only)), Verdict::Ok);
+    EXPECT_EQ(check_qroc("E", variants({"É"}, t2_only)), Verdict::Ko);
+    EXPECT_EQ(check_qroc("é", variants({"É"}, t2_only)), Verdict::Ko);
+    EXPECT_EQ(check_qroc("Ç", variants({"É"}, t2_only)), Verdict::Ko);
+}
+
+TEST(CheckQroc, RefusesAPunctuationOnlyAnswer) {
+    EXPECT_EQ(check_qroc("?!", variants({"É"}, {false, true, false})), Verdict::Ko);
+    EXPECT_EQ(check_qroc("...", variants({"tableur"})), Verdict::Ko);
+}
+
+TEST(CheckQroc, ComposesADecomposedAccentBeforeComparing) {
+    Tolerances strict{false, false, false};
+    const std::string decomposed = "e\xCC\x81"
+                                   "cole"; // "e" + U+0301 COMBINING ACUTE ACCENT
+
+    EXPECT_EQ(check_qroc(decomposed, variants({"école"}, strict)), Verdict::Ok);
 }
 
 TEST(CheckQroc, CaseMattersWhenT1IsOff) {
@@ -72,6 +123,17 @@ TEST(CheckQroc, RefusesANearMissAboveTheQuarterRatio) {
     EXPECT_EQ(check_qroc("couriez", variants({"courriel"})), Verdict::Ok);
 }
 
+TEST(CheckQroc, RefusesANearMissJustAboveTheQuarterRatio) {
+    // "adresse électronique" is 19 letters after t1/t2: 5 substitutions = 0.263, refused.
+    EXPECT_EQ(check_qroc("zdrezseezectzonizue", variants({"adresse électronique"})), Verdict::Ko);
+    EXPECT_EQ(check_qroc("zdrezseezectzonique", variants({"adresse électronique"})), Verdict::Ok); // 4/19
+}
+
+TEST(CheckQroc, AcceptsANearMissAtExactlyTheQuarterRatio) {
+    // "système d'exploitation" is 20 letters after t1/t2: 5 substitutions = 0.25 exactly, accepted.
+    EXPECT_EQ(check_qroc("zystzmedzxplzitazion", variants({"système d'exploitation"})), Verdict::Ok);
+}
+
 TEST(CheckQroc, NoNearMissWhenT3IsOff) {
     EXPECT_EQ(check_qroc("ordinatuer", variants({"ordinateur"}, {true, true, false})), Verdict::Ko);
 }
@@ -83,6 +145,25 @@ TEST(CheckQroc, ComparesNumbersWithCommaOrPoint) {
     EXPECT_EQ(check_qroc("3.50", number), Verdict::Ok);
     EXPECT_EQ(check_qroc("3,6", number), Verdict::Ko);
     EXPECT_EQ(check_qroc("trois et demi", number), Verdict::Ko);
+}
+
+TEST(CheckQroc, ComparesTheVariant35WithTheAnswer35InBothNotations) {
+    EXPECT_EQ(check_qroc("3.5", FreeSolution{{"3,5"}, {}, true}), Verdict::Ok);
+    EXPECT_EQ(check_qroc("3,5", FreeSolution{{"3.5"}, {}, true}), Verdict::Ok);
+}
+
+TEST(CheckQroc, ReadsNoBreakSpacesAsThousandsSeparators) {
+    FreeSolution number{{"1024"}, {}, true};
+
+    EXPECT_EQ(check_qroc("1\xC2\xA0"
+                         "024",
+                         number),
+              Verdict::Ok); // U+00A0 NO-BREAK SPACE
+    EXPECT_EQ(check_qroc("1\xE2\x80\xAF"
+                         "024",
+                         number),
+              Verdict::Ok); // U+202F NARROW NO-BREAK SPACE
+    EXPECT_EQ(check_qroc("1 024", number), Verdict::Ok);
 }
 
 TEST(CheckQroc, AnEmptyAnswerIsWrongButSkippingIsSkipped) {
@@ -105,6 +186,41 @@ TEST(CheckQrocmInd, RightWhenEveryFieldIs) {
     std::map<std::string, FreeSolution> solution = {{"a", variants({"octet"})}, {"b", variants({"bit"})}};
 
     EXPECT_EQ(check_qrocm_ind({{"a", "Octet"}, {"b", "bit"}}, solution).verdict, Verdict::Ok);
+}
+
+TEST(CheckQrocmInd, AMissingFieldIsWrongAndReportedAsSuch) {
+    std::map<std::string, FreeSolution> solution = {{"a", variants({"octet"})}, {"b", variants({"bit"})}};
+
+    FieldsVerdict result = check_qrocm_ind({{"a", "octet"}}, solution);
+
+    EXPECT_EQ(result.verdict, Verdict::Ko);
+    EXPECT_TRUE(result.fields.at("a"));
+    EXPECT_FALSE(result.fields.at("b"));
+}
+
+TEST(CheckQrocmInd, ComparesANumericFieldAsANumber) {
+    std::map<std::string, FreeSolution> solution = {{"prix", FreeSolution{{"5.5"}, {}, true}},
+                                                    {"unite", variants({"euros"})}};
+
+    EXPECT_EQ(check_qrocm_ind({{"prix", "5,50"}, {"unite", "euros"}}, solution).verdict, Verdict::Ok);
+}
+
+TEST(CheckQrocmInd, SkippingIsSkipped) {
+    std::map<std::string, FreeSolution> solution = {{"a", variants({"octet"})}};
+
+    EXPECT_EQ(check_qrocm_ind({{"a", "octet"}}, solution, true).verdict, Verdict::Skipped);
+}
+
+TEST(CheckQrocmDep, SkippingIsSkipped) {
+    std::vector<FreeSolution> groups = {variants({"png"}), variants({"gif"})};
+
+    EXPECT_EQ(check_qrocm_dep({"png", "gif"}, groups, true), Verdict::Skipped);
+}
+
+TEST(CheckQrocmDep, ComparesNumericGroupsAsNumbers) {
+    std::vector<FreeSolution> groups = {FreeSolution{{"5.5"}, {}, true}, FreeSolution{{"2"}, {}, true}};
+
+    EXPECT_EQ(check_qrocm_dep({"2,0", "5,50"}, groups), Verdict::Ok);
 }
 
 TEST(CheckQrocmDep, AcceptsGroupsInAnyOrder) {

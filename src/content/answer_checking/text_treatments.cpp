@@ -62,13 +62,20 @@ std::string treatment_t1(std::string_view text) {
     return to_utf8(normalize(kept, false));
 }
 
+// Rule: shared/reference/pix-reference.md §1.7 (t2 removes every character not in [a-zA-Z0-9 ]).
+// Pix runs t2 after t1 has already folded accents to ASCII; applied alone, that ASCII class would
+// erase "É" or "ç" and make a variant empty. So t2 keeps every Unicode letter (with its combining
+// marks), every digit and whitespace, and removes the rest: punctuation and symbols.
 std::string treatment_t2(std::string_view text) {
-    std::string kept;
-    for (char c : text) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ')
-            kept += c;
+    const icu::UnicodeString unicode = from_utf8(text);
+    icu::UnicodeString kept;
+    for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
+        const UChar32 c = unicode.char32At(i);
+        const int32_t category = U_GET_GC_MASK(c);
+        if ((category & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) != 0 || u_isUWhiteSpace(c))
+            kept.append(c);
     }
-    return kept;
+    return to_utf8(kept);
 }
 
 std::size_t levenshtein(std::string_view a, std::string_view b) {

@@ -14,7 +14,7 @@ namespace numeria::content {
 // t1: trim, lower case, accents removed (NFD then combining marks dropped), all whitespace removed.
 [[nodiscard]] std::string treatment_t1(std::string_view text);
 
-// t2: every character that is not an ASCII letter, a digit or a space is removed.
+// t2: punctuation and symbols removed; every Unicode letter, digit and whitespace kept.
 [[nodiscard]] std::string treatment_t2(std::string_view text);
 
 // Levenshtein distance in code points.

@@ -23,6 +23,16 @@ TEST(TreatmentT2, RemovesPunctuationAndSymbols) {
     EXPECT_EQ(treatment_t2("www.exemple.fr/page?x=1"), "wwwexemplefrpagex1");
 }
 
+TEST(TreatmentT2, KeepsEveryUnicodeLetterAndDigit) {
+    EXPECT_EQ(treatment_t2("Ça, c'est l'ÉTÉ 2024 !"), "Ça cest lÉTÉ 2024 ");
+    EXPECT_EQ(treatment_t2("É"), "É");
+    EXPECT_EQ(treatment_t2("Ωμέγα ½"), "Ωμέγα ½");
+}
+
+TEST(TreatmentT2, LeavesNothingOfAPunctuationOnlyText) {
+    EXPECT_EQ(treatment_t2("?!…«»"), "");
+}
+
 TEST(Levenshtein, CountsCodePointsNotBytes) {
     EXPECT_EQ(levenshtein("ecole", "école"), 1U);
     EXPECT_EQ(levenshtein("", "abc"), 3U);
