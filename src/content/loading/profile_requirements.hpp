@@ -17,7 +17,15 @@ struct RequiredProfile {
 };
 [[nodiscard]] const std::vector<RequiredProfile>& required_profiles();
 
-// The profile requirements not met, in French, one sentence each.
+// Competences where validating every target skill of `profile` gives 8 pix or more (level 1).
+[[nodiscard]] int competences_reachable_at_level_one(const Content& content, const TargetProfile& profile);
+
+// The most target skills a learner may miss and still reach level 1 in 5 competences, whichever
+// they are; -1 when even all of them are not enough.
+[[nodiscard]] int failures_tolerated_for_certifiability(const Content& content, const TargetProfile& profile);
+
+// The profile requirements not met, in French, one sentence each. A CERTIFICABILITE profile must
+// let a learner reach level 1 in 5 competences, and its last stage must guarantee it.
 [[nodiscard]] std::vector<std::string> unmet_profile_requirements(const Content& content);
 
 } // namespace numeria::content
