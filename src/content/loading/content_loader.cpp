@@ -1,6 +1,7 @@
 #include "content/loading/content_loader.hpp"
 
 #include "content/loading/challenge_reader.hpp"
+#include "content/loading/yaml_checks.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -19,13 +20,13 @@ public:
         : m_root(std::move(root)) {}
 
     LoadResult run() {
-        read_framework();
+        guarded(m_root / "framework.yaml", [this](const fs::path& file) { read_framework(file); });
         for (const fs::path& file : yaml_files("competences"))
-            read_competence(file);
+            guarded(file, [this](const fs::path& path) { read_competence(path); });
         for (const fs::path& file : yaml_files("tutorials"))
-            read_tutorials(file);
+            guarded(file, [this](const fs::path& path) { read_tutorials(path); });
         for (const fs::path& file : yaml_files("target-profiles"))
-            read_profile(file);
+            guarded(file, [this](const fs::path& path) { read_profile(path); });
         compute_pix_values();
         return LoadResult{std::move(m_content), std::move(m_errors)};
     }
@@ -39,6 +40,17 @@ private:
                 files.push_back(entry.path());
         std::sort(files.begin(), files.end());
         return files;
+    }
+
+    // A value of an unexpected shape that yaml-cpp refuses to convert is one more error of the
+    // file, with its line, never a crash of the server at start.
+    template <typename Read>
+    void guarded(const fs::path& file, Read read) {
+        try {
+            read(file);
+        } catch (const YAML::Exception& failure) {
+            m_errors.push_back({relative(file), failure.mark.line + 1, "valeur illisible : " + failure.msg});
+        }
     }
 
     std::string relative(const fs::path& file) const { return file.lexically_relative(m_root).string(); }
@@ -65,15 +77,21 @@ private:
         return {};
     }
 
-    void read_framework() {
-        const fs::path path = m_root / "framework.yaml";
+    void read_framework(const fs::path& path) {
         auto document = parse(path);
         if (!document)
             return;
         const std::string file = relative(path);
-        for (const YAML::Node& area_node : (*document)["areas"]) {
+        const YamlChecks checks(file, m_errors);
+        if (!checks.keys(*document, {"areas"}, "cadre"))
+            return;
+        for (const YAML::Node& area_node : checks.sequence((*document)["areas"], "areas")) {
+            if (!checks.keys(area_node, {"code", "name", "color", "competences"}, "domaine"))
+                continue;
             Area area{text(file, area_node, "code"), text(file, area_node, "name"), {}};
-            for (const YAML::Node& node : area_node["competences"]) {
+            for (const YAML::Node& node : checks.sequence(area_node["competences"], "competences")) {
+                if (!checks.keys(node, {"code", "name", "description"}, "compétence"))
+                    continue;
                 Competence competence{
                     text(file, node, "code"), text(file, node, "name"), text(file, node, "description"), area.code, {}};
                 area.competences.push_back(competence.code);
@@ -92,6 +110,9 @@ private:
         if (!document)
             return;
         const std::string file = relative(path);
+        const YamlChecks checks(file, m_errors);
+        if (!checks.keys(*document, {"competence", "tubes"}, "fichier de compétence"))
+            return;
         const std::string code = text(file, *document, "competence");
         auto competence = m_content.competences.find(code);
         if (competence == m_content.competences.end()) {
@@ -101,7 +122,9 @@ private:
         if (path.stem().string() != code)
             error(file, (*document)["competence"], "le fichier doit s'appeler " + code + ".yaml");
         static const std::regex tube_name(R"(^@[A-Za-z][A-Za-z0-9]*[A-Za-z]$)");
-        for (const YAML::Node& tube_node : (*document)["tubes"]) {
+        for (const YAML::Node& tube_node : checks.sequence((*document)["tubes"], "tubes")) {
+            if (!checks.keys(tube_node, {"name", "title", "description", "skills"}, "sujet"))
+                continue;
             Tube tube{text(file, tube_node, "name"),
                       text(file, tube_node, "title"),
                       text(file, tube_node, "description"),
@@ -112,7 +135,9 @@ private:
             if (m_content.tubes.count(tube.name))
                 error(file, tube_node["name"], "sujet « " + tube.name + " » déjà défini");
             std::set<int> levels;
-            for (const YAML::Node& skill_node : tube_node["skills"]) {
+            for (const YAML::Node& skill_node : checks.sequence(tube_node["skills"], "skills")) {
+                if (!checks.keys(skill_node, {"name", "challenges"}, "acquis"))
+                    continue;
                 Skill skill{text(file, skill_node, "name"), 0, 0, {}};
                 if (skill.name.size() != tube.name.size() + 1 || skill.name.rfind(tube.name, 0) != 0 ||
                     skill.name.back() < '1' || skill.name.back() > '8') {
@@ -124,12 +149,14 @@ private:
                 if (!levels.insert(skill.level).second)
                     error(file, skill_node["name"],
                           "niveau " + std::to_string(skill.level) + " en double dans " + tube.name);
-                if (!skill_node["challenges"] || skill_node["challenges"].size() == 0)
+                const std::vector<YAML::Node> challenges = checks.sequence(skill_node["challenges"], "challenges");
+                if (challenges.empty())
                     error(file, skill_node, "l'acquis « " + skill.name + " » n'a aucune épreuve");
-                for (const YAML::Node& challenge_node : skill_node["challenges"]) {
+                for (const YAML::Node& challenge_node : challenges) {
                     Challenge challenge = read_challenge(file, challenge_node, m_root, m_errors);
                     challenge.skill = skill.name;
-                    // Provisional IRT parameters until calibration (docs/content-format.md).
+                    // Provisional IRT parameters until calibration (docs/content-format.md
+                    // "Provisional IRT parameters"): a = 1 and b from the level, not calibrated.
                     if (!challenge.calibrated)
                         challenge.irt_b = (skill.level - 3.5) * 0.8;
                     if (challenge.id.empty())
@@ -153,7 +180,22 @@ private:
         if (!document)
             return;
         const std::string file = relative(path);
-        for (const YAML::Node& node : (*document)["tutorials"]) {
+        const YamlChecks checks(file, m_errors);
+        if (!checks.keys(*document, {"competence", "tutorials"}, "fichier de tutoriels"))
+            return;
+        if (const std::string code = text(file, *document, "competence"); !code.empty()) {
+            if (!m_content.competences.count(code))
+                error(file, (*document)["competence"], "compétence inconnue « " + code + " »");
+            else if (path.stem().string() != code)
+                error(file, (*document)["competence"], "le fichier doit s'appeler " + code + ".yaml");
+        }
+        static const std::regex duration(R"(^[0-9]{2}:[0-5][0-9]:[0-5][0-9]$)");
+        for (const YAML::Node& node : checks.sequence((*document)["tutorials"], "tutorials")) {
+            if (!checks.keys(node, {"id", "tube", "title", "source", "format", "duration", "url"}, "tutoriel"))
+                continue;
+            (void)checks.one_of(node["format"], {"vidéo", "page", "pdf", "exercice", "son"}, "", "format du tutoriel");
+            if (node["duration"] && !std::regex_match(node["duration"].as<std::string>(""), duration))
+                error(file, node["duration"], "durée au format HH:MM:SS attendue");
             Tutorial tutorial{text(file, node, "id"),     text(file, node, "tube"),   text(file, node, "title"),
                               text(file, node, "source"), text(file, node, "format"), text(file, node, "duration"),
                               text(file, node, "url")};
@@ -170,6 +212,9 @@ private:
         if (!document)
             return;
         const std::string file = relative(path);
+        const YamlChecks checks(file, m_errors);
+        if (!checks.keys(*document, {"id", "name", "category", "description", "tubes", "stages"}, "profil cible"))
+            return;
         static const std::set<std::string> categories = {"RENTREE", "THEMATIQUE", "DISCIPLINAIRE", "CERTIFICABILITE"};
         TargetProfile profile{text(file, *document, "id"),
                               text(file, *document, "name"),
@@ -181,9 +226,11 @@ private:
             error(file, (*document)["id"], "l'identifiant doit être le nom du fichier");
         if (!categories.count(profile.category))
             error(file, (*document)["category"], "catégorie inconnue « " + profile.category + " »");
-        for (const YAML::Node& node : (*document)["tubes"]) {
+        for (const YAML::Node& node : checks.sequence((*document)["tubes"], "tubes")) {
+            if (!checks.keys(node, {"tube", "level"}, "sujet du profil"))
+                continue;
             const std::string tube = text(file, node, "tube");
-            const int level = node["level"] ? node["level"].as<int>(0) : 0;
+            const int level = checks.integer(node["level"], "level").value_or(0);
             if (!m_content.tubes.count(tube))
                 error(file, node["tube"], "sujet inconnu « " + tube + " » dans le profil");
             if (level < 1 || level > 8)
@@ -192,9 +239,13 @@ private:
         }
         if (profile.capped_tubes.empty())
             error(file, *document, "un profil cible couvre au moins un sujet");
-        for (const YAML::Node& node : (*document)["stages"])
-            profile.stages.push_back({node["threshold"].as<int>(-1), text(file, node, "title"),
-                                      text(file, node, "message", false), text(file, node, "teacher_message", false)});
+        for (const YAML::Node& node : checks.sequence((*document)["stages"], "stages")) {
+            if (!checks.keys(node, {"threshold", "title", "message", "teacher_message"}, "palier"))
+                continue;
+            profile.stages.push_back({checks.integer(node["threshold"], "threshold").value_or(-1),
+                                      text(file, node, "title"), text(file, node, "message", false),
+                                      text(file, node, "teacher_message", false)});
+        }
         if (profile.stages.empty())
             profile.stages = default_stages();
         if (profile.stages.front().threshold != 0)

@@ -1,61 +1,8 @@
-#include "content/loading/content_loader.hpp"
+#include "content/loading/content_loader_fixture_test.hpp"
 #include "content/loading/content_statistics.hpp"
-
-#include <gtest/gtest.h>
-
-#include <fstream>
 
 namespace numeria::content {
 namespace {
-
-namespace fs = std::filesystem;
-
-// A content folder with the real framework and one competence file written by each test.
-class ContentLoaderTest : public ::testing::Test {
-protected:
-    void SetUp() override {
-        m_root = fs::temp_directory_path() / ("numeria-content-" + std::to_string(::getpid()) + "-" +
-                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_root);
-        fs::create_directories(m_root / "competences");
-        fs::create_directories(m_root / "tutorials");
-        fs::create_directories(m_root / "target-profiles");
-        fs::create_directories(m_root / "assets");
-        fs::copy_file(fs::path(NUMERIA_SOURCE_DIR) / "content/framework.yaml", m_root / "framework.yaml");
-    }
-    void TearDown() override { fs::remove_all(m_root); }
-
-    void write(const std::string& relative, const std::string& text) { std::ofstream(m_root / relative) << text; }
-
-    // One tube, two skills, one challenge of each kind given by `challenges` under @essai2.
-    void competence(const std::string& challenges) {
-        write("competences/1.1.yaml", "competence: \"1.1\"\n"
-                                      "tubes:\n"
-                                      "  - name: \"@essai\"\n"
-                                      "    title: \"Essai\"\n"
-                                      "    description: \"Un sujet d'essai.\"\n"
-                                      "    skills:\n"
-                                      "      - name: \"@essai1\"\n"
-                                      "        challenges:\n"
-                                      "          - id: \"1.1-essai1-a\"\n"
-                                      "            type: QCU\n"
-                                      "            statement: \"Question ?\"\n"
-                                      "            proposals: [\"Oui\", \"Non\"]\n"
-                                      "            solution: 1\n"
-                                      "      - name: \"@essai2\"\n"
-                                      "        challenges:\n" +
-                                          challenges);
-    }
-
-    bool has_error(const LoadResult& result, const std::string& fragment, int line = -1) {
-        for (const LoadError& error : result.errors)
-            if (error.reason.find(fragment) != std::string::npos && (line < 0 || error.line == line))
-                return true;
-        return false;
-    }
-
-    fs::path m_root;
-};
 
 TEST_F(ContentLoaderTest, LoadsAValidCompetenceWithPixValues) {
     competence("          - id: \"1.1-essai2-a\"\n"
@@ -92,7 +39,7 @@ TEST_F(ContentLoaderTest, ReportsAMissingSolution) {
                "            type: QROC\n"
                "            statement: \"Le nom ?\"\n");
 
-    EXPECT_TRUE(has_error(load_content(m_root), "sans solution"));
+    EXPECT_TRUE(has_error(load_content(m_root), "sans solution", 16)); // the challenge's "- id:" line
 }
 
 TEST_F(ContentLoaderTest, ReportsAQcuWithTwoRightAnswers) {
@@ -102,7 +49,7 @@ TEST_F(ContentLoaderTest, ReportsAQcuWithTwoRightAnswers) {
                "            proposals: [\"A\", \"B\", \"C\"]\n"
                "            solution: [1, 2]\n");
 
-    EXPECT_TRUE(has_error(load_content(m_root), "une seule bonne réponse"));
+    EXPECT_TRUE(has_error(load_content(m_root), "une seule bonne réponse", 20));
 }
 
 TEST_F(ContentLoaderTest, ReportsAProposalOutOfRange) {
@@ -154,12 +101,13 @@ TEST_F(ContentLoaderTest, ReportsAnUnknownTubeInAProfile) {
 }
 
 TEST_F(ContentLoaderTest, ReportsBrokenYamlWithItsLine) {
-    write("competences/1.1.yaml", "competence: \"1.1\"\ntubes: [\n  - oops: {\n");
+    // Line 4 opens a second mapping on the same indentation as a sequence item: the parser stops there.
+    write("competences/1.1.yaml", "competence: \"1.1\"\ntubes:\n  - name: \"@essai\"\n title: \"T\"\n");
 
     LoadResult result = load_content(m_root);
 
     ASSERT_FALSE(result.errors.empty());
-    EXPECT_TRUE(has_error(result, "YAML invalide"));
+    EXPECT_TRUE(has_error(result, "YAML invalide", 4)) << result.errors.front().line;
 }
 
 TEST_F(ContentLoaderTest, ReportsASkillWhoseLevelIsOutOfRange) {
@@ -169,20 +117,71 @@ TEST_F(ContentLoaderTest, ReportsASkillWhoseLevelIsOutOfRange) {
     EXPECT_TRUE(has_error(load_content(m_root), "niveau de 1 à 8"));
 }
 
+// Rule: shared/reference/pix-reference.md §1.7: pix value = 8 ÷ skills of that level in the
+// competence, capped at 4.
+TEST_F(ContentLoaderTest, DividesEightPixAmongTheSkillsOfALevelAndCapsAtFour) {
+    auto tube = [](const std::string& name, std::initializer_list<int> levels) {
+        std::string text = "  - name: \"@" + name + "\"\n    title: \"T\"\n    description: \"D\"\n    skills:\n";
+        for (int level : levels)
+            text += "      - name: \"@" + name + std::to_string(level) + "\"\n        challenges:\n          - id: \"" +
+                    name + std::to_string(level) +
+                    "\"\n            type: QCU\n            statement: \"Q ?\"\n"
+                    "            proposals: [\"Oui\", \"Non\"]\n            solution: 1\n";
+        return text;
+    };
+    write("competences/1.1.yaml",
+          "competence: \"1.1\"\ntubes:\n" + tube("aa", {1, 2}) + tube("bb", {1, 2}) + tube("cc", {1, 3}));
+
+    LoadResult result = load_content(m_root);
+
+    ASSERT_TRUE(result.errors.empty()) << result.errors.front().reason;
+    EXPECT_NEAR(result.content.tubes.at("@aa").skills[0].pix_value, 8.0 / 3, 1e-9); // 3 skills of level 1
+    EXPECT_EQ(result.content.tubes.at("@aa").skills[1].pix_value, 4.0);             // 2 skills of level 2
+    EXPECT_EQ(result.content.tubes.at("@cc").skills[1].pix_value, 4.0);             // 1 of level 3: 8, capped
+}
+
+TEST_F(ContentLoaderTest, DerivesProvisionalIrtParametersFromTheLevel) {
+    competence("          - id: \"1.1-essai2-a\"\n"
+               "            type: QCU\n"
+               "            statement: \"Question ?\"\n"
+               "            proposals: [\"A\", \"B\"]\n"
+               "            solution: 1\n"
+               "          - id: \"1.1-essai2-b\"\n"
+               "            type: QCU\n"
+               "            statement: \"Question ?\"\n"
+               "            proposals: [\"A\", \"B\"]\n"
+               "            solution: 2\n"
+               "            irt: {a: 1.3, b: 0.5}\n");
+
+    LoadResult result = load_content(m_root);
+
+    ASSERT_TRUE(result.errors.empty()) << result.errors.front().reason;
+    const Challenge& provisional = result.content.challenges.at("1.1-essai2-a");
+    EXPECT_EQ(provisional.irt_a, 1.0);
+    EXPECT_NEAR(provisional.irt_b, (2 - 3.5) * 0.8, 1e-9); // level 2
+    EXPECT_FALSE(provisional.calibrated);
+    EXPECT_NEAR(result.content.challenges.at("1.1-essai1-a").irt_b, (1 - 3.5) * 0.8, 1e-9);
+    const Challenge& calibrated = result.content.challenges.at("1.1-essai2-b");
+    EXPECT_EQ(calibrated.irt_a, 1.3);
+    EXPECT_EQ(calibrated.irt_b, 0.5);
+    EXPECT_TRUE(calibrated.calibrated);
+}
+
 } // namespace
 } // namespace numeria::content
 
 namespace numeria::content {
 namespace {
 
-// The repository's own content/ must always load without error, and every challenge's own solution
-// must be accepted by the answer checker (the bank may still be below its minimums while it grows).
-TEST(RealContent, LoadsWithoutErrorsAndEverySolutionIsAccepted) {
+// The repository's own content/ must load without error, every challenge's own solution must be
+// accepted by the answer checker, and the bank must meet every minimum of issue 4.
+TEST(RealContent, LoadsWithoutErrorsMeetsTheMinimumsAndEverySolutionIsAccepted) {
     LoadResult loaded = load_content(std::filesystem::path(NUMERIA_SOURCE_DIR) / "content");
 
     for (const LoadError& error : loaded.errors)
         ADD_FAILURE() << error.file << ":" << error.line << ": " << error.reason;
     EXPECT_EQ(self_check_solutions(loaded.content), std::vector<std::string>{});
+    EXPECT_EQ(unmet_minimums(loaded.content, count_content(loaded.content)), std::vector<std::string>{});
     EXPECT_EQ(loaded.content.competences.size(), 16U);
 }
 

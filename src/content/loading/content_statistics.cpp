@@ -79,41 +79,4 @@ std::vector<std::string> unmet_minimums(const Content& content, const ContentSta
     return unmet;
 }
 
-std::vector<std::string> self_check_solutions(const Content& content) {
-    std::vector<std::string> wrong;
-    for (const auto& [id, challenge] : content.challenges) {
-        bool ok = true;
-        switch (challenge.type) {
-        case ChallengeType::Qcu:
-            ok = !challenge.right_proposals.empty() &&
-                 check_qcu(*challenge.right_proposals.begin(), *challenge.right_proposals.begin()) == Verdict::Ok;
-            break;
-        case ChallengeType::Qcm:
-            ok = check_qcm(challenge.right_proposals, challenge.right_proposals) == Verdict::Ok;
-            break;
-        case ChallengeType::Qroc:
-            for (const std::string& variant : challenge.free_solution.variants)
-                ok = ok && check_qroc(variant, challenge.free_solution) == Verdict::Ok;
-            break;
-        case ChallengeType::QrocmInd: {
-            std::map<std::string, std::string> answers;
-            for (const auto& [key, solution] : challenge.by_field)
-                answers[key] = solution.variants.empty() ? "" : solution.variants.front();
-            ok = check_qrocm_ind(answers, challenge.by_field).verdict == Verdict::Ok;
-            break;
-        }
-        case ChallengeType::QrocmDep: {
-            std::vector<std::string> answers;
-            for (std::size_t i = 0; i < challenge.fields.size() && i < challenge.groups.size(); ++i)
-                answers.push_back(challenge.groups[i].variants.empty() ? "" : challenge.groups[i].variants.front());
-            ok = check_qrocm_dep(answers, challenge.groups) == Verdict::Ok;
-            break;
-        }
-        }
-        if (!ok)
-            wrong.push_back(challenge.source + ": " + id);
-    }
-    return wrong;
-}
-
 } // namespace numeria::content

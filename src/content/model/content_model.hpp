@@ -21,6 +21,7 @@ enum class ChallengeType { Qcu, Qcm, Qroc, QrocmInd, QrocmDep };
 struct Field {
     std::string key;
     std::string label;
+    bool numeric = false; // format "nombre" for this field (QROCM-ind, QROCM-dep)
 };
 
 struct Media {
