@@ -7,6 +7,34 @@
 
 namespace numeria::web {
 
+namespace {
+
+void append_escaped(std::string& html, std::string_view text) {
+    for (char c : text) {
+        switch (c) {
+        case '&':
+            html += "&amp;";
+            break;
+        case '<':
+            html += "&lt;";
+            break;
+        case '>':
+            html += "&gt;";
+            break;
+        case '"':
+            html += "&quot;";
+            break;
+        case '\'':
+            html += "&#39;";
+            break;
+        default:
+            html += c;
+        }
+    }
+}
+
+} // namespace
+
 std::string markdown_to_html(std::string_view markdown) {
     // CMARK_OPT_DEFAULT is safe in cmark ≥ 0.29: raw HTML is omitted and unsafe links emptied.
     // CMARK_OPT_HARDBREAKS keeps the authors' line breaks inside a paragraph.
@@ -15,16 +43,24 @@ std::string markdown_to_html(std::string_view markdown) {
     return html ? std::string(html.get()) : std::string();
 }
 
-std::string markdown_inline_to_html(std::string_view markdown) {
-    std::string html = markdown_to_html(markdown);
-    while (!html.empty() && html.back() == '\n')
-        html.pop_back();
-    const std::string open = "<p>";
-    const std::string close = "</p>";
-    if (html.rfind(open, 0) == 0 && html.size() >= open.size() + close.size() &&
-        html.compare(html.size() - close.size(), close.size(), close) == 0 &&
-        html.find(open, open.size()) == std::string::npos)
-        return html.substr(open.size(), html.size() - open.size() - close.size());
+std::string inline_text_to_html(std::string_view text) {
+    std::string html;
+    std::size_t position = 0;
+    while (position < text.size()) {
+        const std::size_t open = text.find('`', position);
+        const std::size_t close = open == std::string_view::npos ? open : text.find('`', open + 1);
+        if (close == std::string_view::npos || close == open + 1) {
+            const std::size_t end = close == open + 1 ? close + 1 : text.size();
+            append_escaped(html, text.substr(position, end - position));
+            position = end;
+            continue;
+        }
+        append_escaped(html, text.substr(position, open - position));
+        html += "<code>";
+        append_escaped(html, text.substr(open + 1, close - open - 1));
+        html += "</code>";
+        position = close + 1;
+    }
     return html;
 }
 

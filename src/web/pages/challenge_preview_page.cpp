@@ -1,6 +1,7 @@
 // challenge_preview_page.cpp: one challenge shown as a student sees it (statement, illustration,
 // attachment, answer inputs), then judged by the content's answer-checking library on POST.
 #include "content/answer_checking/answer_checking.hpp"
+#include "content/answer_checking/text_treatments.hpp"
 #include "web/markdown.hpp"
 #include "web/pages/content_pages.hpp"
 #include "web/pages/page.hpp"
@@ -17,10 +18,34 @@ using content::ChallengeType;
 using content::Verdict;
 
 struct Judgement {
-    bool answered = false;
+    bool answered = false; // a form was posted: its values are shown again
+    std::string missing;   // "Je valide" without an answer: what to do, in French; no verdict then
     Verdict verdict = Verdict::Ko;
     std::map<std::string, bool> fields; // QROCM-ind per-field results
 };
+
+// Nothing typed but spaces (no-break ones included).
+bool blank(const std::string& text) {
+    return content::treatment_t1(content::pre_treat(text)).empty();
+}
+
+// Rule (content audit item 8, as Pix App does): "Je valide" needs an answer, in every field;
+// only "Je passe" skips a question.
+std::string missing_answer_message(ChallengeType type) {
+    const std::string otherwise = " Sinon, passez la question avec « Je passe ».";
+    switch (type) {
+    case ChallengeType::Qcu:
+        return "Pour valider, sélectionnez une réponse." + otherwise;
+    case ChallengeType::Qcm:
+        return "Pour valider, sélectionnez au moins une réponse." + otherwise;
+    case ChallengeType::Qroc:
+        return "Pour valider, saisissez une réponse." + otherwise;
+    case ChallengeType::QrocmInd:
+    case ChallengeType::QrocmDep:
+        break;
+    }
+    return "Pour valider, remplissez tous les champs." + otherwise;
+}
 
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {
     std::string text;
@@ -36,6 +61,8 @@ std::string format_number(double value) {
 }
 
 std::string tolerances_text(const content::FreeSolution& solution) {
+    if (solution.numeric)
+        return "réponse numérique : « 3,5 » = « 3.5 », espaces ignorés";
     std::vector<std::string> on;
     if (solution.tolerances.t1)
         on.emplace_back("t1 (casse, accents, espaces)");
@@ -43,8 +70,7 @@ std::string tolerances_text(const content::FreeSolution& solution) {
         on.emplace_back("t2 (ponctuation)");
     if (solution.tolerances.t3)
         on.emplace_back("t3 (fautes légères)");
-    std::string text = on.empty() ? "aucune tolérance" : "tolérances : " + join(on, ", ");
-    return solution.numeric ? "réponse numérique ; " + text : text;
+    return on.empty() ? "aucune tolérance" : "tolérances : " + join(on, ", ");
 }
 
 // A posted proposal index ("1".."n") or nothing.
@@ -59,29 +85,33 @@ Judgement judge(const Challenge& challenge, const Request& request) {
     Judgement judgement;
     judgement.answered = true;
     const bool skipped = request.field("action") == "passer";
+    bool empty = false;
     switch (challenge.type) {
-    case ChallengeType::Qcu:
-        judgement.verdict =
-            skipped ? Verdict::Skipped
-                    : content::check_qcu(proposal_index(request.field("reponse"), challenge.proposals.size()),
-                                         *challenge.right_proposals.begin());
+    case ChallengeType::Qcu: {
+        const std::optional<int> chosen = proposal_index(request.field("reponse"), challenge.proposals.size());
+        empty = !chosen;
+        judgement.verdict = content::check_qcu(chosen, *challenge.right_proposals.begin(), skipped);
         break;
+    }
     case ChallengeType::Qcm: {
         std::set<int> chosen;
         for (std::size_t i = 1; i <= challenge.proposals.size(); ++i)
             if (!request.field("proposition-" + std::to_string(i)).empty())
                 chosen.insert(static_cast<int>(i));
-        judgement.verdict =
-            skipped || chosen.empty() ? Verdict::Skipped : content::check_qcm(chosen, challenge.right_proposals);
+        empty = chosen.empty();
+        judgement.verdict = content::check_qcm(chosen, challenge.right_proposals, skipped);
         break;
     }
     case ChallengeType::Qroc:
+        empty = blank(request.field("reponse"));
         judgement.verdict = content::check_qroc(request.field("reponse"), challenge.free_solution, skipped);
         break;
     case ChallengeType::QrocmInd: {
         std::map<std::string, std::string> answers;
-        for (const content::Field& field : challenge.fields)
+        for (const content::Field& field : challenge.fields) {
             answers[field.key] = request.field("champ-" + field.key);
+            empty = empty || blank(answers[field.key]);
+        }
         content::FieldsVerdict verdict = content::check_qrocm_ind(answers, challenge.by_field, skipped);
         judgement.verdict = verdict.verdict;
         judgement.fields = verdict.fields;
@@ -89,11 +119,17 @@ Judgement judge(const Challenge& challenge, const Request& request) {
     }
     case ChallengeType::QrocmDep: {
         std::vector<std::string> answers;
-        for (const content::Field& field : challenge.fields)
+        for (const content::Field& field : challenge.fields) {
             answers.push_back(request.field("champ-" + field.key));
+            empty = empty || blank(answers.back());
+        }
         judgement.verdict = content::check_qrocm_dep(answers, challenge.groups, skipped);
         break;
     }
+    }
+    if (empty && !skipped) {
+        judgement.missing = missing_answer_message(challenge.type);
+        judgement.fields.clear();
     }
     return judgement;
 }
@@ -106,7 +142,7 @@ mstch::array proposals_of(const Challenge& challenge, const Request& request, bo
             answered && (challenge.type == ChallengeType::Qcu ? request.field("reponse") == index
                                                               : !request.field("proposition-" + index).empty());
         proposals.push_back(mstch::map{
-            {"index", index}, {"html", markdown_inline_to_html(challenge.proposals[i - 1])}, {"checked", checked}});
+            {"index", index}, {"html", inline_text_to_html(challenge.proposals[i - 1])}, {"checked", checked}});
     }
     return proposals;
 }
@@ -114,9 +150,12 @@ mstch::array proposals_of(const Challenge& challenge, const Request& request, bo
 mstch::array fields_of(const Challenge& challenge, const Request& request, const Judgement& judgement) {
     mstch::array fields;
     for (const content::Field& field : challenge.fields) {
-        mstch::map entry{{"key", field.key},
-                         {"label_html", markdown_inline_to_html(field.label)},
-                         {"value", judgement.answered ? request.field("champ-" + field.key) : std::string()}};
+        const std::string value = judgement.answered ? request.field("champ-" + field.key) : std::string();
+        mstch::map entry{{"key", field.key}, {"label_html", inline_text_to_html(field.label)}, {"value", value}};
+        if (!judgement.missing.empty() && blank(value))
+            entry.emplace("field_missing", true);
+        if (field.numeric)
+            entry.emplace("numeric", true);
         if (auto result = judgement.fields.find(field.key); result != judgement.fields.end())
             entry.emplace(result->second ? "field_ok" : "field_ko", true);
         fields.push_back(entry);
@@ -131,7 +170,7 @@ mstch::array expected_answer(const Challenge& challenge) {
     case ChallengeType::Qcu:
     case ChallengeType::Qcm:
         for (int index : challenge.right_proposals)
-            lines.push_back(mstch::map{{"html", markdown_inline_to_html(challenge.proposals[index - 1])}});
+            lines.push_back(mstch::map{{"html", inline_text_to_html(challenge.proposals[index - 1])}});
         break;
     case ChallengeType::Qroc:
         lines.push_back(mstch::map{{"html", std::string()},
@@ -212,8 +251,8 @@ Response preview(const Request& request, WebApp& app, const Judgement& judgement
     if (challenge.timer_seconds)
         context.emplace("timer", std::to_string(*challenge.timer_seconds));
     if (challenge.type == ChallengeType::Qroc) {
-        context.emplace("input_label", markdown_inline_to_html(challenge.input_label.empty() ? "Votre réponse"
-                                                                                             : challenge.input_label));
+        context.emplace("input_label",
+                        inline_text_to_html(challenge.input_label.empty() ? "Votre réponse" : challenge.input_label));
         if (!challenge.input_suffix.empty())
             context.emplace("input_suffix", challenge.input_suffix);
         if (challenge.free_solution.numeric)
@@ -229,12 +268,15 @@ Response preview(const Request& request, WebApp& app, const Judgement& judgement
                                    {"title", challenge.attachment->text}});
     if (!challenge.explanation.empty())
         context.emplace("explanation", challenge.explanation);
-    if (judgement.answered) {
+    Response response;
+    if (!judgement.missing.empty()) {
+        context.emplace("missing", judgement.missing);
+        response.status = 422;
+    } else if (judgement.answered) {
         mstch::map verdict = verdict_context(judgement);
         verdict.emplace("expected", expected_answer(challenge));
         context.emplace("judged", verdict);
     }
-    Response response;
     response.body =
         render_page(app, request, PageMeta{"Épreuve " + challenge.id + " — aperçu", ""}, "admin_challenge", context);
     return response;
