@@ -2,10 +2,16 @@
 // and per estimate update on a 960-item bank, single thread). Run by `make bench`; the counters
 // "per_selection" and "per_update" are the figures to read.
 #include "assessment/cat/bank_generator.hpp"
+#include "assessment/cat/cat_config.hpp"
 #include "assessment/cat/eap_estimator.hpp"
 #include "assessment/cat/item_selection.hpp"
 
 #include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 namespace {
 
@@ -27,14 +33,25 @@ void BM_EapUpdate(benchmark::State& state) {
 }
 BENCHMARK(BM_EapUpdate);
 
-// One iteration = the 32 selections of a test under the production rules (quota balance, one question
-// per tube, exposure cap), each recorded, with the estimate moving over [-2, 2].
+// The production rules (content/certification/cat-production.yaml: quota balance, one question per
+// tube, exposure cap and penalty).
+SelectionRules production_rules() {
+    std::ifstream in(std::string(NUMERIA_SOURCE_DIR) + "/content/certification/cat-production.yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    const numeria::Result<CatConfig> config = parse_cat_config(text.str(), "cat-production.yaml");
+    if (!config) {
+        std::fprintf(stderr, "%s\n", config.error().detail.c_str());
+        std::abort();
+    }
+    return config->rules;
+}
+
+// One iteration = the 32 selections of a test under the production rules, each recorded, with the
+// estimate moving over [-2, 2] and the exposure counts running over the tests.
 void BM_Selection(benchmark::State& state) {
     const Bank bank = generate_bank(1);
-    SelectionRules rules;
-    rules.one_per_tube = true;
-    rules.max_exposure_rate = 0.25;
-    const Selector selector(bank, rules);
+    const Selector selector(bank, production_rules());
     ExposureCounts exposure{std::vector<std::uint32_t>(960, 0), 100};
     std::mt19937_64 random(1);
     double theta = -2.0;

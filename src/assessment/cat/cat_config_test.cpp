@@ -39,8 +39,8 @@ TEST(CatConfig, ReadsTheProductionRules) {
     EXPECT_TRUE(config.rules.one_per_tube);
     EXPECT_EQ(config.rules.randomesque, 1);
     EXPECT_DOUBLE_EQ(config.rules.max_exposure_rate, 0.25);
-    EXPECT_DOUBLE_EQ(config.rules.exposure_penalty, 0.3);
-    EXPECT_DOUBLE_EQ(config.rules.exposure_penalty_power, 8.0);
+    EXPECT_DOUBLE_EQ(config.rules.exposure_penalty, 0.8);
+    EXPECT_DOUBLE_EQ(config.rules.exposure_penalty_power, 32.0);
     EXPECT_EQ(config.grid.points, 241);
     EXPECT_EQ(config.scoring.levels.size(), 16U);
     EXPECT_EQ(config.scoring.mesh.size(), 8U);

@@ -56,7 +56,10 @@ Selector::Selector(const Bank& bank, SelectionRules rules)
                    "exposure penalty must be finite, >= 0, with a power >= 1");
     if (rules.exposure_penalty_power <= 64 && rules.exposure_penalty_power == std::floor(rules.exposure_penalty_power))
         m_integer_power = static_cast<int>(rules.exposure_penalty_power);
-    (void)m_bank.by_discrimination();
+    m_by_discrimination.resize(bank.competences().size());
+    for (int position : bank.by_discrimination())
+        m_by_discrimination[static_cast<std::size_t>(bank.items()[static_cast<std::size_t>(position)].competence)]
+            .push_back(position);
 }
 
 double Selector::penalty(double share_of_cap) const {
@@ -102,11 +105,14 @@ std::optional<int> Selector::pick(const TestState& state, double theta, std::mt1
             fewest = std::min(fewest, state.m_count[c]);
     if (fewest == std::numeric_limits<int>::max())
         return std::nullopt;
-    std::array<char, 256> recent{};
-    if (with_recent_rule)
-        for (std::size_t i = 0; i < state.m_recent.size() && static_cast<int>(i) < m_rules.exclude_last_competences;
-             ++i)
-            recent[static_cast<std::size_t>(state.m_recent[i]) & 255U] = 1;
+    auto recent = [&](int competence) {
+        if (!with_recent_rule)
+            return false;
+        const std::size_t last =
+            std::min(state.m_recent.size(), static_cast<std::size_t>(m_rules.exclude_last_competences));
+        return std::find(state.m_recent.begin(), state.m_recent.begin() + static_cast<long>(last), competence) !=
+               state.m_recent.begin() + static_cast<long>(last);
+    };
     // Rule: issue 6 "max exposure ≤ 0.25" (docs/adr/0006): an item already shown in the allowed share
     // of the tests so far is skipped while other items remain.
     const double exposure_cap = exposure && exposure->tests > 0 ? m_rules.max_exposure_rate * exposure->tests : 0.0;
@@ -115,43 +121,48 @@ std::optional<int> Selector::pick(const TestState& state, double theta, std::mt1
     // still bounds the criterion and the early stop of the scan below stays exact.
     const double inverse_cap = exposure_cap > 0 && m_rules.exposure_penalty > 0 ? 1.0 / exposure_cap : 0.0;
 
-    // The k best (information, position), best first; ties go to the lowest bank position.
+    // The k best (criterion, position), best first; ties go to the lowest bank position. The result
+    // does not depend on the order of the scan, which goes competence by competence.
     const int k = m_rules.randomesque;
     std::array<std::pair<double, int>, 16> best{};
     int found = 0;
-    for (int position : m_bank.by_discrimination()) {
-        const Item& item = m_bank.items()[static_cast<std::size_t>(position)];
-        // a²/4 is the most information this item (and every later, less discriminating one) can give.
-        if (found == k && item.a * item.a * 0.25 < best[static_cast<std::size_t>(k - 1)].first)
-            break;
-        if (!state.m_usable[static_cast<std::size_t>(position)])
+    auto better = [](const std::pair<double, int>& x, const std::pair<double, int>& y) {
+        return x.first > y.first || (x.first == y.first && x.second < y.second);
+    };
+    for (std::size_t competence = 0; competence < competences; ++competence) {
+        if (state.m_available[competence] == 0 || (m_rules.quota_balance && state.m_count[competence] != fewest) ||
+            recent(static_cast<int>(competence)))
             continue;
-        const auto competence = static_cast<std::size_t>(item.competence);
-        if (m_rules.quota_balance && state.m_count[competence] != fewest)
-            continue;
-        if (m_rules.one_per_tube && state.m_tube_used[static_cast<std::size_t>(item.tube)])
-            continue;
-        if (recent[competence & 255U])
-            continue;
-        if (exposure_cap > 0 && exposure->shown[static_cast<std::size_t>(position)] >= exposure_cap)
-            continue;
-        double criterion = information(item.a, item.b, theta);
-        if (inverse_cap > 0)
-            criterion -= penalty(exposure->shown[static_cast<std::size_t>(position)] * inverse_cap);
-        const std::pair<double, int> candidate{criterion, position};
-        auto better = [](const std::pair<double, int>& x, const std::pair<double, int>& y) {
-            return x.first > y.first || (x.first == y.first && x.second < y.second);
-        };
-        if (found < k) {
-            best[static_cast<std::size_t>(found++)] = candidate;
-        } else if (better(candidate, best[static_cast<std::size_t>(k - 1)])) {
-            best[static_cast<std::size_t>(k - 1)] = candidate;
-        } else {
-            continue;
+        for (int position : m_by_discrimination[competence]) {
+            const Item& item = m_bank.items()[static_cast<std::size_t>(position)];
+            // a²/4 is the most this item (and every later, less discriminating one) can give.
+            const double most = item.a * item.a * 0.25;
+            if (found == k && most < best[static_cast<std::size_t>(k - 1)].first)
+                break;
+            if (!state.m_usable[static_cast<std::size_t>(position)])
+                continue;
+            if (m_rules.one_per_tube && state.m_tube_used[static_cast<std::size_t>(item.tube)])
+                continue;
+            const std::uint32_t shown = exposure_cap > 0 ? exposure->shown[static_cast<std::size_t>(position)] : 0;
+            if (exposure_cap > 0 && shown >= exposure_cap)
+                continue;
+            const double lost = inverse_cap > 0 ? penalty(shown * inverse_cap) : 0.0;
+            // An item that cannot beat the k-th best needs no exp(): with d = a(θ − b),
+            // P(1 − P) = 1 / (2 + 2 cosh d) ≤ 1 / (4 + d²), so I ≤ a² / (4 + d²).
+            const double d = item.a * (theta - item.b);
+            if (found == k && item.a * item.a / (4.0 + d * d) - lost < best[static_cast<std::size_t>(k - 1)].first)
+                continue;
+            const std::pair<double, int> candidate{information(item.a, item.b, theta) - lost, position};
+            if (found < k)
+                best[static_cast<std::size_t>(found++)] = candidate;
+            else if (better(candidate, best[static_cast<std::size_t>(k - 1)]))
+                best[static_cast<std::size_t>(k - 1)] = candidate;
+            else
+                continue;
+            for (int i = found - 1;
+                 i > 0 && better(best[static_cast<std::size_t>(i)], best[static_cast<std::size_t>(i - 1)]); --i)
+                std::swap(best[static_cast<std::size_t>(i)], best[static_cast<std::size_t>(i - 1)]);
         }
-        for (int i = found - 1;
-             i > 0 && better(best[static_cast<std::size_t>(i)], best[static_cast<std::size_t>(i - 1)]); --i)
-            std::swap(best[static_cast<std::size_t>(i)], best[static_cast<std::size_t>(i - 1)]);
     }
     if (found == 0)
         return exposure_cap > 0 ? pick(state, theta, random, nullptr, with_recent_rule) : std::nullopt;

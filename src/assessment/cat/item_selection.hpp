@@ -92,6 +92,10 @@ private:
     const Bank& m_bank;
     SelectionRules m_rules;
     int m_integer_power = 0; // exposure_penalty_power when it is a small whole number, else 0
+    // Per competence, its item positions by decreasing discrimination (then bank order): selection
+    // scans the eligible competences' lists and stops each as soon as a²/4, the most information an
+    // item can give, cannot beat the best found.
+    std::vector<std::vector<int>> m_by_discrimination;
 };
 
 } // namespace numeria::assessment::cat
