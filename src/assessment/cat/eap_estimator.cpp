@@ -57,7 +57,11 @@ Status check_grid(const GridConfig& config) {
 }
 
 EapEstimator::EapEstimator(const GridConfig& config) {
-    NUMERIA_ASSERT(check_grid(config).has_value(), "invalid EAP grid (see check_grid)");
+    // check_grid's prior test costs one exp() per point: summarize() asserts what it protects.
+    NUMERIA_ASSERT(config.points >= 2 && std::isfinite(config.min) && std::isfinite(config.max - config.min) &&
+                       config.max > config.min && std::isfinite(config.prior_mean) && std::isfinite(config.prior_sd) &&
+                       config.prior_sd > 0,
+                   "invalid EAP grid (see check_grid)");
     m_step = grid_step(config);
     m_theta.resize(static_cast<std::size_t>(config.points));
     m_weight.resize(m_theta.size());
