@@ -1,6 +1,6 @@
 """Pupils' accounts in the "Élèves" tab of Orga (issue 5 item 7; pix-reference.md §5), on the demo
 Collège Jeanne-Barret: class credentials refuse an empty or unknown class and leave out pupils who
-log in by e-mail, the single-pupil action never touches an e-mail account, a dissociated account is
+log in by e-mail, the single-pupil action adds a username to an e-mail account only when asked, a dissociated account is
 not linked again by the next import, and the files Orga gives (class sheet, current list) are dated
 in Europe/Paris as dd/mm/yyyy. Accounts linked in another school are set up with SQL (tests/support/sql.py)."""
 import csv
@@ -113,17 +113,27 @@ class StudentsAccountsTest(unittest.TestCase):
         self.assertLess(abs(datetime.datetime.now(datetime.timezone.utc) - stamp), datetime.timedelta(minutes=2))
 
     # One pupil
-    def test_one_pupil_who_logs_in_by_email_keeps_the_password(self):
+    def test_one_pupil_who_logs_in_by_email_is_offered_a_username(self):
+        learner_id, _ = self.learner_of_class("6A", 6)
+        self.link_email_account(learner_id, "eleve.6a.page@exemple.fr")
+
+        page = html.unescape(self.page(f"{self.base}/{learner_id}"))
+
+        self.assertIn("Ajouter un identifiant et un mot de passe provisoire", page)
+        self.assertIn("« Mot de passe oublié »", page)
+
+    def test_one_pupil_who_logs_in_by_email_gets_a_username_and_keeps_the_email(self):
         learner_id, _ = self.learner_of_class("6A", 3)
         user = self.link_email_account(learner_id, "eleve.6a@exemple.fr")
-        self.assertNotIn('id="bouton-identifiant"', self.page(f"{self.base}/{learner_id}"))
 
         status, _, body = self.post(f"{self.base}/{learner_id}/identifiant", {})
 
-        self.assertEqual(status, 422)
-        self.assertIn("« Mot de passe oublié »", html.unescape(body.decode()))
-        self.assertEqual(sql.scalar(self.url, f"SELECT password_hash FROM users WHERE id = {user}"),
-                         "hash-choisi-par-l-eleve")
+        self.assertEqual(status, 200)
+        self.assertRegex(html.unescape(body.decode()), r"mot de passe provisoire : <strong>[a-hjkmnp-z]{6}\d{2}</strong>")
+        self.assertEqual(sql.scalar(self.url, f"SELECT email FROM users WHERE id = {user}"), "eleve.6a@exemple.fr")
+        self.assertIsNotNone(sql.scalar(self.url, f"SELECT username FROM users WHERE id = {user}"))
+        self.assertNotEqual(sql.scalar(self.url, f"SELECT password_hash FROM users WHERE id = {user}"),
+                            "hash-choisi-par-l-eleve")
 
     def test_one_pupil_with_a_username_gets_a_new_temporary_password(self):
         learner_id, _ = self.learner_of_class("6A", 4)

@@ -5,7 +5,8 @@
 namespace numeria::organizations {
 
 Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::UserRepository& users,
-                                            const identity::PasswordHasher& hasher, EpochMs now) {
+                                            const identity::PasswordHasher& hasher, EpochMs now,
+                                            EmailAccounts email_accounts) {
     if (learner.disabled)
         return fail(Error::rule("learner.disabled"));
     const LearnerRecord& record = learner.record;
@@ -19,9 +20,10 @@ Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::Us
         std::optional<identity::User> user = users.find(*learner.user_id);
         if (!user)
             return fail(Error::not_found("learner.account_missing"));
-        // Rule: issue 5 item 7 ("pupils without e-mail"): a pupil who logs in with an e-mail address
-        // keeps the password they chose; they can reset it themselves ("Mot de passe oublié").
-        if (user->email)
+        // Rule: issue 5 item 7 ("pupils without e-mail"): a class batch leaves the password a pupil chose
+        // for an e-mail account alone; pix-reference.md §5 "Add a username to a pupil who only has an
+        // e-mail": for one pupil, on the teacher's explicit request, the account gets a username too.
+        if (user->email && email_accounts == EmailAccounts::LeaveAlone)
             return fail(Error::rule("learner.account_has_email"));
         issued.user_id = user->id;
         if (user->username) {

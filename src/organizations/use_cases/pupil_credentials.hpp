@@ -1,9 +1,10 @@
 // pupil_credentials.hpp: log-in credentials for pupils without e-mail, given by their teachers
 // (shared/reference/pix-reference.md §5; issue 5 item 7): a username and a temporary password for a
 // pupil without account (an account is created and linked), or a new temporary password for a
-// pupil who logs in with a username. An account with an e-mail address is never touched: its owner
-// resets their own password ("Mot de passe oublié"). The password must be changed at the first
-// log-in and is shown only once.
+// pupil who logs in with a username. A class batch leaves accounts with an e-mail address alone
+// (their owners reset their own password with "Mot de passe oublié"); for one pupil, a teacher may
+// explicitly add a username to such an account (pix-reference.md §5 "Add a username"). The password
+// must be changed at the first log-in and is shown only once.
 #pragma once
 
 #include "core/result.hpp"
@@ -22,10 +23,15 @@ struct IssuedCredentials {
     std::string password; // temporary, in clear: shown once, never stored
 };
 
+// Whether an account that logs in with an e-mail address gets a username and a temporary password.
+enum class EmailAccounts { LeaveAlone, AddUsername };
+
 // Fails with "learner.disabled" for a disabled learner, "learner.birthdate_missing" without birthdate,
 // "learner.account_missing" when the linked account no longer exists, "learner.account_has_email"
-// when the linked account logs in with an e-mail address (nothing is changed).
+// when the linked account logs in with an e-mail address and `email_accounts` is LeaveAlone (nothing is
+// changed).
 [[nodiscard]] Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::UserRepository& users,
-                                                          const identity::PasswordHasher& hasher, EpochMs now);
+                                                          const identity::PasswordHasher& hasher, EpochMs now,
+                                                          EmailAccounts email_accounts);
 
 } // namespace numeria::organizations

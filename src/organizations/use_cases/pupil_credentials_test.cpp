@@ -21,7 +21,7 @@ protected:
 };
 
 TEST_F(PupilCredentialsTest, CreatesAnAccountForAPupilWithoutOne) {
-    auto issued = issue_credentials(pupil(), users, hasher, 1000);
+    auto issued = issue_credentials(pupil(), users, hasher, 1000, EmailAccounts::LeaveAlone);
 
     ASSERT_TRUE(issued);
     EXPECT_TRUE(issued->account_created);
@@ -34,7 +34,7 @@ TEST_F(PupilCredentialsTest, ResetsThePasswordOfAPupilWhoHasAUsername) {
     Learner learner = pupil();
     learner.user_id = *users.create({"Jean", "Dupont", std::nullopt, "jean.dupont2412", "old", false, {}, 1});
 
-    auto issued = issue_credentials(learner, users, hasher, 1000);
+    auto issued = issue_credentials(learner, users, hasher, 1000, EmailAccounts::LeaveAlone);
 
     ASSERT_TRUE(issued);
     EXPECT_FALSE(issued->account_created);
@@ -46,7 +46,7 @@ TEST_F(PupilCredentialsTest, LeavesAnAccountWithAnEmailUntouched) {
     Learner learner = pupil();
     learner.user_id = *users.create({"Jean", "Dupont", "jean@exemple.fr", std::nullopt, "old", false, {}, 1});
 
-    auto issued = issue_credentials(learner, users, hasher, 1000);
+    auto issued = issue_credentials(learner, users, hasher, 1000, EmailAccounts::LeaveAlone);
 
     EXPECT_EQ(issued.error().reason, "learner.account_has_email");
     EXPECT_EQ(users.all().at(0).password_hash, "old");
@@ -57,14 +57,29 @@ TEST_F(PupilCredentialsTest, LeavesAnAccountWithAnEmailAndAUsernameUntouched) {
     Learner learner = pupil();
     learner.user_id = *users.create({"Jean", "Dupont", "jean@exemple.fr", "jean.dupont2412", "old", false, {}, 1});
 
-    EXPECT_EQ(issue_credentials(learner, users, hasher, 1000).error().reason, "learner.account_has_email");
+    EXPECT_EQ(issue_credentials(learner, users, hasher, 1000, EmailAccounts::LeaveAlone).error().reason,
+              "learner.account_has_email");
     EXPECT_EQ(users.all().at(0).password_hash, "old");
+}
+
+TEST_F(PupilCredentialsTest, AddsAUsernameToAnEmailAccountWhenAskedForOnePupil) {
+    Learner learner = pupil();
+    learner.user_id = *users.create({"Jean", "Dupont", "jean@exemple.fr", std::nullopt, "old", false, {}, 1});
+
+    auto issued = issue_credentials(learner, users, hasher, 1000, EmailAccounts::AddUsername);
+
+    ASSERT_TRUE(issued);
+    EXPECT_EQ(issued->username, "jean.dupont2412");
+    EXPECT_EQ(users.all().at(0).email, "jean@exemple.fr");
+    EXPECT_EQ(users.all().at(0).username, "jean.dupont2412");
+    EXPECT_TRUE(users.all().at(0).must_change_password);
+    EXPECT_TRUE(hasher.verify(issued->password, users.all().at(0).password_hash));
 }
 
 TEST_F(PupilCredentialsTest, GivesAnotherUsernameWhenTheNaturalOneIsTaken) {
     (void)users.create({"Jean", "Dupont", std::nullopt, "jean.dupont2412", "x", false, {}, 1});
 
-    auto issued = issue_credentials(pupil(), users, hasher, 1000);
+    auto issued = issue_credentials(pupil(), users, hasher, 1000, EmailAccounts::LeaveAlone);
 
     ASSERT_TRUE(issued);
     EXPECT_NE(issued->username, "jean.dupont2412");
@@ -75,7 +90,8 @@ TEST_F(PupilCredentialsTest, RefusesADisabledLearner) {
     Learner learner = pupil();
     learner.disabled = true;
 
-    EXPECT_EQ(issue_credentials(learner, users, hasher, 1000).error().reason, "learner.disabled");
+    EXPECT_EQ(issue_credentials(learner, users, hasher, 1000, EmailAccounts::LeaveAlone).error().reason,
+              "learner.disabled");
 }
 
 } // namespace

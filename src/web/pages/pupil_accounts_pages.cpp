@@ -28,17 +28,14 @@ std::string message_for(const Error& error) {
         return "Cet élève est désactivé : réactivez-le par un nouvel import avant de lui donner des identifiants.";
     if (error.reason == "learner.birthdate_missing")
         return "Cet élève n'a pas de date de naissance : impossible de construire son identifiant.";
-    if (error.reason == "learner.account_has_email")
-        return "Cet élève se connecte avec son adresse e-mail : son mot de passe n'a pas été modifié. S'il l'a "
-               "oublié, il peut en choisir un nouveau avec le lien « Mot de passe oublié » de la page de connexion.";
     return "Les identifiants n'ont pas pu être générés. Réessayez.";
 }
 
 // Issues credentials inside the caller's transaction and links a newly created account.
 Result<organizations::IssuedCredentials> issue_and_link(soci::session& sql, const organizations::Learner& learner,
-                                                        WebApp& app) {
+                                                        WebApp& app, organizations::EmailAccounts email_accounts) {
     storage::SqlUserRepository users(sql);
-    auto issued = organizations::issue_credentials(learner, users, app.hasher, app.clock.now());
+    auto issued = organizations::issue_credentials(learner, users, app.hasher, app.clock.now(), email_accounts);
     if (issued && issued->account_created)
         storage::SqlLearnerRepository(sql).set_user(learner.id, issued->user_id, app.clock.now());
     return issued;
@@ -66,7 +63,7 @@ Response post_student_credentials(const Request& request, WebApp& app) {
     if (id)
         app.database.write_durable([&](soci::session& sql) {
             if (auto row = storage::SqlLearnerRepository(sql).find(request.organization_id, *id))
-                issued = issue_and_link(sql, row->learner, app);
+                issued = issue_and_link(sql, row->learner, app, organizations::EmailAccounts::AddUsername);
         });
     if (!issued && issued.error().reason == "learner.not_found")
         return get_student(request, app);
@@ -118,7 +115,7 @@ Response post_class_credentials(const Request& request, WebApp& app) {
         query.division = division;
         query.page_size = 10000;
         for (const organizations::LearnerRow& row : learners.search(query).rows) {
-            auto issued = issue_and_link(sql, row.learner, app);
+            auto issued = issue_and_link(sql, row.learner, app, organizations::EmailAccounts::LeaveAlone);
             if (issued)
                 lines.push_back({row.learner.record.division, row.learner.record.last_name,
                                  row.learner.record.first_name, issued->username, issued->password});
