@@ -58,11 +58,17 @@ TEST(CheckQroc, AccentsMatterWhenT1IsOff) {
     EXPECT_EQ(check_qroc("élève", variants({"élève"}, strict)), Verdict::Ok);
 }
 
-TEST(CheckQroc, SpacesMatterWhenT1IsOff) {
+TEST(CheckQroc, SpacesInsideTheAnswerMatterWhenT1IsOff) {
     Tolerances strict{false, true, false};
 
     EXPECT_EQ(check_qroc("motdepasse", variants({"mot de passe"}, strict)), Verdict::Ko);
-    EXPECT_EQ(check_qroc(" mot de passe", variants({"mot de passe"}, strict)), Verdict::Ko);
+    EXPECT_EQ(check_qroc("mot  de passe", variants({"mot de passe"}, strict)), Verdict::Ko);
+}
+
+TEST(CheckQroc, SpacesAroundTheAnswerNeverMatter) {
+    Tolerances strict{false, false, false};
+
+    EXPECT_EQ(check_qroc(" \xC3\x89 ", variants({"\xC3\x89"}, strict)), Verdict::Ok);
 }
 
 // Content 3.1-ecritureTypographie2-b: t1 off, t2 on, the capital É is the answer.

@@ -43,11 +43,20 @@ std::vector<UChar32> code_points(std::string_view text) {
 
 } // namespace
 
+// Rule: shared/reference/pix-reference.md §1.7 "Pre-treatment: NFC normalisation and NBSP→space".
+// The reference trims only inside t1; spaces around an answer never carry meaning (a phone keyboard
+// adds one after a word), so they are removed here too, for challenges that turn t1 off.
 std::string pre_treat(std::string_view text) {
     icu::UnicodeString unicode = normalize(from_utf8(text), false);
     unicode.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00A0)), icu::UnicodeString(" "));
     unicode.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x202F)), icu::UnicodeString(" "));
-    return to_utf8(unicode);
+    int32_t start = 0;
+    int32_t end = unicode.length();
+    while (start < end && u_isUWhiteSpace(unicode.char32At(start)))
+        start = unicode.moveIndex32(start, 1);
+    while (end > start && u_isUWhiteSpace(unicode.char32At(unicode.moveIndex32(end, -1))))
+        end = unicode.moveIndex32(end, -1);
+    return to_utf8(unicode.tempSubStringBetween(start, end));
 }
 
 std::string treatment_t1(std::string_view text) {

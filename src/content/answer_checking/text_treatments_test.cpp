@@ -11,6 +11,14 @@ TEST(PreTreatment, ComposesDecomposedAccentsAndReplacesNonBreakingSpaces) {
               "été 2024");
 }
 
+TEST(PreTreatment, TrimsSpacesAroundTheAnswer) {
+    EXPECT_EQ(pre_treat(" \xC3\x89\xC2\xA0\t"), "\xC3\x89");
+}
+
+TEST(PreTreatment, KeepsSpacesInsideTheAnswer) {
+    EXPECT_EQ(pre_treat(" mot  de passe "), "mot  de passe");
+}
+
 TEST(TreatmentT1, LowerCasesStripsAccentsAndRemovesAllSpaces) {
     EXPECT_EQ(treatment_t1("  Élève  Zoé Lefèvre "), "elevezoelefevre");
 }
