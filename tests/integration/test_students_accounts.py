@@ -15,34 +15,20 @@ import tempfile
 import unittest
 import zoneinfo
 
+from tests.integration.demo_school import DIRECTION, DemoSchoolTest
 from tests.integration.test_accounts import Browser
 from tests.support import sql
 from tests.support.harness import Server, run_cli
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MAKE_SIECLE = os.path.join(HERE, "..", "support", "make_siecle.py")
-DIRECTION = ("direction@demo.numeria.localhost", "Direction2026")
 
 
-class StudentsAccountsTest(unittest.TestCase):
+class StudentsAccountsTest(DemoSchoolTest):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(extra_args=["--demo", "--insecure-fast-password-hashing"]).start()
-        cls.url = cls.server.database_url
+        super().setUpClass()
         cls.env = {"NUMERIA_DATABASE": cls.url}
-        cls.direction = Browser(cls.server)
-        cls.direction.log_in(*DIRECTION)
-        _, _, page = cls.direction.request("GET", "/orga")
-        cls.org = re.search(r"/orga/(\d+)/equipe", page).group(1)
-        cls.base = f"/orga/{cls.org}/eleves"
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-
-    def page(self, path):
-        _, _, text = self.direction.request("GET", path)
-        return html.unescape(text)
 
     def post(self, path, form):
         self.direction.request("GET", self.base)

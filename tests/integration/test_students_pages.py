@@ -15,13 +15,12 @@ import time
 import urllib.parse
 import unittest
 
+from tests.integration.demo_school import DIRECTION, DemoSchoolTest
 from tests.integration.test_accounts import Browser
-from tests.support.harness import Server
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "fixtures", "students")
 MAKE_SIECLE = os.path.join(HERE, "..", "support", "make_siecle.py")
-DIRECTION = ("direction@demo.numeria.localhost", "Direction2026")
 TEACHER = ("enseignant@demo.numeria.localhost", "Enseignant2026")
 
 
@@ -35,24 +34,7 @@ def siecle(pupils, seed, classes="6A,6B,5A"):
     return data
 
 
-class StudentsPagesTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server(extra_args=["--demo", "--insecure-fast-password-hashing"]).start()
-        cls.direction = Browser(cls.server)
-        cls.direction.log_in(*DIRECTION)
-        _, _, html = cls.direction.request("GET", "/orga")
-        cls.org = re.search(r"/orga/(\d+)/equipe", html).group(1)
-        cls.base = f"/orga/{cls.org}/eleves"
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-
-    def page(self, path):
-        _, _, text = self.direction.request("GET", path)
-        return html.unescape(text)
-
+class StudentsPagesTest(DemoSchoolTest):
     def count(self, query=""):
         return int(re.search(r'id="nombre-eleves">(\d+) élève', self.page(self.base + query)).group(1))
 

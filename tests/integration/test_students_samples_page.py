@@ -6,25 +6,17 @@ import os
 import time
 import unittest
 
-from tests.integration.test_students_pages import DIRECTION, FIXTURES
-from tests.integration.test_accounts import Browser
-from tests.support.harness import Server
-import re
+from tests.integration.demo_school import DemoSchoolTest
+from tests.integration.test_students_pages import FIXTURES
 
 
-class StudentsSamplesThroughThePageTest(unittest.TestCase):
+class StudentsSamplesThroughThePageTest(DemoSchoolTest):
+    server_args = ["--demo"]
+
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(extra_args=["--demo"]).start()
-        cls.direction = Browser(cls.server)
-        cls.direction.log_in(*DIRECTION)
-        _, _, html = cls.direction.request("GET", "/orga")
-        cls.base = "/orga/" + re.search(r"/orga/(\d+)/equipe", html).group(1) + "/eleves"
+        super().setUpClass()
         cls.direction.request("GET", cls.base + "/import")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
 
     def headers(self, extra=None):
         return dict({"Cookie": self.direction._cookie_header(),
