@@ -1,35 +1,54 @@
 #include "web/pages/french_format.hpp"
 
-#include <cstdlib>
-#include <ctime>
+#include <unicode/calendar.h>
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+
+#include <cstdio>
+#include <memory>
 
 namespace numeria::web {
 
 namespace {
 
-std::string paris_format(EpochMs at, const char* format) {
-    static const bool zone_set = [] {
-        setenv("TZ", "Europe/Paris", 0);
-        tzset();
-        return true;
-    }();
-    (void)zone_set;
-    std::time_t seconds = static_cast<std::time_t>(at / 1000);
-    std::tm local{};
-    localtime_r(&seconds, &local);
-    char text[32];
-    std::strftime(text, sizeof text, format, &local);
-    return text;
+struct ParisTime {
+    int day = 0, month = 0, year = 0, hour = 0, minute = 0;
+};
+
+// Rule: shared/DESIGN.md §5 "dates dd/mm/yyyy, Europe/Paris": the zone is ICU's, whatever the
+// process's TZ, so every server of a deployment shows the same local time.
+ParisTime in_paris(EpochMs at) {
+    UErrorCode status = U_ZERO_ERROR;
+    // One calendar per thread (an icu::Calendar is not thread-safe; creating one costs ~2.5 µs).
+    thread_local const std::unique_ptr<icu::Calendar> calendar(icu::Calendar::createInstance(
+        icu::TimeZone::createTimeZone(icu::UnicodeString("Europe/Paris")), icu::Locale::getRoot(), status));
+    if (!calendar || U_FAILURE(status))
+        return {};
+    calendar->setTime(static_cast<UDate>(at), status);
+    ParisTime time;
+    time.day = calendar->get(UCAL_DATE, status);
+    time.month = calendar->get(UCAL_MONTH, status) + 1;
+    time.year = calendar->get(UCAL_YEAR, status);
+    time.hour = calendar->get(UCAL_HOUR_OF_DAY, status);
+    time.minute = calendar->get(UCAL_MINUTE, status);
+    return U_FAILURE(status) ? ParisTime{} : time;
 }
 
 } // namespace
 
 std::string paris_time(EpochMs at) {
-    return paris_format(at, "%d/%m/%Y %H:%M");
+    const ParisTime time = in_paris(at);
+    char text[32];
+    std::snprintf(text, sizeof text, "%02d/%02d/%04d %02d:%02d", time.day, time.month, time.year, time.hour,
+                  time.minute);
+    return text;
 }
 
 std::string paris_date(EpochMs at) {
-    return paris_format(at, "%d/%m/%Y");
+    const ParisTime time = in_paris(at);
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d/%02d/%04d", time.day, time.month, time.year);
+    return text;
 }
 
 std::string french_date(const std::string& iso_date) {
