@@ -25,10 +25,17 @@ const std::vector<std::string>& competence_codes() {
     return codes;
 }
 
-void Bank::add(std::string id, const std::string& competence, const std::string& tube, double a, double b) {
+void Bank::add(std::string id, const std::string& competence, const std::string& tube, double a, double b,
+               const std::string& skill, bool accessible) {
     const bool added = m_positions.emplace(id, size()).second;
     NUMERIA_ASSERT(added, "duplicate item id in a bank");
-    m_items.push_back(Item{std::move(id), intern(m_competences, competence), intern(m_tubes, tube), a, b});
+    // Skills are about as many as items: interned through a map, not a scan.
+    const std::string& skill_name = skill.empty() ? id : skill;
+    const auto [found_skill, new_skill] = m_skill_indexes.emplace(skill_name, static_cast<int>(m_skills.size()));
+    if (new_skill)
+        m_skills.push_back(skill_name);
+    m_items.push_back(Item{std::move(id), intern(m_competences, competence), intern(m_tubes, tube), a, b,
+                           found_skill->second, accessible});
     m_tube_items.resize(m_tubes.size());
     m_tube_items[static_cast<std::size_t>(m_items.back().tube)].push_back(static_cast<int>(m_items.size()) - 1);
     m_by_discrimination.clear();
@@ -42,6 +49,11 @@ const std::vector<int>& Bank::by_discrimination() const {
                          [&](int left, int right) { return m_items[left].a > m_items[right].a; });
     }
     return m_by_discrimination;
+}
+
+int Bank::find_skill(const std::string& name) const {
+    const auto found = m_skill_indexes.find(name);
+    return found == m_skill_indexes.end() ? -1 : found->second;
 }
 
 int Bank::find(const std::string& id) const {

@@ -26,21 +26,26 @@ namespace numeria::assessment::cat {
 
 struct Item {
     std::string id;
-    int competence = 0; // index into Bank::competences
-    int tube = 0;       // index into Bank::tubes
-    double a = 1.0;     // discrimination
-    double b = 0.0;     // difficulty
+    int competence = 0;     // index into Bank::competences
+    int tube = 0;           // index into Bank::tubes
+    double a = 1.0;         // discrimination
+    double b = 0.0;         // difficulty
+    int skill = 0;          // index into Bank::skills; an item with no skill given is its own skill
+    bool accessible = true; // usable by a candidate who needs adaptations (content: blind and color_blind)
 };
 
 // The items in their bank order (the order breaks ties), with the competences and tubes they use.
 class Bank {
 public:
-    // Adds an item whose id is not in the bank yet; competences and tubes are interned by name.
-    void add(std::string id, const std::string& competence, const std::string& tube, double a, double b);
+    // Adds an item whose id is not in the bank yet; competences, tubes and skills are interned by
+    // name. An empty `skill` means the item's own id.
+    void add(std::string id, const std::string& competence, const std::string& tube, double a, double b,
+             const std::string& skill = {}, bool accessible = true);
 
     [[nodiscard]] const std::vector<Item>& items() const { return m_items; }
     [[nodiscard]] const std::vector<std::string>& competences() const { return m_competences; }
     [[nodiscard]] const std::vector<std::string>& tubes() const { return m_tubes; }
+    [[nodiscard]] const std::vector<std::string>& skills() const { return m_skills; }
     [[nodiscard]] int size() const { return static_cast<int>(m_items.size()); }
     // Item positions by decreasing discrimination (then bank order): selection scans them in this
     // order and stops as soon as a²/4, the most information an item can give, cannot beat the best.
@@ -51,13 +56,17 @@ public:
     }
     // Position of an item id, or −1 (constant time).
     [[nodiscard]] int find(const std::string& id) const;
+    // Index of a skill name in skills(), or −1 (constant time).
+    [[nodiscard]] int find_skill(const std::string& name) const;
 
 private:
     std::vector<Item> m_items;
     std::vector<std::string> m_competences;
     std::vector<std::string> m_tubes;
+    std::vector<std::string> m_skills;
     std::vector<std::vector<int>> m_tube_items;
     std::unordered_map<std::string, int> m_positions;
+    std::unordered_map<std::string, int> m_skill_indexes;
     mutable std::vector<int> m_by_discrimination;
 };
 

@@ -9,18 +9,33 @@
 
 namespace numeria::assessment::cat {
 
-TestState::TestState(const Bank& bank, const std::vector<int>& excluded)
+TestState::TestState(const Bank& bank, const Exclusions& excluded)
     : m_bank(&bank)
     , m_usable(static_cast<std::size_t>(bank.size()), 1)
     , m_tube_used(bank.tubes().size(), 0)
     , m_count(bank.competences().size(), 0)
     , m_available(bank.competences().size(), 0) {
-    for (int item : excluded)
+    // Rule: pix-reference.md §2.4 "also excluded: challenges already answered, challenges whose skill
+    // had a supervisor-validated live alert, and non-accessible challenges if the candidate needs
+    // accessibility adjustment" (cat-reference.md §1.3 point 1). A skill the bank lacks excludes nothing.
+    for (int item : excluded.items)
         if (item >= 0 && item < bank.size())
             m_usable[static_cast<std::size_t>(item)] = 0;
-    for (int i = 0; i < bank.size(); ++i)
+    std::vector<char> skill_excluded;
+    if (!excluded.skills.empty()) {
+        skill_excluded.assign(bank.skills().size(), 0);
+        for (const std::string& name : excluded.skills)
+            if (const int skill = bank.find_skill(name); skill >= 0)
+                skill_excluded[static_cast<std::size_t>(skill)] = 1;
+    }
+    for (int i = 0; i < bank.size(); ++i) {
+        const Item& item = bank.items()[static_cast<std::size_t>(i)];
+        if ((excluded.needs_adaptations && !item.accessible) ||
+            (!skill_excluded.empty() && skill_excluded[static_cast<std::size_t>(item.skill)]))
+            m_usable[static_cast<std::size_t>(i)] = 0;
         if (m_usable[static_cast<std::size_t>(i)])
-            ++m_available[static_cast<std::size_t>(bank.items()[static_cast<std::size_t>(i)].competence)];
+            ++m_available[static_cast<std::size_t>(item.competence)];
+    }
 }
 
 void TestState::make_unusable(int item) {
@@ -73,7 +88,7 @@ double Selector::penalty(double share_of_cap) const {
     return m_rules.exposure_penalty * power;
 }
 
-TestState Selector::start(const std::vector<int>& excluded) const {
+TestState Selector::start(const Exclusions& excluded) const {
     TestState state(m_bank, excluded);
     state.m_tube_rule_counted = m_rules.one_per_tube;
     return state;

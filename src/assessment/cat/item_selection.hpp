@@ -2,11 +2,14 @@
 // the seeds' system's rules: shared/reference/pix-reference.md §2.4, cat-reference.md §1.3):
 // maximum Fisher information at the current estimate, among the items the content rules leave:
 //   - quota balance: only competences that still have items and have had the fewest questions so
-//     far are eligible, so a 32-question test over 16 competences gives exactly 2 per competence;
+//     far are eligible, so a 32-question test over 16 competences gives exactly 2 per competence
+//     as long as each keeps 2 eligible items; a competence the exclusions leave short (e.g. no
+//     accessible item) gets what it has and the quota moves on: the others fill the length;
 //   - one question per tube (optional);
 //   - no question from the competences of the last N answers (optional, dropped if it empties the pool);
-//   - exclusions: answered items, items of skills excluded after a validated incident, items not
-//     accessible to a candidate who needs adaptations (the caller lists them);
+//   - exclusions (`Exclusions`): items already answered elsewhere, every item of a skill excluded
+//     after a validated incident, and, for a candidate who needs adaptations, every item that is
+//     not accessible;
 //   - exposure control (docs/adr/0006-cat-exposure-control.md): an optional cap on each item's
 //     running exposure rate, an optional soft penalty on the criterion as that rate nears the cap,
 //     and randomesque choice among the k best eligible items.
@@ -18,6 +21,7 @@
 #include <deque>
 #include <optional>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace numeria::assessment::cat {
@@ -35,11 +39,18 @@ struct SelectionRules {
     double exposure_penalty_power = 8;
 };
 
+// Rule: pix-reference.md §2.4 "also excluded" and cat-reference.md §1.3 point 1 (candidate pool):
+// the items a candidate may never be asked, whatever the other rules say.
+struct Exclusions {
+    std::vector<int> items;          // bank positions, e.g. already answered elsewhere
+    std::vector<std::string> skills; // skills with a validated incident: all their items leave the pool
+    bool needs_adaptations = false;  // then only items marked accessible are eligible
+};
+
 // The running state of one candidate's test.
 class TestState {
 public:
-    // `excluded`: item positions that may never be asked (incident, accessibility, …).
-    TestState(const Bank& bank, const std::vector<int>& excluded = {});
+    TestState(const Bank& bank, const Exclusions& excluded = {});
 
     void record(int item);
     [[nodiscard]] bool usable(int item) const { return m_usable[static_cast<std::size_t>(item)] != 0; }
@@ -75,7 +86,7 @@ public:
     Selector(const Bank& bank, SelectionRules rules);
 
     // Prepares a state for these rules (the tube rule changes what counts as available).
-    [[nodiscard]] TestState start(const std::vector<int>& excluded = {}) const;
+    [[nodiscard]] TestState start(const Exclusions& excluded = {}) const;
     // The next item, or nothing when the test is complete or no item is left.
     [[nodiscard]] std::optional<int> next(const TestState& state, double theta, std::mt19937_64& random,
                                           const ExposureCounts* exposure = nullptr) const;

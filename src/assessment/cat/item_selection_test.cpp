@@ -6,9 +6,30 @@
 
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 namespace numeria::assessment::cat {
 namespace {
+
+// Exclusions of one kind (designated initializers would leave the other members unnamed).
+Exclusions excluded_items(std::vector<int> items) {
+    Exclusions excluded;
+    excluded.items = std::move(items);
+    return excluded;
+}
+
+Exclusions excluded_skills(std::vector<std::string> skills) {
+    Exclusions excluded;
+    excluded.skills = std::move(skills);
+    return excluded;
+}
+
+Exclusions needs_adaptations() {
+    Exclusions excluded;
+    excluded.needs_adaptations = true;
+    return excluded;
+}
 
 SelectionRules reference(int length = 32) {
     SelectionRules rules;
@@ -18,7 +39,7 @@ SelectionRules reference(int length = 32) {
 }
 
 TestRecord run(const Bank& bank, const SelectionRules& rules, double theta, std::uint64_t seed = 3,
-               const std::vector<int>& excluded = {}, const ExposureCounts* exposure = nullptr) {
+               const Exclusions& excluded = {}, const ExposureCounts* exposure = nullptr) {
     const Selector selector(bank, rules);
     std::mt19937_64 random(seed);
     std::uniform_real_distribution<double> uniform(0.0, 1.0);
@@ -71,10 +92,81 @@ TEST(ItemSelection, NeverAsksAnExcludedItem) {
     const TestRecord first = run(bank, reference(), 0.0);
     const std::vector<int> excluded(first.items.begin(), first.items.begin() + 10);
 
-    const TestRecord second = run(bank, reference(), 0.0, 3, excluded);
+    const TestRecord second = run(bank, reference(), 0.0, 3, excluded_items(excluded));
 
     for (int item : excluded)
         EXPECT_EQ(std::count(second.items.begin(), second.items.end(), item), 0);
+}
+
+// s1 spans two competences; s2 is one item; "seul" has no skill given, so it is its own skill.
+Bank skilled_items() {
+    Bank bank;
+    bank.add("a", "1.1", "t1", 2.0, 0.0, "s1");
+    bank.add("b", "1.1", "t2", 1.5, 0.0, "s2");
+    bank.add("c", "1.2", "t3", 1.8, 0.0, "s1");
+    bank.add("seul", "1.2", "t4", 1.0, 0.0);
+    return bank;
+}
+
+TEST(ItemSelection, ExcludesEveryItemOfAnExcludedSkillAndOnlyThem) {
+    const Bank bank = skilled_items();
+    const Selector selector(bank, reference(4));
+
+    const TestState state = selector.start(excluded_skills({"s1"}));
+
+    EXPECT_FALSE(state.usable(0));
+    EXPECT_TRUE(state.usable(1));
+    EXPECT_FALSE(state.usable(2));
+    EXPECT_TRUE(state.usable(3));
+}
+
+TEST(ItemSelection, TakesAnItemWithoutASkillAsItsOwnSkill) {
+    const Bank bank = skilled_items();
+    const Selector selector(bank, reference(4));
+
+    const TestState state = selector.start(excluded_skills({"seul", "inconnue"}));
+
+    EXPECT_EQ(bank.skills(), (std::vector<std::string>{"s1", "s2", "seul"}));
+    EXPECT_FALSE(state.usable(3));
+    EXPECT_EQ(state.available(0) + state.available(1), 3);
+}
+
+TEST(ItemSelection, OffersOnlyAccessibleItemsToACandidateWhoNeedsAdaptations) {
+    Bank bank;
+    bank.add("image", "1.1", "t1", 2.0, 0.0, {}, false);
+    bank.add("texte", "1.1", "t2", 1.0, 0.0);
+    const Selector selector(bank, reference(1));
+    std::mt19937_64 random(1);
+
+    EXPECT_EQ(selector.next(selector.start(), 0.0, random), 0);
+    EXPECT_EQ(selector.next(selector.start(needs_adaptations()), 0.0, random), 1);
+}
+
+// Rule: issue 6 item 1 "quota" counts only competences that still have items: with no accessible
+// item in competence 1.1, a candidate who needs adaptations gets none of it, and the 32 questions
+// go to the 15 others (2 each, then 2 of them get a third), not "exactly length/16" each.
+TEST(ItemSelection, MovesTheQuotaOnWhenACompetenceHasNoAccessibleItem) {
+    const Bank generated = generate_bank(5);
+    Bank bank;
+    for (const Item& item : generated.items())
+        bank.add(item.id, generated.competences()[static_cast<std::size_t>(item.competence)],
+                 generated.tubes()[static_cast<std::size_t>(item.tube)], item.a, item.b, {}, item.competence != 0);
+
+    const TestRecord record = run(bank, reference(), 0.4, 3, needs_adaptations());
+
+    std::map<int, int> per_competence;
+    for (int item : record.items)
+        ++per_competence[bank.items()[static_cast<std::size_t>(item)].competence];
+    ASSERT_EQ(record.items.size(), 32U);
+    EXPECT_EQ(per_competence.count(0), 0U);
+    EXPECT_EQ(per_competence.size(), 15U);
+    int thirds = 0;
+    for (const auto& [competence, count] : per_competence) {
+        EXPECT_GE(count, 2) << bank.competences()[static_cast<std::size_t>(competence)];
+        EXPECT_LE(count, 3) << bank.competences()[static_cast<std::size_t>(competence)];
+        thirds += count == 3 ? 1 : 0;
+    }
+    EXPECT_EQ(thirds, 2);
 }
 
 TEST(ItemSelection, PicksTheMostInformativeItemAtTheEstimate) {

@@ -5,11 +5,20 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 namespace numeria::assessment::cat {
 namespace {
 
 const ScoringConfig CONFIG = default_scoring();
+
+// Item exclusions alone (designated initializers would leave the other members unnamed).
+Exclusions excluded_items(std::vector<int> items) {
+    Exclusions excluded;
+    excluded.items = std::move(items);
+    return excluded;
+}
 
 // Worked values of pix-reference.md §2.5 and cat-reference.md §1.5.
 TEST(CertifiedScore, IsZeroAtOrBelowTheFirstBound) {
@@ -201,11 +210,75 @@ TEST(Abandonment, DrawsTheMissingQuestionsOutsideTheCandidatesExclusions) {
     const TestRecord unrestricted = complete_as_wrong(bank, rules, GridConfig{}, left);
     const std::vector<int> excluded(unrestricted.items.begin() + 22, unrestricted.items.end());
 
-    const TestRecord completed = complete_as_wrong(bank, rules, GridConfig{}, left, excluded);
+    const TestRecord completed = complete_as_wrong(bank, rules, GridConfig{}, left, excluded_items(excluded));
 
     ASSERT_EQ(completed.items.size(), 32U);
     for (std::size_t i = 22; i < 32; ++i)
         EXPECT_EQ(std::count(excluded.begin(), excluded.end(), completed.items[i]), 0) << "question " << i + 1;
+}
+
+// The generated bank of seed 4 where each tube is one skill and one item in three is not accessible.
+Bank skills_and_accessibility() {
+    const Bank generated = generate_bank(4);
+    Bank bank;
+    for (const Item& item : generated.items()) {
+        const std::string& tube = generated.tubes()[static_cast<std::size_t>(item.tube)];
+        bank.add(item.id, generated.competences()[static_cast<std::size_t>(item.competence)], tube, item.a, item.b,
+                 "acquis " + tube, bank.size() % 3 != 0);
+    }
+    return bank;
+}
+
+// Twenty-two answers of a test under `excluded`, the candidate having left.
+TestRecord left_after_22(const Bank& bank, const SelectionRules& rules, const Exclusions& excluded) {
+    const Selector selector(bank, rules);
+    std::mt19937_64 random(2);
+    TestRecord left = run_test(
+        selector, GridConfig{}, random, [](int, int) { return true; }, nullptr, excluded);
+    left.items.resize(22);
+    left.correct.resize(22);
+    return left;
+}
+
+TEST(Abandonment, DrawsTheMissingQuestionsOutsideTheExcludedSkills) {
+    const Bank bank = skills_and_accessibility();
+    SelectionRules rules;
+    rules.one_per_tube = false;
+    const TestRecord left = left_after_22(bank, rules, {});
+    const TestRecord unrestricted = complete_as_wrong(bank, rules, GridConfig{}, left);
+    Exclusions excluded;
+    for (std::size_t i = 22; i < unrestricted.items.size(); ++i)
+        excluded.skills.push_back(bank.skills()[static_cast<std::size_t>(
+            bank.items()[static_cast<std::size_t>(unrestricted.items[i])].skill)]);
+
+    const TestRecord completed = complete_as_wrong(bank, rules, GridConfig{}, left, excluded);
+
+    ASSERT_EQ(completed.items.size(), 32U);
+    for (std::size_t i = 22; i < 32; ++i) {
+        const Item& item = bank.items()[static_cast<std::size_t>(completed.items[i])];
+        EXPECT_EQ(std::count(excluded.skills.begin(), excluded.skills.end(),
+                             bank.skills()[static_cast<std::size_t>(item.skill)]),
+                  0)
+            << "question " << i + 1;
+    }
+}
+
+TEST(Abandonment, DrawsTheMissingQuestionsAmongAccessibleItemsForACandidateWhoNeedsAdaptations) {
+    const Bank bank = skills_and_accessibility();
+    SelectionRules rules;
+    rules.one_per_tube = true;
+    Exclusions adaptations;
+    adaptations.needs_adaptations = true;
+    const TestRecord left = left_after_22(bank, rules, adaptations);
+    const TestRecord unrestricted = complete_as_wrong(bank, rules, GridConfig{}, left);
+    ASSERT_TRUE(std::any_of(unrestricted.items.begin() + 22, unrestricted.items.end(),
+                            [&](int item) { return !bank.items()[static_cast<std::size_t>(item)].accessible; }));
+
+    const TestRecord completed = complete_as_wrong(bank, rules, GridConfig{}, left, adaptations);
+
+    ASSERT_EQ(completed.items.size(), 32U);
+    for (std::size_t i = 0; i < 32; ++i)
+        EXPECT_TRUE(bank.items()[static_cast<std::size_t>(completed.items[i])].accessible) << "question " << i + 1;
 }
 
 } // namespace

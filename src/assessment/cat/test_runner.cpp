@@ -24,7 +24,7 @@ TestRecord finish(TestRecord record, const EapEstimator& estimator) {
 
 TestRecord run_test(const Selector& selector, const GridConfig& grid, std::mt19937_64& random,
                     const std::function<bool(int item, int index)>& answer, const ExposureCounts* exposure,
-                    const std::vector<int>& excluded) {
+                    const Exclusions& excluded) {
     TestState state = selector.start(excluded);
     EapEstimator estimator(grid);
     TestRecord record;
@@ -34,7 +34,7 @@ TestRecord run_test(const Selector& selector, const GridConfig& grid, std::mt199
 }
 
 TestRecord complete_as_wrong(const Bank& bank, const SelectionRules& rules, const GridConfig& grid,
-                             const TestRecord& answered, const std::vector<int>& excluded) {
+                             const TestRecord& answered, const Exclusions& excluded) {
     SelectionRules deterministic = rules;
     deterministic.randomesque = 1;
     deterministic.max_exposure_rate = 0;

@@ -21,13 +21,13 @@ struct TestRecord {
 // Runs a test; `answer(item, question_index)` says whether the candidate answers it right.
 [[nodiscard]] TestRecord run_test(const Selector& selector, const GridConfig& grid, std::mt19937_64& random,
                                   const std::function<bool(int item, int index)>& answer,
-                                  const ExposureCounts* exposure = nullptr, const std::vector<int>& excluded = {});
+                                  const ExposureCounts* exposure = nullptr, const Exclusions& excluded = {});
 
 // Rule: pix-reference.md §2.5 point 2: a candidate who left after the minimum number of answers gets
 // each missing question counted as wrong, each on the most informative remaining item ("probability
-// 100": no randomisation, no exposure control). `excluded` is the candidate's exclusion list of
-// run_test (incidents, accessibility): the missing questions are drawn outside it too.
+// 100": no randomisation, no exposure control). `excluded` are the candidate's exclusions of
+// run_test (items, incident skills, adaptations): the missing questions are drawn outside them too.
 [[nodiscard]] TestRecord complete_as_wrong(const Bank& bank, const SelectionRules& rules, const GridConfig& grid,
-                                           const TestRecord& answered, const std::vector<int>& excluded = {});
+                                           const TestRecord& answered, const Exclusions& excluded = {});
 
 } // namespace numeria::assessment::cat
