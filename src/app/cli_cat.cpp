@@ -1,6 +1,7 @@
 // cli_cat.cpp: `numeria cat estimate|replay|simulate|score|make-bank` (issue 6 item 2): the adaptive
 // certification engine (src/assessment/cat/) driven from JSON files, for checks and studies.
-// Formats: BANK.json is [{"id","competence","tube","a","b"}], RESP.json is [{"id","correct"}],
+// Formats: BANK.json is [{"id","competence","tube","a","b"}] with optional "skill" (text, default the
+// id) and "accessible" (true or false, default true) per item, RESP.json is [{"id","correct"}],
 // replay reads JSON lines {"theta":θ,"U":[u_1,…,u_length]} and writes {"items","correct","est","sd"}.
 // Every malformed input is refused with a message naming the item, answer or line at fault.
 #include "app/cat_simulation.hpp"
@@ -72,10 +73,21 @@ cat::Bank read_bank(const std::string& path) {
         const auto b = finite_number(item, "b");
         if (!a || !b || !(*a > 0))
             refuse_to_start(where + " (« " + *id + " ») : « a » doit être un nombre positif et « b » un nombre");
+        // Optional: the item's skill (for exclusions after an incident) and its accessibility.
+        std::string skill;
+        if (item.contains("skill")) {
+            const auto given = text(item, "skill");
+            if (!given)
+                refuse_to_start(where + " (« " + *id + " ») : « skill » doit être un texte non vide");
+            skill = *given;
+        }
+        const auto accessible = item.find("accessible");
+        if (accessible != item.end() && !accessible->is_boolean())
+            refuse_to_start(where + " (« " + *id + " ») : « accessible » doit valoir true ou false");
         // Rule: an item id names one item: a bank that repeats one is refused, never read twice.
         if (bank.find(*id) >= 0)
             refuse_to_start(where + " : l'id « " + *id + " » figure déjà plus haut dans la banque");
-        bank.add(*id, *competence, *tube, *a, *b);
+        bank.add(*id, *competence, *tube, *a, *b, skill, accessible == item.end() || accessible->get<bool>());
     }
     return bank;
 }

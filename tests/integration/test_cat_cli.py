@@ -181,6 +181,40 @@ class CatCliTest(unittest.TestCase):
         self.assertIn(self.bank[2]["id"], stderr)
         self.assertIn("item 6", stderr)
 
+    def bank_refused(self, field, value):
+        """Runs `estimate` on the bank with `field` set to `value` on its 4th item; returns stderr."""
+        bank = [dict(item) for item in self.bank[:6]]
+        bank[3][field] = value
+        path = self.write("bad-" + field + ".json", json.dumps(bank))
+        responses = self.write("none.json", "[]")
+        return self.refused("cat", "estimate", "--items", path, "--responses", responses)
+
+    def test_a_bank_whose_skill_is_not_a_non_empty_text_is_refused(self):
+        for value in (3, "", None, ["s"]):
+            stderr = self.bank_refused("skill", value)
+            self.assertIn("item 4", stderr)
+            self.assertIn("« skill » doit être un texte non vide", stderr)
+
+    def test_a_bank_whose_accessible_is_not_a_boolean_is_refused(self):
+        for value in ("oui", 1, None):
+            stderr = self.bank_refused("accessible", value)
+            self.assertIn("item 4", stderr)
+            self.assertIn("« accessible » doit valoir true ou false", stderr)
+
+    def test_replay_is_the_same_with_skills_and_accessibility_in_the_bank(self):
+        marked = [dict(item, skill="acquis " + item["tube"], accessible=position % 2 == 0)
+                  for position, item in enumerate(self.bank)]
+        marked_path = self.write("marked.json", json.dumps(marked))
+        rng = random.Random(8)
+        path = self.write("marked.jsonl", "\n".join(
+            json.dumps({"theta": rng.gauss(0, 1), "U": [rng.random() for _ in range(32)]}) for _ in range(3)) + "\n")
+
+        plain = run_cli("cat", "replay", "--bank", self.bank_path, "--simulees", path)
+        with_fields = run_cli("cat", "replay", "--bank", marked_path, "--simulees", path)
+
+        self.assertEqual(with_fields.returncode, 0, with_fields.stderr)
+        self.assertEqual(with_fields.stdout, plain.stdout)
+
     def test_score_refuses_a_capacity_that_is_not_finite(self):
         for value in ("nan", "inf"):
             self.assertIn("--capacity", self.refused("cat", "score", "--capacity", value))
