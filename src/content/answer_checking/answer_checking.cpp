@@ -2,6 +2,7 @@
 
 #include "content/answer_checking/text_treatments.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -109,9 +110,17 @@ Verdict check_qrocm_dep(const std::vector<std::string>& answers, const std::vect
     if (skipped)
         return Verdict::Skipped;
     std::vector<std::vector<bool>> fits(answers.size(), std::vector<bool>(groups.size(), false));
-    for (std::size_t a = 0; a < answers.size(); ++a)
+    std::vector<std::string> seen_answers;
+    for (std::size_t a = 0; a < answers.size(); ++a) {
+        // The same answer typed in two fields counts once: with t3, "date de naissance" is also
+        // within 0.25 of "ville de naissance", and would otherwise fill both groups.
+        const std::string folded = treatment_t1(pre_treat(answers[a]));
+        if (!folded.empty() && std::find(seen_answers.begin(), seen_answers.end(), folded) != seen_answers.end())
+            continue;
+        seen_answers.push_back(folded);
         for (std::size_t g = 0; g < groups.size(); ++g)
             fits[a][g] = matches(answers[a], groups[g]);
+    }
     // Maximum bipartite matching (augmenting paths): sizes are a handful of fields.
     std::vector<int> owner(groups.size(), -1);
     std::function<bool(std::size_t, std::vector<bool>&)> assign = [&](std::size_t a, std::vector<bool>& seen) {

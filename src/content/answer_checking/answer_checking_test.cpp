@@ -241,6 +241,20 @@ TEST(CheckQrocmDep, UsesEachGroupOnce) {
     EXPECT_EQ(check_qrocm_dep({"jpg", "jpeg"}, groups), Verdict::Ko);
 }
 
+TEST(CheckQrocmDep, CountsTheSameAnswerTypedTwiceOnce) {
+    // With t3, "date de naissance" is within 0.25 of both groups.
+    std::vector<FreeSolution> groups = {variants({"date de naissance"}), variants({"ville de naissance"})};
+
+    EXPECT_EQ(check_qrocm_dep({"date de naissance", "Date de  naissance"}, groups), Verdict::Ko);
+}
+
+TEST(CheckQrocmDep, TellsApartAnswersThatDifferOnlyByPunctuation) {
+    Tolerances keep_punctuation{true, false, false};
+    std::vector<FreeSolution> groups = {variants({"!"}, keep_punctuation), variants({":"}, keep_punctuation)};
+
+    EXPECT_EQ(check_qrocm_dep({"!", ":"}, groups), Verdict::Ok);
+}
+
 TEST(CheckQrocmDep, DoesNotLetOneAnswerBlockAnother) {
     // "ordi" matches both groups by t3; a first-fit would give it the first and refuse "pc".
     std::vector<FreeSolution> groups = {variants({"ordi", "pc"}), variants({"ordi"})};
