@@ -44,12 +44,14 @@ std::vector<UChar32> code_points(std::string_view text) {
 } // namespace
 
 // Rule: shared/reference/pix-reference.md §1.7 "Pre-treatment: NFC normalisation and NBSP→space".
-// The reference trims only inside t1; spaces around an answer never carry meaning (a phone keyboard
-// adds one after a word), so they are removed here too, for challenges that turn t1 off.
+// The reference trims only inside t1, and knows one apostrophe only; spaces around an answer never carry meaning (a
+// phone keyboard adds one after a word), so they are removed here too, for challenges that turn t1 off.
 std::string pre_treat(std::string_view text) {
     icu::UnicodeString unicode = normalize(from_utf8(text), false);
     unicode.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00A0)), icu::UnicodeString(" "));
     unicode.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x202F)), icu::UnicodeString(" "));
+    // Phones type the typographic apostrophe (U+2019) where authors write ' : both are one apostrophe.
+    unicode.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)), icu::UnicodeString("'"));
     int32_t start = 0;
     int32_t end = unicode.length();
     while (start < end && u_isUWhiteSpace(unicode.char32At(start)))

@@ -9,7 +9,7 @@
 namespace numeria::content {
 
 // Pre-treatment of every free answer and variant: NFC normalisation, NBSP (and narrow NBSP) → space,
-// spaces around the answer removed.
+// typographic apostrophe → ', spaces around the answer removed.
 [[nodiscard]] std::string pre_treat(std::string_view text);
 
 // t1: trim, lower case, accents removed (NFD then combining marks dropped), all whitespace removed.

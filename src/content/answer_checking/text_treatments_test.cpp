@@ -15,6 +15,10 @@ TEST(PreTreatment, TrimsSpacesAroundTheAnswer) {
     EXPECT_EQ(pre_treat(" \xC3\x89\xC2\xA0\t"), "\xC3\x89");
 }
 
+TEST(PreTreatment, ReadsTheTypographicApostropheAsAnApostrophe) {
+    EXPECT_EQ(pre_treat("aujourd\xE2\x80\x99hui"), "aujourd'hui");
+}
+
 TEST(PreTreatment, KeepsSpacesInsideTheAnswer) {
     EXPECT_EQ(pre_treat(" mot  de passe "), "mot  de passe");
 }
