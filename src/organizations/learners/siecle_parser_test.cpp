@@ -200,5 +200,50 @@ TEST(SiecleParser, ReportsAMissingFirstName) {
     EXPECT_EQ(file.errors.at(0).code, "FIRST_NAME_REQUIRED");
 }
 
+TEST(SiecleParser, ReadsStructuresThatComeBeforeThePupils) {
+    const std::string xml = "<?xml version=\"1.0\"?>\n<BEE_ELEVES><DONNEES><STRUCTURES>" + division("1", "6B") +
+                            "</STRUCTURES><ELEVES>" + pupil("1", "1234567890A") +
+                            "</ELEVES></DONNEES><PARAMETRES><UAJ>0759901A</UAJ></PARAMETRES></BEE_ELEVES>";
+
+    ParsedFile file = parse_siecle_xml(xml, "0759901A");
+
+    ASSERT_EQ(file.learners.size(), 1U);
+    EXPECT_EQ(file.learners[0].division, "6B");
+}
+
+TEST(SiecleParser, GivesTheLineOfThePupilsOpeningBracket) {
+    std::string split = pupil("1", "1234567890A");
+    split.replace(split.find(" ELEVE_ID"), 1, "\n\n");
+
+    ParsedFile file = parse_siecle_xml(
+        siecle("0759901A", split + pupil("2", "1234567890A"), division("1", "6B") + division("2", "6B")), "0759901A");
+
+    EXPECT_EQ(file.learners.at(0).line, 4U);
+    EXPECT_EQ(file.errors.at(0).line, 7U);
+}
+
+TEST(SiecleParser, CountsLinesBeyondSixtyFiveThousand) {
+    ParsedFile file = parse_siecle_xml(
+        siecle("0759901A", std::string(70000, '\n') + pupil("1", "1234567890A"), division("1", "6B")), "0759901A");
+
+    EXPECT_EQ(file.learners.at(0).line, 70004U);
+}
+
+TEST(SiecleParser, GivesTheLineOfAnUnclosedTag) {
+    ParsedFile file = parse_siecle_xml("<?xml version=\"1.0\"?>\n<BEE_ELEVES>\n<PARAMETRES>\n</BEE_ELEVES>", "X");
+
+    EXPECT_EQ(file.errors.at(0).line, 4U);
+    EXPECT_NE(file.errors.at(0).message.find("Start-end tags mismatch"), std::string::npos);
+}
+
+TEST(SiecleParser, ReadsOnlyTheFirstTextOfAField) {
+    const std::string text = pupil(
+        "1", "1234567890A", "<VILLE_NAISS> <!-- c --> Sète <![CDATA[x]]></VILLE_NAISS><VILLE_NAISS>Y</VILLE_NAISS>");
+
+    ParsedFile file = parse_siecle_xml(siecle("0759901A", text, division("1", "6B")), "0759901A");
+
+    EXPECT_EQ(file.learners.at(0).birth_city, "Sète");
+}
+
 } // namespace
 } // namespace numeria::organizations

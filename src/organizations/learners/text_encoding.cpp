@@ -84,10 +84,12 @@ Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding)
     return output;
 }
 
-Status check_utf8(std::string_view text) {
-    iconv_t converter = iconv_open("UTF-8", "UTF-8");
+Status check_encoded(std::string_view text, const std::string& encoding) {
+    if (!supported(encoding))
+        return fail(Error::invalid("ENCODING_NOT_SUPPORTED", encoding));
+    iconv_t converter = iconv_open("UTF-8", is_utf8_name(encoding) ? "UTF-8" : encoding.c_str());
     if (converter == reinterpret_cast<iconv_t>(-1))
-        return fail(Error::invalid("ENCODING_NOT_SUPPORTED", "UTF-8"));
+        return fail(Error::invalid("ENCODING_NOT_SUPPORTED", encoding));
     std::array<char, 65536> scratch{};
     char* in = const_cast<char*>(text.data());
     std::size_t in_left = text.size();
@@ -104,6 +106,10 @@ Status check_utf8(std::string_view text) {
     if (invalid)
         return fail(invalid_at(text, static_cast<std::size_t>(in - text.data())));
     return {};
+}
+
+Status check_utf8(std::string_view text) {
+    return check_encoded(text, "UTF-8");
 }
 
 ImportIssue decoding_issue(const Error& error, const std::string& encoding) {

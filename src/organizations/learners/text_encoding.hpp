@@ -25,6 +25,10 @@ namespace numeria::organizations {
 // Checks that `text` is valid UTF-8 without copying it; fails like to_utf8.
 [[nodiscard]] Status check_utf8(std::string_view text);
 
+// Checks that `text` is valid in `encoding` without copying it (a fixed scratch buffer); fails like
+// to_utf8, so a file can be decoded while it is parsed, chunk by chunk.
+[[nodiscard]] Status check_encoded(std::string_view text, const std::string& encoding);
+
 // The import issue for a failure of to_utf8 or check_utf8 (the line when the error has one).
 [[nodiscard]] ImportIssue decoding_issue(const Error& error, const std::string& encoding);
 
