@@ -69,9 +69,9 @@ struct PupilText {
     std::size_t line = 0;
 };
 
-// A pupil kept until the structures, which may come after the pupils, give the divisions.
+// What a kept pupil needs besides its record until the structures, which may come after the
+// pupils, give the divisions.
 struct PendingPupil {
-    LearnerRecord record;
     std::string id;
     std::string birthdate_text;
 };
@@ -188,7 +188,8 @@ public:
     [[nodiscard]] const std::string& error() const { return m_error; }
     [[nodiscard]] bool is_siecle() const { return m_siecle; }
     [[nodiscard]] const std::string& uaj() const { return m_uaj; }
-    std::vector<PendingPupil>& pupils() { return m_pupils; }
+    std::vector<LearnerRecord>& records() { return m_records; }
+    [[nodiscard]] const std::vector<PendingPupil>& pupils() const { return m_pupils; }
     [[nodiscard]] const std::map<std::string, std::string>& divisions() const { return m_divisions; }
     [[nodiscard]] int skipped() const { return m_skipped; }
 
@@ -390,8 +391,7 @@ private:
         std::array<std::string, FIELD_COUNT>& field = m_pupil.fields;
         for (std::string& text : field)
             text = trimmed(text);
-        PendingPupil pupil;
-        LearnerRecord& record = pupil.record;
+        LearnerRecord record;
         record.line = m_pupil.line;
         record.key = upper(field[INE]);
         if (!field[LEFT_ON].empty() || record.key.empty()) {
@@ -413,9 +413,8 @@ private:
         // Rule: §3.1: CODE_MEF may sit inside SCOLARITE_AN_DERNIER in real files.
         record.mef_code = field[MEF].empty() ? trimmed(m_pupil.last_year_mef) : field[MEF];
         record.status = field[STATUS];
-        pupil.id = std::move(m_pupil.id);
-        pupil.birthdate_text = field[BIRTHDATE];
-        m_pupils.push_back(std::move(pupil));
+        m_records.push_back(std::move(record));
+        m_pupils.push_back(PendingPupil{std::move(m_pupil.id), field[BIRTHDATE]});
     }
 
     xmlSAXHandler m_sax{};
@@ -427,7 +426,8 @@ private:
     bool m_siecle = false;
     std::string m_uaj;
     PupilText m_pupil;
-    std::vector<PendingPupil> m_pupils;
+    std::vector<LearnerRecord> m_records;
+    std::vector<PendingPupil> m_pupils; // one per record
     int m_skipped = 0;
     std::string m_structures_id;
     bool m_division_found = false;
@@ -488,25 +488,31 @@ ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_ua
 
     ParsedFile file;
     file.skipped = reader.skipped();
-    std::vector<PendingPupil>& pupils = reader.pupils();
-    file.learners.reserve(pupils.size());
+    // The learners are the records kept, moved down in place: no second list of 200,000 records.
+    std::vector<LearnerRecord>& records = reader.records();
+    std::size_t kept = 0;
     std::set<std::string> seen;
-    for (PendingPupil& pupil : pupils) {
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const PendingPupil& pupil = reader.pupils()[i];
         // Rule: §3.1 "Skipped pupils": no division.
         auto division = reader.divisions().find(pupil.id);
         if (division == reader.divisions().end()) {
             ++file.skipped;
             continue;
         }
-        LearnerRecord& record = pupil.record;
+        LearnerRecord& record = records[i];
         record.division = division->second;
         if (!seen.insert(record.key).second) {
             file.errors.push_back(make_issue("INE_UNIQUE", record.key, record.line, "ID_NATIONAL"));
             continue;
         }
         check_pupil(record, pupil.birthdate_text, file.errors);
-        file.learners.push_back(std::move(record));
+        if (kept != i)
+            records[kept] = std::move(record);
+        ++kept;
     }
+    records.resize(kept);
+    file.learners = std::move(records);
     // Duplicate INEs first: the seeds' system stops at that error, so it is what référents know best.
     std::stable_partition(file.errors.begin(), file.errors.end(),
                           [](const ImportIssue& issue) { return issue.code == "INE_UNIQUE"; });
