@@ -7,7 +7,7 @@ set -eu
 PACKAGES="build-essential cmake ninja-build pkg-config ccache git \
   libboost-dev libfmt-dev \
   libsoci-dev libsqlite3-dev libpq-dev postgresql \
-  libmstch-dev nlohmann-json3-dev libpugixml-dev libxml2-dev \
+  libmstch-dev nlohmann-json3-dev libxml2-dev \
   libzip-dev zipcmp zipmerge ziptool \
   libsodium-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core \
   libspdlog-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev \
