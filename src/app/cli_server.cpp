@@ -41,7 +41,21 @@ void configure_logging(const std::string& level) {
     access->flush_on(spdlog::level::info);
 }
 
-// The key that signs tokens (later: sessions, links). Created once, readable by its owner only.
+// The key that signs tokens (CSRF tokens). Created once, readable by its owner only.
+std::string read_secret_key(const std::string& path) {
+    std::ifstream in(path);
+    std::string hex;
+    in >> hex;
+    std::string key(32, '\0');
+    std::size_t length = 0;
+    if (hex.size() != 64 ||
+        sodium_hex2bin(reinterpret_cast<unsigned char*>(key.data()), key.size(), hex.data(), hex.size(), nullptr,
+                       &length, nullptr) != 0 ||
+        length != key.size())
+        refuse_to_start("le fichier de clé « " + path + " » est illisible (64 chiffres hexadécimaux attendus)");
+    return key;
+}
+
 void ensure_secret_file(const std::string& path) {
     std::error_code error;
     if (std::filesystem::exists(path, error))
@@ -83,15 +97,19 @@ int serve(const Config& config) {
         refuse_to_start("le système de design de l'État (DSFR) est absent de " + dsfr.string() +
                         " : lancez scripts/install_deps.sh");
 
-    web::WebConfig web_config{NUMERIA_VERSION, config.base_url,
-                              config.fast_password_hashing ? identity::HashStrength::Minimum
-                                                           : identity::HashStrength::Interactive};
+    web::WebConfig web_config;
+    web_config.version = NUMERIA_VERSION;
+    web_config.base_url = config.base_url;
+    web_config.hash_strength =
+        config.fast_password_hashing ? identity::HashStrength::Minimum : identity::HashStrength::Interactive;
     std::unique_ptr<Mailer> mailer;
     static const SystemClock mail_clock;
     if (config.smtp_url.empty())
         mailer = std::make_unique<mail::OutboxMailer>(config.outbox_dir, config.mail_from, mail_clock);
     else
         mailer = std::make_unique<mail::SmtpMailer>(config.smtp_url, config.mail_from, mail_clock);
+    web_config.secret_key = read_secret_key(config.secret_file);
+    web_config.metrics_token = config.metrics_token;
     web::WebApp app(web_config, *db, std::move(*templates), *mailer);
     app.assets.mount("dsfr", dsfr, home / "node_modules/@gouvfr/dsfr/package.json");
     app.assets.mount("app", home / "src/web/static");
@@ -116,6 +134,8 @@ int serve(const Config& config) {
     options.port = config.port;
     options.header_timeout = std::chrono::milliseconds(config.header_timeout_ms);
     options.shutdown_grace = std::chrono::milliseconds(config.shutdown_grace_ms);
+    options.upload_dir = config.upload_dir;
+    options.max_concurrent_uploads = config.max_concurrent_uploads;
     options.threads = config.threads != 0 ? config.threads : std::max(2U, std::thread::hardware_concurrency());
     int code = web::run_server(app, options, [&](std::uint16_t port) {
         app.listening_url = "http://" + config.bind + ":" + std::to_string(port);

@@ -52,6 +52,21 @@ void add_serve_options(CLI::App& command, Config& config) {
                     "on SIGTERM/SIGINT, time left to in-flight requests before exiting")
         ->envname("NUMERIA_SHUTDOWN_GRACE_MS")
         ->capture_default_str();
+    command
+        .add_option("--metrics-token", config.metrics_token,
+                    "token that GET /metrics requires (Authorization: Bearer …); empty: /metrics answers 404")
+        ->envname("NUMERIA_METRICS_TOKEN");
+    command
+        .add_option("--upload-dir", config.upload_dir,
+                    "where large request bodies (student-base files) are written while they arrive")
+        ->envname("NUMERIA_UPLOAD_DIR")
+        ->capture_default_str();
+    command
+        .add_option("--max-concurrent-uploads", config.max_concurrent_uploads,
+                    "large request bodies received at once; more get 503 with Retry-After")
+        ->envname("NUMERIA_MAX_CONCURRENT_UPLOADS")
+        ->check(CLI::Range(1U, 1000U))
+        ->capture_default_str();
     command.add_flag("--insecure-fast-password-hashing", config.fast_password_hashing,
                      "TESTS ONLY: hash passwords with argon2id's minimum limits");
     command.add_flag("--demo", config.demo, "load the demo data on first start and print the demo log-ins");

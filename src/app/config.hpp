@@ -27,6 +27,9 @@ struct Config {
     bool fast_password_hashing = false;  // tests only: argon2id at its minimum limits
     unsigned header_timeout_ms = 10'000; // whole request head, idle keep-alive included
     unsigned shutdown_grace_ms = 4'000;  // in-flight requests after SIGTERM/SIGINT
+    std::string metrics_token;           // empty: /metrics is not served
+    std::string upload_dir = "var/uploads";
+    unsigned max_concurrent_uploads = 4;
 };
 
 // Adds --database (NUMERIA_DATABASE) and --home (NUMERIA_HOME): every command that touches storage.

@@ -3,6 +3,7 @@
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/pages/page.hpp"
 #include "web/session_support.hpp"
+#include "web/text_input.hpp"
 #include "web/web_app.hpp"
 
 #include <nlohmann/json.hpp>
@@ -99,18 +100,17 @@ bool changes_state(Method method) {
     return method == Method::Post || method == Method::Put || method == Method::Patch || method == Method::Delete;
 }
 
-// Who is calling, CSRF, access declared by the route, then the handler.
-Response run_route(WebApp& app, Request& request, const Route& route) {
+// Who is calling, CSRF and the access the route declares: the refusal, or nothing when the
+// request may run. Reads only the head of the request (and the form, once the body is there).
+std::optional<Response> authorize(WebApp& app, Request& request, const Route& route) {
     if (auto cookie_header = request.header("cookie"))
         request.cookies = parse_cookies(*cookie_header);
-    auto type = request.header("content-type");
-    if (type && type->rfind("application/x-www-form-urlencoded", 0) == 0)
-        request.form = parse_form(request.body);
     resolve_viewer(app, request);
-    const bool new_csrf = ensure_csrf_token(request);
+    request.new_csrf_cookie = ensure_csrf_token(app, request);
 
-    // Rule: shared/DESIGN.md §5: a CSRF token on every state-changing form.
-    if (changes_state(request.method) && !is_api(request) && !csrf_matches(request))
+    // Rule: shared/DESIGN.md §5 and docs/rules/security.md "CSRF": a CSRF token on every
+    // state-changing form.
+    if (changes_state(request.method) && !is_api(request) && !csrf_matches(app, request))
         return error_response(app, 403, request);
     // Rule: shared/DESIGN.md §5: every route declares who may call it.
     if (route.access != Access::Anonymous && !request.viewer) {
@@ -151,10 +151,21 @@ Response run_route(WebApp& app, Request& request, const Route& route) {
                                                     {"message", "Choisissez d'abord un nouveau mot de passe "
                                                                 "(POST /api/v1/me/password)."}}}}
                                        .dump());
+    return std::nullopt;
+}
 
+// The handler, once the request is authorised; the CSRF cookie follows the session.
+Response run_route(WebApp& app, Request& request, const Route& route) {
     Response response = route.handler(request, app);
-    if (new_csrf && response.content_type.rfind("text/html", 0) == 0)
-        response.set_header("Set-Cookie", csrf_cookie(app, request.csrf_token));
+    if (response.content_type.rfind("text/html", 0) == 0 || response.status == 303) {
+        // Rule: docs/rules/security.md "CSRF": a response that opens a session (log-in, sign-up)
+        // rotates the CSRF token to the new session's.
+        if (auto opened = session_opened_by(app, response))
+            response.headers.emplace(response.headers.begin(), "Set-Cookie",
+                                     csrf_cookie(app, session_csrf_token(app, *opened)));
+        else if (request.new_csrf_cookie && response.content_type.rfind("text/html", 0) == 0)
+            response.set_header("Set-Cookie", csrf_cookie(app, request.csrf_token));
+    }
     return response;
 }
 
@@ -171,8 +182,19 @@ Response dispatch(WebApp& app, Request& request, const RouteMatch& match) {
         }
         return response;
     }
-    request.params = match.params;
     try {
+        if (!request.authorized) {
+            request.params = match.params;
+            auto type = request.header("content-type");
+            if (type && type->rfind("application/x-www-form-urlencoded", 0) == 0)
+                request.form = parse_form(request.body);
+            // Rule: docs/rules/security.md "Text input": a form with malformed UTF-8 or a control
+            // character is refused as a whole, before any use case sees it.
+            if (!is_clean_form(request.form))
+                return error_response(app, 400, request);
+            if (auto refused = authorize(app, request, *match.route))
+                return *refused;
+        }
         return run_route(app, request, *match.route);
     } catch (const std::exception& error) {
         spdlog::error(nlohmann::json{{"msg", "unhandled error"},
@@ -182,6 +204,23 @@ Response dispatch(WebApp& app, Request& request, const RouteMatch& match) {
                           .dump());
         return error_response(app, 500, request);
     }
+}
+
+std::optional<Response> authorize_head(WebApp& app, Request& request, const RouteMatch& match) {
+    request.params = match.params;
+    try {
+        if (auto refused = authorize(app, request, *match.route))
+            return refused;
+    } catch (const std::exception& error) {
+        spdlog::error(nlohmann::json{{"msg", "unhandled error"},
+                                     {"request_id", request.request_id},
+                                     {"route", match.route->name},
+                                     {"error", error.what()}}
+                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        return error_response(app, 500, request);
+    }
+    request.authorized = true;
+    return std::nullopt;
 }
 
 void record_request(WebApp& app, const Request& request, const std::string& route_name, int status,

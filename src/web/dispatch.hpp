@@ -13,8 +13,14 @@ namespace numeria::web {
 
 struct WebApp;
 
-// Runs the request through the router and its handler.
+// Runs the request through the router and its handler (authorising it first unless
+// authorize_head already did).
 [[nodiscard]] Response dispatch(WebApp& app, Request& request, const RouteMatch& match);
+
+// Rule: docs/rules/security.md "Large bodies": who calls, the CSRF header and the route's access,
+// checked from the head alone, before any byte of a large body is read. The refusal, or nothing
+// (then request.authorized is set and dispatch does not check again).
+[[nodiscard]] std::optional<Response> authorize_head(WebApp& app, Request& request, const RouteMatch& match);
 
 // A French HTML error page, or {"error":{"code","message"}} under /api/.
 [[nodiscard]] Response error_response(const WebApp& app, int status, const Request& request);

@@ -192,4 +192,27 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
     return out;
 }
 
+bool is_safe_header_value(std::string_view value) {
+    for (char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F)
+            return false;
+    }
+    return true;
+}
+
+std::optional<std::string> safe_local_path(std::string_view target) {
+    constexpr std::size_t LONGEST = 2048;
+    if (target.empty() || target.size() > LONGEST || target[0] != '/')
+        return std::nullopt;
+    if (target.size() > 1 && (target[1] == '/' || target[1] == '\\'))
+        return std::nullopt;
+    for (char c : target) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20 || byte >= 0x7F || c == '\\')
+            return std::nullopt;
+    }
+    return std::string(target);
+}
+
 } // namespace numeria::web

@@ -58,6 +58,9 @@ struct Request {
     std::string csrf_token;                  // the value every form of the page must post back
     std::int64_t organization_id = 0;        // the :org_id of the route, once access was checked
     bool organization_admin = false;         // the viewer is ADMIN of that organisation
+    bool new_csrf_cookie = false;            // the response must set the CSRF cookie to csrf_token
+    bool authorized = false;                 // authorize_head already checked this request
+    std::string body_file;                   // a large body, streamed to this file instead of `body`
 
     [[nodiscard]] std::optional<std::string> header(const std::string& lower_case_name) const;
     [[nodiscard]] std::optional<std::string> query_param(const std::string& name) const;
@@ -89,5 +92,15 @@ struct Response {
 
 // Percent-decodes a URL path or query component ('+' is a space only in queries).
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+
+// Rule: docs/rules/security.md "Header values": true when `value` holds no control character
+// (CR, LF, NUL, TAB, DEL…), so it cannot end a header line or start another. The server refuses
+// to send a response with any other value.
+[[nodiscard]] bool is_safe_header_value(std::string_view value);
+
+// Rule: docs/rules/security.md "Redirects": `target` as a path of this site ("/orga/3?x=1"), or
+// nothing when it could leave the site or break a header: it must start with one '/', not "//" nor
+// "/\", and hold only visible ASCII characters without '\' (non-ASCII arrives percent-encoded).
+[[nodiscard]] std::optional<std::string> safe_local_path(std::string_view target);
 
 } // namespace numeria::web

@@ -6,11 +6,16 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/http/file_body.hpp>
+#include <fcntl.h>
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <csignal>
+#include <filesystem>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -31,6 +36,15 @@ using tcp = net::ip::tcp;
 
 class Session;
 
+bool headers_are_safe(const Response& response) {
+    if (!is_safe_header_value(response.content_type))
+        return false;
+    for (const auto& [name, value] : response.headers)
+        if (!is_safe_header_value(name) || !is_safe_header_value(value))
+            return false;
+    return true;
+}
+
 // What every connection shares: the app, the options, and the registry used to stop.
 struct ServerState {
     ServerState(WebApp& web_app, const ServerOptions& server_options)
@@ -39,8 +53,49 @@ struct ServerState {
     WebApp& app;
     const ServerOptions& options;
     std::atomic<bool> stopping{false};
+    std::atomic<unsigned> large_bodies{0}; // large bodies being received now
     std::mutex mutex;
     std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+};
+
+// One large body being received: counts against the server's cap and owns the file it is
+// written to (removed when the request is over, whatever happened).
+class UploadSlot {
+public:
+    explicit UploadSlot(ServerState& state)
+        : m_state(state) {}
+    ~UploadSlot() {
+        if (!m_path.empty()) {
+            std::error_code ignored;
+            std::filesystem::remove(m_path, ignored);
+        }
+        --m_state.large_bodies;
+    }
+    UploadSlot(const UploadSlot&) = delete;
+    UploadSlot& operator=(const UploadSlot&) = delete;
+
+    // Creates an empty file readable by this process's user only; false when it cannot.
+    bool create_file(const std::string& folder) {
+        std::error_code error;
+        std::filesystem::create_directories(folder, error);
+        std::filesystem::permissions(folder, std::filesystem::perms::owner_all, error);
+        unsigned char random[12];
+        randombytes_buf(random, sizeof random);
+        char hex[2 * sizeof random + 1];
+        sodium_bin2hex(hex, sizeof hex, random, sizeof random);
+        const std::string path = (std::filesystem::path(folder) / ("upload-" + std::string(hex))).string();
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0)
+            return false;
+        ::close(fd);
+        m_path = path;
+        return true;
+    }
+    [[nodiscard]] const std::string& path() const { return m_path; }
+
+private:
+    ServerState& m_state;
+    std::string m_path;
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -84,6 +139,8 @@ private:
             close();
             return;
         }
+        m_file_parser.reset();
+        m_upload.reset();
         m_parser.emplace();
         m_parser->header_limit(m_state.options.header_limit);
         // The route decides the body limit once the head is known (see on_head). (An empty
@@ -150,7 +207,8 @@ private:
 
         m_match = m_state.app.router.match(m_request.method, m_request.path);
         const std::uint64_t limit = m_match.route ? m_match.route->body_limit : DEFAULT_BODY_LIMIT;
-        // Rule: issue 2: body-size limit per route with 413, before any byte of the body is read.
+        // Rule: docs/rules/security.md "Large bodies": body-size limit per route with 413, before
+        // any byte of the body is read.
         if (auto length = m_parser->content_length(); length && *length > limit) {
             reply_error(413);
             return;
@@ -160,8 +218,48 @@ private:
             handle();
             return;
         }
+        if (limit > DEFAULT_BODY_LIMIT && m_match.route) {
+            read_large_body(limit);
+            return;
+        }
         m_stream.expires_after(m_state.options.body_timeout);
         http::async_read(m_stream, m_buffer, *m_parser,
+                         beast::bind_front_handler(&Session::on_body, shared_from_this()));
+    }
+
+    // Rule: docs/rules/security.md "Large bodies": the caller is authorised from the head alone
+    // (session, CSRF header, role), at most max_concurrent_uploads bodies arrive at once, and each
+    // goes to a file, never to memory.
+    void read_large_body(std::uint64_t limit) {
+        if (auto refused = authorize_head(m_state.app, m_request, m_match)) {
+            send(std::move(*refused), m_match.route->name, false);
+            return;
+        }
+        if (++m_state.large_bodies > m_state.options.max_concurrent_uploads) {
+            --m_state.large_bodies;
+            Response busy = error_response(m_state.app, 503, m_request);
+            busy.set_header("Retry-After", "10");
+            send(std::move(busy), m_match.route->name, false);
+            return;
+        }
+        m_upload = std::make_unique<UploadSlot>(m_state);
+        beast::error_code error;
+        if (m_upload->create_file(m_state.options.upload_dir)) {
+            m_file_parser.emplace(std::move(*m_parser));
+            m_file_parser->body_limit(limit);
+            m_file_parser->get().body().open(m_upload->path().c_str(), beast::file_mode::write, error);
+        }
+        if (!m_file_parser || error) {
+            spdlog::error(nlohmann::json{
+                {"msg", "cannot write an upload"}, {"folder", m_state.options.upload_dir}, {"error", error.message()}}
+                              .dump());
+            m_file_parser.reset();
+            m_upload.reset();
+            send(error_response(m_state.app, 503, m_request), m_match.route->name, false);
+            return;
+        }
+        m_stream.expires_after(m_state.options.body_timeout);
+        http::async_read(m_stream, m_buffer, *m_file_parser,
                          beast::bind_front_handler(&Session::on_body, shared_from_this()));
     }
 
@@ -188,11 +286,20 @@ private:
     }
 
     void handle() {
-        m_request.body = std::move(m_parser->get().body());
+        bool keep_alive = false;
+        if (m_file_parser) {
+            m_file_parser->get().body().close();
+            m_request.body_file = m_upload->path();
+            keep_alive = m_file_parser->get().keep_alive();
+        } else {
+            m_request.body = std::move(m_parser->get().body());
+            keep_alive = m_parser->get().keep_alive();
+        }
         Response response = dispatch(m_state.app, m_request, m_match);
+        m_file_parser.reset();
+        m_upload.reset(); // the file is gone once the handler has read it
         const std::string route_name = m_match.route ? m_match.route->name : "unmatched";
-        const bool keep_alive = m_parser->get().keep_alive() && !m_state.stopping;
-        send(std::move(response), route_name, keep_alive);
+        send(std::move(response), route_name, keep_alive && !m_state.stopping);
     }
 
     void log_timeout() {
@@ -209,6 +316,15 @@ private:
 
     void send(Response response, const std::string& route_name, bool keep_alive) {
         add_security_headers(m_state.app, response);
+        // Rule: docs/rules/security.md "Header values": a value with a control character would end
+        // the header line and let the rest of it become headers of its own: never sent.
+        if (!headers_are_safe(response)) {
+            spdlog::error(nlohmann::json{
+                {"msg", "unsafe header value refused"}, {"request_id", m_request.request_id}, {"route", route_name}}
+                              .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            response = error_response(m_state.app, 500, m_request);
+            add_security_headers(m_state.app, response);
+        }
         auto message = std::make_shared<http::response<http::string_body>>();
         message->version(11);
         message->result(static_cast<unsigned>(response.status));
@@ -245,6 +361,8 @@ private:
     }
 
     void close() {
+        m_file_parser.reset();
+        m_upload.reset();
         beast::error_code ignored;
         m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
         m_stream.socket().close(ignored);
@@ -254,6 +372,8 @@ private:
     ServerState& m_state;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
+    std::optional<http::request_parser<http::file_body>> m_file_parser; // a large body, to a file
+    std::unique_ptr<UploadSlot> m_upload;
     Request m_request;
     RouteMatch m_match;
     std::string m_remote;
@@ -307,15 +427,44 @@ private:
             socket.set_option(tcp::no_delay(true), error);
             std::make_shared<Session>(std::move(socket), m_state)->start();
         } else {
-            spdlog::warn(nlohmann::json{{"msg", "accept failed"}, {"error", error.message()}}.dump());
+            log_accept_failure(error);
         }
-        if (!m_state.stopping)
-            accept();
+        if (m_state.stopping)
+            return;
+        // Rule: docs/rules/security.md "Out of file descriptors": while the process (EMFILE) or the
+        // system (ENFILE) has no descriptor left, accepting again at once would spin; wait 50-100 ms
+        // so connections in flight can finish and free theirs.
+        if (error == net::error::no_descriptors || error.value() == ENFILE || error == net::error::no_buffer_space ||
+            error == net::error::no_memory) {
+            m_backoff.expires_after(std::chrono::milliseconds(50 + randombytes_uniform(51)));
+            m_backoff.async_wait([self = shared_from_this()](beast::error_code wait_error) {
+                if (!wait_error && !self->m_state.stopping)
+                    self->accept();
+            });
+            return;
+        }
+        accept();
+    }
+
+    // At most one log line a second, with the number of failures it stands for.
+    void log_accept_failure(const beast::error_code& error) {
+        ++m_failures_unlogged;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - m_last_failure_log < std::chrono::seconds(1))
+            return;
+        spdlog::warn(
+            nlohmann::json{{"msg", "accept failed"}, {"error", error.message()}, {"count", m_failures_unlogged}}.dump(
+                -1, ' ', false, nlohmann::json::error_handler_t::replace));
+        m_failures_unlogged = 0;
+        m_last_failure_log = now;
     }
 
     net::io_context& m_context;
     tcp::acceptor m_acceptor;
     ServerState& m_state;
+    net::steady_timer m_backoff{m_acceptor.get_executor()};
+    std::uint64_t m_failures_unlogged = 0;
+    std::chrono::steady_clock::time_point m_last_failure_log{};
 };
 
 } // namespace

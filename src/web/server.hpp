@@ -22,6 +22,8 @@ struct ServerOptions {
     std::chrono::milliseconds write_timeout{60'000};
     std::chrono::milliseconds shutdown_grace{4'000}; // in-flight requests after a stop signal
     std::uint32_t header_limit = 16 * 1024;
+    std::string upload_dir = "var/uploads"; // large bodies are written here while they arrive
+    unsigned max_concurrent_uploads = 4;    // large bodies received at once; more get 503
 };
 
 // Serves until SIGTERM or SIGINT; returns 0 after a graceful stop, 1 when it cannot listen.

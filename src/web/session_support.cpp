@@ -7,6 +7,8 @@
 #include "storage/identity/sql_user_repository.hpp"
 #include "web/web_app.hpp"
 
+#include <sodium.h>
+
 namespace numeria::web {
 
 namespace {
@@ -22,6 +24,10 @@ std::string cookie(const WebApp& app, const std::string& name, const std::string
     return text;
 }
 
+std::string prefixed(const WebApp& app, const char* name) {
+    return app.config.secure_cookies() ? std::string("__Host-") + name : std::string(name);
+}
+
 } // namespace
 
 void resolve_viewer(WebApp& app, Request& request) {
@@ -31,7 +37,7 @@ void resolve_viewer(WebApp& app, Request& request) {
     const bool api = request.path.rfind("/api/", 0) == 0;
     if (auto authorization = request.header("authorization"); authorization && authorization->rfind("Bearer ", 0) == 0)
         token = authorization->substr(7);
-    else if (auto found = request.cookies.find(SESSION_COOKIE); !api && found != request.cookies.end())
+    else if (auto found = request.cookies.find(session_cookie_name(app)); !api && found != request.cookies.end())
         token = found->second;
     if (!is_token(token))
         return;
@@ -51,38 +57,78 @@ void resolve_viewer(WebApp& app, Request& request) {
     });
 }
 
-bool ensure_csrf_token(Request& request) {
-    auto found = request.cookies.find(CSRF_COOKIE);
-    if (found != request.cookies.end() && is_token(found->second)) {
-        request.csrf_token = found->second;
+std::string session_cookie_name(const WebApp& app) {
+    return prefixed(app, "numeria_session");
+}
+
+std::string csrf_cookie_name(const WebApp& app) {
+    return prefixed(app, "numeria_csrf");
+}
+
+std::string session_csrf_token(const WebApp& app, const std::string& session_token) {
+    const std::string message = "csrf\n" + session_token;
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                           reinterpret_cast<const unsigned char*>(app.config.secret_key.data()));
+    char hex[2 * sizeof mac + 1];
+    sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+    return hex;
+}
+
+bool ensure_csrf_token(const WebApp& app, Request& request) {
+    auto found = request.cookies.find(csrf_cookie_name(app));
+    const std::string cookie_value = found == request.cookies.end() ? std::string() : found->second;
+    if (!request.session_token.empty()) {
+        request.csrf_token = session_csrf_token(app, request.session_token);
+        return cookie_value != request.csrf_token;
+    }
+    if (is_token(cookie_value)) {
+        request.csrf_token = cookie_value;
         return false;
     }
     request.csrf_token = identity::new_token();
     return true;
 }
 
-bool csrf_matches(const Request& request) {
-    auto cookie_value = request.cookies.find(CSRF_COOKIE);
-    if (cookie_value == request.cookies.end())
+bool csrf_matches(const WebApp& app, const Request& request) {
+    if (!is_token(request.csrf_token))
         return false;
+    // Anonymous: the token must also be the one of the cookie this browser holds (double submit).
+    if (request.session_token.empty()) {
+        auto cookie_value = request.cookies.find(csrf_cookie_name(app));
+        if (cookie_value == request.cookies.end() || !identity::same_token(cookie_value->second, request.csrf_token))
+            return false;
+    }
     // A form field, or the X-CSRF-Token header for scripts that post a raw body (file uploads).
     if (auto field = request.form.find("csrf"); field != request.form.end())
-        return identity::same_token(cookie_value->second, field->second);
+        return identity::same_token(request.csrf_token, field->second);
     if (auto header = request.header("x-csrf-token"))
-        return identity::same_token(cookie_value->second, *header);
+        return identity::same_token(request.csrf_token, *header);
     return false;
 }
 
+std::optional<std::string> session_opened_by(const WebApp& app, const Response& response) {
+    const std::string start = session_cookie_name(app) + "=";
+    for (const auto& [name, value] : response.headers) {
+        if (name != "Set-Cookie" || value.rfind(start, 0) != 0)
+            continue;
+        const std::string token = value.substr(start.size(), value.find(';') - start.size());
+        if (is_token(token))
+            return token;
+    }
+    return std::nullopt;
+}
+
 std::string session_cookie(const WebApp& app, const std::string& token, long long max_age_seconds) {
-    return cookie(app, SESSION_COOKIE, token, "; Max-Age=" + std::to_string(max_age_seconds));
+    return cookie(app, session_cookie_name(app), token, "; Max-Age=" + std::to_string(max_age_seconds));
 }
 
 std::string expired_session_cookie(const WebApp& app) {
-    return cookie(app, SESSION_COOKIE, "", "; Max-Age=0");
+    return cookie(app, session_cookie_name(app), "", "; Max-Age=0");
 }
 
 std::string csrf_cookie(const WebApp& app, const std::string& token) {
-    return cookie(app, CSRF_COOKIE, token, "");
+    return cookie(app, csrf_cookie_name(app), token, "");
 }
 
 } // namespace numeria::web

@@ -22,6 +22,8 @@ struct WebConfig {
     std::string version;
     std::string base_url; // e.g. "https://numeria.example.fr"; "" when unknown
     identity::HashStrength hash_strength = identity::HashStrength::Interactive;
+    std::string secret_key;    // 32 bytes from the secret file: signs CSRF tokens
+    std::string metrics_token; // empty: GET /metrics answers 404
 
     // Cookies get the Secure attribute when the public URL is https.
     [[nodiscard]] bool secure_cookies() const { return base_url.rfind("https://", 0) == 0; }

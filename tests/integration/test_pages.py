@@ -5,18 +5,21 @@ import unittest
 
 from tests.support.harness import ENGINE, Server
 
+METRICS_TOKEN = "jeton-des-metriques-de-test"
+OPERATOR = {"Authorization": "Bearer " + METRICS_TOKEN}
+
 
 class PagesTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server().start()
+        cls.server = Server(extra_args=["--metrics-token", METRICS_TOKEN]).start()
 
     @classmethod
     def tearDownClass(cls):
         cls.server.stop()
 
-    def test_healthz_reports_the_engine_and_the_version(self):
-        status, headers, body = self.server.request("GET", "/healthz")
+    def test_healthz_reports_the_engine_and_to_the_operator_the_version(self):
+        status, headers, body = self.server.request("GET", "/healthz", headers=OPERATOR)
 
         self.assertEqual(status, 200)
         self.assertEqual(headers["content-type"], "application/json")
@@ -24,6 +27,25 @@ class PagesTest(unittest.TestCase):
         self.assertEqual(payload["status"], "ok")
         self.assertEqual(payload["database"], ENGINE)
         self.assertRegex(payload["version"], r"^\d+\.\d+\.\d+$")
+
+    def test_healthz_does_not_tell_anonymous_callers_the_version(self):
+        status, _, body = self.server.request("GET", "/healthz")
+
+        self.assertEqual(status, 200)
+        self.assertNotIn("version", json.loads(body))
+
+    def test_pages_do_not_show_anonymous_visitors_the_version(self):
+        _, _, body = self.server.request("GET", "/")
+
+        self.assertNotIn("Version ", body.decode("utf-8"))
+
+    def test_metrics_need_the_operator_token(self):
+        status, headers, body = self.server.request("GET", "/metrics")
+        wrong, _, _ = self.server.request("GET", "/metrics", headers={"Authorization": "Bearer autre"})
+
+        self.assertEqual(status, 401)
+        self.assertEqual(wrong, 401)
+        self.assertNotIn(b"numeria_http", body)
 
     def test_home_page_is_french_and_presents_the_three_spaces(self):
         status, headers, body = self.server.request("GET", "/")
@@ -144,7 +166,7 @@ class PagesTest(unittest.TestCase):
     def test_metrics_count_requests_per_route_with_a_latency_histogram(self):
         self.server.request("GET", "/orga")
 
-        status, headers, body = self.server.request("GET", "/metrics")
+        status, headers, body = self.server.request("GET", "/metrics", headers=OPERATOR)
 
         text = body.decode("utf-8")
         self.assertEqual(status, 200)
@@ -152,6 +174,18 @@ class PagesTest(unittest.TestCase):
         self.assertRegex(text, r'numeria_http_requests_total\{method="GET",route="/orga",status="200"\} [1-9]')
         self.assertRegex(text, r'numeria_http_request_duration_seconds_bucket\{method="GET",route="/orga",le="\+Inf"\} [1-9]')
         self.assertRegex(text, r'numeria_db_pool_size\{engine="' + ENGINE + r'"\} [1-9]')
+
+
+class MetricsOffTest(unittest.TestCase):
+    def test_metrics_are_not_served_without_a_token_setting(self):
+        server = Server().start()
+        try:
+            status, _, body = server.request("GET", "/metrics")
+        finally:
+            server.stop()
+
+        self.assertEqual(status, 404)
+        self.assertNotIn(b"numeria_http", body)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ class Server:
         self.lines = []
         self.process = None
         self.port = None
+        self.start_hook = None  # run in the child before exec (e.g. to lower its limits)
 
     def start(self, timeout=15):
         args = [BIN, "serve", "--port", "0", "--database", self.database_url,
@@ -52,7 +53,7 @@ class Server:
                 "--outbox-dir", os.path.join(self.workdir, "outbox"),
                 "--insecure-fast-password-hashing"] + self.extra_args
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env,
-                                        cwd=self.workdir)
+                                        cwd=self.workdir, preexec_fn=self.start_hook)
         # The server logs every request: its stdout is read continuously, or the pipe would fill
         # up and block the server.
         self._queue = queue.Queue()

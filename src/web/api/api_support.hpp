@@ -4,6 +4,7 @@
 #include "core/result.hpp"
 #include "web/error_mapping.hpp"
 #include "web/http.hpp"
+#include "web/text_input.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -21,13 +22,14 @@ namespace numeria::web::api {
 }
 
 [[nodiscard]] inline Response invalid_body() {
-    return error_json(400, "invalid_body", "Le corps de la requête doit être un objet JSON valide.");
+    return error_json(400, "invalid_body",
+                      "Le corps de la requête doit être un objet JSON valide, en UTF-8, sans caractère de contrôle.");
 }
 
-// The request's body as a JSON object, or nothing.
+// The request's body as a JSON object of clean text (docs/rules/security.md "Text input"), or nothing.
 [[nodiscard]] inline std::optional<nlohmann::json> body_json(const Request& request) {
     nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object())
+    if (body.is_discarded() || !body.is_object() || !is_clean_json(body))
         return std::nullopt;
     return body;
 }

@@ -16,14 +16,12 @@ namespace numeria::web {
 
 namespace {
 
-// Where to go after signing in: a local path only (no open redirect).
+// Where to go after signing in: a path of this site only (no open redirect, no header injection).
 std::string return_path(const Request& request) {
     std::string target = request.field("retour");
     if (target.empty())
         target = request.query_param("retour").value_or("");
-    if (target.size() < 2 || target[0] != '/' || target[1] == '/' || target[1] == '\\')
-        return "/mon-espace";
-    return target;
+    return safe_local_path(target).value_or("/mon-espace");
 }
 
 // The form field a refusal is about, so the message is shown under it.

@@ -37,14 +37,15 @@ std::string render_page(const WebApp& app, const Request& request, const PageMet
         }
         spaces.push_back(space);
     }
-    mstch::map layout{{"title", meta.title},       {"body", body},     {"dsfr", dsfr},
-                      {"app_assets", own},         {"spaces", spaces}, {"version", app.config.version},
-                      {"csrf", request.csrf_token}};
+    mstch::map layout{{"title", meta.title}, {"body", body},     {"dsfr", dsfr},
+                      {"app_assets", own},   {"spaces", spaces}, {"csrf", request.csrf_token}};
     if (!meta.script.empty())
         layout.emplace("page_script", own + "/" + meta.script);
     if (request.viewer) {
         layout.emplace("viewer_name", request.viewer->first_name + " " + request.viewer->last_name);
         layout.emplace("national_admin", request.viewer->national_admin);
+        // Rule: docs/rules/security.md "Operations endpoints": the version is shown to signed-in users only.
+        layout.emplace("version", app.config.version);
     }
     return app.templates.render("layout", layout);
 }

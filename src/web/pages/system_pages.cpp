@@ -4,11 +4,29 @@
 #include "web/web_app.hpp"
 
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
 namespace numeria::web {
 
-Response get_healthz(const Request& /*request*/, WebApp& app) {
-    nlohmann::json body = {{"database", storage::engine_name(app.database.engine())}, {"version", app.config.version}};
+namespace {
+
+// Rule: docs/rules/security.md "Operations endpoints": the metrics and the version are for the
+// operator, who presents the metrics token; nobody else learns them.
+bool presents_metrics_token(const Request& request, const WebApp& app) {
+    const std::string& token = app.config.metrics_token;
+    auto authorization = request.header("authorization");
+    if (token.empty() || !authorization || authorization->rfind("Bearer ", 0) != 0)
+        return false;
+    const std::string given = authorization->substr(7);
+    return given.size() == token.size() && sodium_memcmp(given.data(), token.data(), token.size()) == 0;
+}
+
+} // namespace
+
+Response get_healthz(const Request& request, WebApp& app) {
+    nlohmann::json body = {{"database", storage::engine_name(app.database.engine())}};
+    if (presents_metrics_token(request, app))
+        body["version"] = app.config.version;
     try {
         int one = 0;
         app.database.read([&one](soci::session& sql) { sql << "SELECT 1", soci::into(one); });
@@ -19,7 +37,14 @@ Response get_healthz(const Request& /*request*/, WebApp& app) {
     return Response::json(body["status"] == "ok" ? 200 : 503, body.dump());
 }
 
-Response get_metrics(const Request& /*request*/, WebApp& app) {
+Response get_metrics(const Request& request, WebApp& app) {
+    if (app.config.metrics_token.empty())
+        return error_response(app, 404, request);
+    if (!presents_metrics_token(request, app)) {
+        Response refused = error_response(app, 401, request);
+        refused.set_header("WWW-Authenticate", "Bearer");
+        return refused;
+    }
     return Response::text(200,
                           app.metrics.render(app.database.pool_stats(), storage::engine_name(app.database.engine())),
                           "text/plain; version=0.0.4; charset=utf-8");
