@@ -60,7 +60,7 @@ Response error_response(const WebApp& app, int status, const Request& request) {
     ErrorText text = error_text(status);
     if (is_api(request)) {
         nlohmann::json body = {{"error", {{"code", text.code}, {"message", text.message}}}};
-        return Response::json(status, body.dump());
+        return Response::json(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
     mstch::map context{{"status", std::to_string(status)},
                        {"error_title", std::string(text.title)},
@@ -150,7 +150,7 @@ std::optional<Response> authorize(WebApp& app, Request& request, const Route& ro
                                                    {{"code", "password.must_change"},
                                                     {"message", "Choisissez d'abord un nouveau mot de passe "
                                                                 "(POST /api/v1/me/password)."}}}}
-                                       .dump());
+                                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return std::nullopt;
 }
 
@@ -201,7 +201,7 @@ Response dispatch(WebApp& app, Request& request, const RouteMatch& match) {
                                      {"request_id", request.request_id},
                                      {"route", match.route->name},
                                      {"error", error.what()}}
-                          .dump());
+                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         return error_response(app, 500, request);
     }
 }

@@ -252,7 +252,7 @@ private:
         if (!m_file_parser || error) {
             spdlog::error(nlohmann::json{
                 {"msg", "cannot write an upload"}, {"folder", m_state.options.upload_dir}, {"error", error.message()}}
-                              .dump());
+                              .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
             m_file_parser.reset();
             m_upload.reset();
             send(error_response(m_state.app, 503, m_request), m_match.route->name, false);
@@ -516,7 +516,8 @@ int run_server(WebApp& app, const ServerOptions& options, const std::function<vo
     signals.async_wait([&](beast::error_code wait_error, int signal_number) {
         if (wait_error)
             return;
-        spdlog::info(nlohmann::json{{"msg", "stopping"}, {"signal", signal_number}}.dump());
+        spdlog::info(nlohmann::json{{"msg", "stopping"}, {"signal", signal_number}}.dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace));
         state.stopping = true;
         listener->stop();
         deadline = std::chrono::steady_clock::now() + options.shutdown_grace;

@@ -1,6 +1,7 @@
 """The HTTP-level defences of docs/rules/security.md, through the real server: no header injection
 nor open redirect through `retour`; large bodies authorised from the head, capped and written to
 disk; CSRF tokens bound to the session; accept() backing off when descriptors run out."""
+import json
 import os
 import resource
 import socket
@@ -9,7 +10,8 @@ import unittest
 
 from tests.integration.demo_school import DIRECTION
 from tests.integration.test_accounts import Browser
-from tests.support.harness import Server
+from tests.support import sql
+from tests.support.harness import ENGINE, Server
 
 TEACHER = ("enseignant@demo.numeria.localhost", "Enseignant2026")
 
@@ -284,6 +286,59 @@ class DescriptorsTest(unittest.TestCase):
         self.assertGreater(len(failures), 0)
         self.assertLessEqual(len(failures), 4)
         self.assertEqual(status, 200)
+
+
+class StoredTextTest(unittest.TestCase):
+    def test_one_bad_name_in_storage_does_not_break_the_members_list(self):
+        if ENGINE != "sqlite":
+            self.skipTest("PostgreSQL refuses malformed UTF-8 in a UTF8 database: nothing to read back")
+        server = Server(extra_args=["--demo"]).start()
+        try:
+            # SQLite stores any bytes: the kind of name an old import or a manual fix could leave.
+            sql.query(server.database_url, "UPDATE users SET last_name = CAST(X'4475C3' || X'FF' AS TEXT) "
+                                           "WHERE email = 'enseignant@demo.numeria.localhost'")
+            _, _, granted = server.request("POST", "/api/v1/auth/token", body=json.dumps(
+                {"login": DIRECTION[0], "password": DIRECTION[1]}), headers={"Content-Type": "application/json"})
+            token = json.loads(granted)["access_token"]
+            _, _, organizations = server.request("GET", "/api/v1/organizations",
+                                                 headers={"Authorization": "Bearer " + token})
+            org = json.loads(organizations)["data"][0]["id"]
+            status, _, body = server.request("GET", f"/api/v1/organizations/{org}/members",
+                                             headers={"Authorization": "Bearer " + token})
+        finally:
+            server.stop()
+
+        self.assertEqual(status, 200)
+        self.assertEqual(len(json.loads(body)["data"]), 2)
+
+    def test_a_form_with_malformed_utf8_is_refused_and_creates_nothing(self):
+        server = Server().start()
+        try:
+            browser = Browser(server)
+            csrf = browser.csrf("/inscription")
+            status, _, _ = browser.request("POST", "/inscription", {
+                "csrf": csrf, "prenom": "Marie", "nom": b"Cu\xed\xa0\x80rie", "email": "utf8@exemple.fr",
+                "mot_de_passe": "Radium1898", "cgu": "oui"})
+            count = sql.scalar(server.database_url, "SELECT COUNT(*) FROM users")
+        finally:
+            server.stop()
+
+        self.assertEqual(status, 400)
+        self.assertEqual(count, "0")
+
+    def test_a_json_body_with_a_nul_character_is_refused(self):
+        server = Server().start()
+        try:
+            status, _, body = server.request("POST", "/api/v1/users", body=json.dumps({
+                "first_name": "Ma\u0000rie", "last_name": "Curie", "email": "nul@exemple.fr",
+                "password": "Radium1898", "accepts_terms": True}), headers={"Content-Type": "application/json"})
+            count = sql.scalar(server.database_url, "SELECT COUNT(*) FROM users")
+        finally:
+            server.stop()
+
+        self.assertEqual(status, 400)
+        self.assertEqual(json.loads(body)["error"]["code"], "invalid_body")
+        self.assertEqual(count, "0")
 
 
 if __name__ == "__main__":

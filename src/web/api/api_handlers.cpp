@@ -53,7 +53,7 @@ Response api_post_token(const Request& request, WebApp& app) {
                                     {"token_type", "Bearer"},
                                     {"expires_in", identity::API_TOKEN_LIFETIME_MS / 1000},
                                     {"must_change_password", logged->must_change_password}}
-                                   .dump());
+                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_get_me(const Request& request, WebApp& app) {
@@ -67,7 +67,7 @@ Response api_get_me(const Request& request, WebApp& app) {
               {"email", user->email ? json(*user->email) : json(nullptr)},
               {"username", user->username ? json(*user->username) : json(nullptr)}};
     });
-    return Response::json(200, me.dump());
+    return Response::json(200, me.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_get_organizations(const Request& request, WebApp& app) {
@@ -80,7 +80,7 @@ Response api_get_organizations(const Request& request, WebApp& app) {
                             {"type", organizations::type_code(organization.type)},
                             {"role", organizations::role_code(role)}});
     });
-    return Response::json(200, json{{"data", list}}.dump());
+    return Response::json(200, json{{"data", list}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_get_members(const Request& request, WebApp& app) {
@@ -94,7 +94,7 @@ Response api_get_members(const Request& request, WebApp& app) {
                             {"email", member.email},
                             {"role", organizations::role_code(member.role)}});
     });
-    return Response::json(200, json{{"data", list}}.dump());
+    return Response::json(200, json{{"data", list}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_get_invitations(const Request& request, WebApp& app) {
@@ -108,7 +108,7 @@ Response api_get_invitations(const Request& request, WebApp& app) {
                  {"role", invitation.role ? json(organizations::role_code(*invitation.role)) : json(nullptr)},
                  {"expires_at", invitation.expires_at}});
     });
-    return Response::json(200, json{{"data", list}}.dump());
+    return Response::json(200, json{{"data", list}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_post_invitation(const Request& request, WebApp& app) {
@@ -128,7 +128,7 @@ Response api_post_invitation(const Request& request, WebApp& app) {
                                     {"email", sent->invitation.email},
                                     {"role", role ? json(organizations::role_code(*role)) : json(nullptr)},
                                     {"expires_at", sent->invitation.expires_at}}
-                                   .dump());
+                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_get_openapi(const Request& /*request*/, WebApp& app) {

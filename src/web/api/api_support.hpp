@@ -14,7 +14,8 @@
 namespace numeria::web::api {
 
 [[nodiscard]] inline Response error_json(int status, const std::string& code, const std::string& message) {
-    return Response::json(status, nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump());
+    return Response::json(status, nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump(
+                                      -1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 [[nodiscard]] inline Response error_json(const Error& error) {

@@ -34,7 +34,8 @@ Response get_healthz(const Request& request, WebApp& app) {
     } catch (const std::exception&) {
         body["status"] = "error";
     }
-    return Response::json(body["status"] == "ok" ? 200 : 503, body.dump());
+    return Response::json(body["status"] == "ok" ? 200 : 503,
+                          body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response get_metrics(const Request& request, WebApp& app) {
