@@ -113,6 +113,15 @@ class AccountInheritanceTest(DemoSchoolTest):
         self.assertEqual(state["outcome"]["errors"], [])
         self.assertIsNone(self.learner_in(org_b, ine)[1])
 
+    def test_the_import_history_keeps_the_notice(self):
+        ine, _, _, birth, _ = self.pupil_of_a_with_account("5A", 1)
+        org_b = self.school_b("0759906F")
+
+        self.import_in_b(org_b, siecle_of_one("0759906F", ine, "INTRUS", "Mallory", birth))
+        _, _, page = self.head_b.request("GET", f"/orga/{org_b}/eleves/import")
+
+        self.assertIn(f"1 remarque(s) : L'élève d'INE {ine} est importé sans compte", html.unescape(page))
+
     def test_the_other_school_cannot_reset_the_password_of_an_account_it_did_not_inherit(self):
         ine, _, _, birth, user = self.pupil_of_a_with_account("6A", 2)
         org_b = self.school_b("0759903C")
