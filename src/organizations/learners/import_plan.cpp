@@ -31,7 +31,7 @@ ImportPlan plan_import(const std::vector<Learner>& existing, const std::vector<L
         const Learner* learner = found == by_key.end() ? nullptr : found->second;
         auto elsewhere = accounts_elsewhere.find(record.key);
         // Rule: §3.1: the account already linked elsewhere through the same INE follows the pupil,
-        // only to a record without account, never an account a teacher dissociated (issue 5 item 7),
+        // only to a record without account, never an account a teacher dissociated from it,
         // and (docs/rules/student-import.md "Account inheritance") only when the other school knows
         // the same last name, first name and birth date: the INE alone does not give an account.
         std::optional<std::int64_t> inherited;
