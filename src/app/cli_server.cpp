@@ -9,6 +9,7 @@
 #include "mail/smtp_mailer.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "web/account_link_notices.hpp"
 #include "web/learner_import_worker.hpp"
 #include "web/routes.hpp"
 #include "web/server.hpp"
@@ -118,7 +119,11 @@ int serve(const Config& config) {
     web::register_routes(app.router);
     // Student-base imports run in the background (issue 5 item 3); unfinished ones are resumed.
     static const SystemClock worker_clock;
-    web::LearnerImportWorker import_worker(*db, worker_clock);
+    web::LearnerImportWorker import_worker(
+        *db, worker_clock,
+        [&app](const organizations::Organization& importing, const organizations::ImportOutcome& outcome) {
+            web::mail_account_links(app, importing, outcome);
+        });
     app.notify_learner_imports = [&import_worker] { import_worker.notify(); };
     import_worker.start();
     import_worker.notify();

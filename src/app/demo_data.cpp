@@ -8,6 +8,7 @@
 #include "storage/identity/sql_user_repository.hpp"
 #include "storage/organizations/sql_learner_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
+#include "storage/organizations/sql_team_repositories.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -98,7 +99,8 @@ void load_version_3(soci::session& sql, const std::filesystem::path& home, Epoch
     const organizations::ParsedFile file =
         organizations::validate_import_file(organizations::ImportFormat::Siecle, bytes.str(), "0759901A");
     storage::SqlLearnerRepository learners(sql);
-    (void)organizations::apply_import(file, organizations::ImportFormat::Siecle, school->id, true, learners, now);
+    storage::SqlAuditLog audit(sql);
+    (void)organizations::apply_import(file, organizations::ImportFormat::Siecle, *school, true, learners, audit, now);
 }
 
 // Version 4: a certificability for some of the 90 pupils (pix-reference.md §1.3: isCertifiable and

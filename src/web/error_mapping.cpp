@@ -44,6 +44,9 @@ std::string french_message(const std::string& reason) {
         {"password.unchanged", "Choisissez un mot de passe différent de l'actuel."},
         {"reset.link_invalid", "Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau."},
         {"activation.name_required", "Indiquez votre prénom et votre nom."},
+        {"activation.name_not_one_line", "Votre prénom et votre nom doivent tenir chacun sur une seule ligne, sans "
+                                         "tabulation ni caractère de contrôle."},
+        {"activation.name_too_long", "Votre prénom et votre nom ne doivent pas dépasser 100 caractères chacun."},
         {"activation.uai_invalid", "L'UAI doit comporter 7 chiffres suivis d'une lettre, par exemple 0750001A."},
         {"activation.uai_unknown", "Cet UAI ne figure pas dans l'annuaire des établissements. Vérifiez-le."},
         {"activation.no_email", "L'annuaire ne donne pas d'adresse e-mail officielle pour cet établissement : "

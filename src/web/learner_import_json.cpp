@@ -2,16 +2,26 @@
 
 namespace numeria::web {
 
+namespace {
+
+nlohmann::json issue_json(const organizations::ImportIssue& issue) {
+    nlohmann::json json = {{"code", issue.code}, {"message", issue.message}};
+    json["ine"] = issue.ine.empty() ? nlohmann::json(nullptr) : nlohmann::json(issue.ine);
+    json["line"] = issue.line == 0 ? nlohmann::json(nullptr) : nlohmann::json(issue.line);
+    if (!issue.field.empty())
+        json["field"] = issue.field;
+    return json;
+}
+
+} // namespace
+
 nlohmann::json import_outcome_json(const organizations::ImportOutcome& outcome) {
     nlohmann::json errors = nlohmann::json::array();
-    for (const organizations::ImportIssue& issue : outcome.errors) {
-        nlohmann::json error = {{"code", issue.code}, {"message", issue.message}};
-        error["ine"] = issue.ine.empty() ? nlohmann::json(nullptr) : nlohmann::json(issue.ine);
-        error["line"] = issue.line == 0 ? nlohmann::json(nullptr) : nlohmann::json(issue.line);
-        if (!issue.field.empty())
-            error["field"] = issue.field;
-        errors.push_back(error);
-    }
+    for (const organizations::ImportIssue& issue : outcome.errors)
+        errors.push_back(issue_json(issue));
+    nlohmann::json notices = nlohmann::json::array();
+    for (const organizations::ImportIssue& issue : outcome.notices)
+        notices.push_back(issue_json(issue));
     return {{"status", outcome.status},
             {"imported", outcome.imported},
             {"updated", outcome.updated},
@@ -19,7 +29,9 @@ nlohmann::json import_outcome_json(const organizations::ImportOutcome& outcome) 
             {"unchanged", outcome.unchanged},
             {"skipped", outcome.skipped},
             {"active_before", outcome.active_before},
-            {"errors", errors}};
+            {"errors", errors},
+            {"notices", notices},
+            {"notice_count", outcome.notice_count}};
 }
 
 organizations::ImportOutcome failed_import_outcome() {

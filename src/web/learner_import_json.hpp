@@ -1,6 +1,7 @@
 // learner_import_json.hpp: the JSON form of an import outcome, the same for the CLI
 // (`numeria students import`), the API and the Orga page's progress banner:
-// {"status","imported","updated","disabled","skipped","errors":[{"code","ine","line","message"}]}.
+// {"status","imported","updated","disabled","skipped","errors":[{"code","ine","line","message"}],
+// "notices":[same shape],"notice_count"}: notices tell about pupils imported anyway (at most 100).
 #pragma once
 
 #include "organizations/use_cases/import_learners.hpp"

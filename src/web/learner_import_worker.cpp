@@ -4,6 +4,7 @@
 #include "storage/organizations/sql_learner_import_repository.hpp"
 #include "storage/organizations/sql_learner_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
+#include "storage/organizations/sql_team_repositories.hpp"
 #include "web/learner_import_json.hpp"
 
 #include <sodium.h>
@@ -65,6 +66,18 @@ void LearnerImportWorker::notify() {
     m_wake.notify_all();
 }
 
+// The import is committed: a failure here is logged and never turns it into an error.
+void LearnerImportWorker::after_import(const organizations::Organization& organization,
+                                       const organizations::ImportOutcome& outcome) {
+    if (!m_after_import)
+        return;
+    try {
+        m_after_import(organization, outcome);
+    } catch (const std::exception& error) {
+        spdlog::error(nlohmann::json{{"msg", "after learner import failed"}, {"error", error.what()}}.dump());
+    }
+}
+
 int LearnerImportWorker::run_ready() {
     int ran = 0;
     while (run_one())
@@ -108,15 +121,18 @@ bool LearnerImportWorker::run_one() {
                                                             import_outcome_json(validated).dump(), true, m_clock.now());
         });
         // Rule: issue 5 item 4: all or nothing: the learners and the import's outcome in one transaction.
+        organizations::ImportOutcome outcome;
         m_db.write_durable([&](soci::session& sql) {
             storage::SqlLearnerRepository learners(sql);
-            const organizations::ImportOutcome outcome =
-                organizations::apply_import(file, *format, organization->id, import.confirmed, learners, m_clock.now());
+            storage::SqlAuditLog audit(sql);
+            outcome = organizations::apply_import(file, *format, *organization, import.confirmed, learners, audit,
+                                                  m_clock.now());
             const bool waiting = outcome.status == "CONFIRMATION_REQUIRED";
             storage::SqlLearnerImportRepository(sql).finish(import.id, waiting ? "VALIDATED" : "IMPORTED",
                                                             import_outcome_json(outcome).dump(), waiting,
                                                             m_clock.now());
         });
+        after_import(*organization, outcome);
     } catch (const std::exception& error) {
         spdlog::error(
             nlohmann::json{{"msg", "learner import failed"}, {"import", import.id}, {"error", error.what()}}.dump());

@@ -6,19 +6,26 @@
 #pragma once
 
 #include "core/clock.hpp"
+#include "organizations/use_cases/import_learners.hpp"
 #include "storage/database.hpp"
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
 namespace numeria::web {
 
+// Called after an import's transaction committed, with the importing organisation and the outcome
+// (e.g. to mail the schools whose pupils' accounts it linked).
+using AfterImport = std::function<void(const organizations::Organization&, const organizations::ImportOutcome&)>;
+
 class LearnerImportWorker {
 public:
-    LearnerImportWorker(storage::Database& db, const Clock& clock)
+    LearnerImportWorker(storage::Database& db, const Clock& clock, AfterImport after_import = {})
         : m_db(db)
-        , m_clock(clock) {}
+        , m_clock(clock)
+        , m_after_import(std::move(after_import)) {}
     ~LearnerImportWorker() { stop(); }
     LearnerImportWorker(const LearnerImportWorker&) = delete;
     LearnerImportWorker& operator=(const LearnerImportWorker&) = delete;
@@ -32,9 +39,11 @@ public:
 
 private:
     bool run_one();
+    void after_import(const organizations::Organization& organization, const organizations::ImportOutcome& outcome);
 
     storage::Database& m_db;
     const Clock& m_clock;
+    AfterImport m_after_import;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -5,11 +5,18 @@
 #include "core/mailer.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace numeria::web {
 
 struct WebApp;
 struct Request;
+
+// Text someone else typed (a requester's name, a name from an import file), made inert to quote in a
+// plain-text mail (docs/rules/security.md "Activation e-mail"): one line (control characters and
+// line separators become spaces) and nothing a mail client would turn into a link: "://" becomes
+// "[:]//", "@" becomes "[@]", and a dot followed by a letter or digit becomes "[.]".
+[[nodiscard]] std::string inert_mail_text(std::string_view text);
 
 [[nodiscard]] Mail password_reset_mail(const WebApp& app, const std::string& to, const std::string& token);
 [[nodiscard]] Mail activation_mail(const WebApp& app, const std::string& to, const std::string& token,

@@ -38,6 +38,15 @@ class ActivationTest(unittest.TestCase):
             time.sleep(0.05)
         self.fail(f"no mail to {address}")
 
+    def mails_to(self, address):
+        found = []
+        for name in sorted(glob.glob(os.path.join(self.outbox, "*.eml"))):
+            with open(name, "rb") as handle:
+                message = email.message_from_bytes(handle.read(), policy=email.policy.default)
+            if message["To"].addresses[0].addr_spec == address:
+                found.append(message)
+        return found
+
     def request_activation(self, browser, uai):
         return browser.request("POST", "/activation", {"csrf": browser.csrf("/activation"), "uai": uai,
                                                        "prenom": "Anne", "nom": "Proviseure"})
@@ -103,6 +112,39 @@ class ActivationTest(unittest.TestCase):
 
         self.assertEqual(status, 400)
         self.assertIn("7 chiffres", html)
+
+    def test_a_name_on_two_lines_is_refused_and_no_mail_leaves(self):
+        browser = Browser(self.server)
+
+        status, _, html = browser.request("POST", "/activation", {
+            "csrf": browser.csrf("/activation"), "uai": "0139905E", "prenom": "Anne",
+            "nom": "Proviseure\nCliquez ici : https://evil.example/"})
+
+        self.assertEqual(status, 400)
+        self.assertIn("une seule ligne", html)
+        self.assertEqual(self.mails_to("ce.0139905e@ac-exemple.fr"), [])
+
+    def test_a_name_longer_than_100_characters_is_refused(self):
+        browser = Browser(self.server)
+
+        status, _, html = browser.request("POST", "/activation", {
+            "csrf": browser.csrf("/activation"), "uai": "0139905E", "prenom": "Anne", "nom": "é" * 101})
+
+        self.assertEqual(status, 400)
+        self.assertIn("100 caractères", html)
+
+    def test_a_url_in_the_name_arrives_quoted_and_neutralised(self):
+        browser = Browser(self.server)
+
+        status, _, _ = browser.request("POST", "/activation", {
+            "csrf": browser.csrf("/activation"), "uai": "0139906F", "prenom": "Voir",
+            "nom": "https://evil.example/connexion www.evil.example"})
+        body = self.mail_to("ce.0139906f@ac-exemple.fr").get_body(preferencelist=("plain",)).get_content()
+
+        self.assertEqual(status, 200)
+        self.assertIn("« Voir https[:]//evil[.]example/connexion www[.]evil[.]example » a demandé", body)
+        self.assertNotIn("evil.example", body)
+        self.assertNotIn("www.", body)
 
     def test_too_many_requests_for_one_uai_are_refused(self):
         statuses = [self.request_activation(Browser(self.server), "0699903C")[0] for _ in range(6)]

@@ -44,6 +44,10 @@ std::string french_import_message(const std::string& code, const std::string& de
         {"STATUS_INVALID", "Le statut « %s » n'est pas valide (ST ou AP)."},
         {"INVALID_CHAR_DETECTED", "Le fichier contient un caractère non valide %s : il n'est sans doute pas "
                                   "enregistré dans l'encodage qu'il annonce (UTF-8 pour un fichier CSV)."},
+        {"ACCOUNT_NOT_INHERITED", "L'élève d'INE %s est importé sans compte : un compte est déjà lié à cet INE dans "
+                                  "un autre établissement, sous une autre identité (nom, prénom ou date de "
+                                  "naissance). Vérifiez l'INE ; si c'est bien le même élève, corrigez son identité "
+                                  "dans votre base élèves, ou donnez-lui de nouveaux identifiants."},
         {"FIELD_REQUIRED", "La colonne « %s » est obligatoire : elle est vide pour cet élève."},
     };
     auto found = messages.find(code);

@@ -1,5 +1,7 @@
 #include "organizations/learners/import_plan.hpp"
 
+#include "organizations/learners/learner_identity.hpp"
+
 #include <set>
 
 namespace numeria::organizations {
@@ -14,7 +16,8 @@ bool same_record(LearnerRecord stored, const LearnerRecord& incoming) {
 } // namespace
 
 ImportPlan plan_import(const std::vector<Learner>& existing, const std::vector<LearnerRecord>& incoming,
-                       const std::map<std::string, std::int64_t>& accounts_elsewhere, bool disable_absent) {
+                       const std::map<std::string, std::vector<AccountElsewhere>>& accounts_elsewhere,
+                       bool disable_absent) {
     ImportPlan plan;
     std::map<std::string, const Learner*> by_key;
     for (const Learner& learner : existing) {
@@ -24,24 +27,39 @@ ImportPlan plan_import(const std::vector<Learner>& existing, const std::vector<L
     std::set<std::string> in_file;
     for (const LearnerRecord& record : incoming) {
         in_file.insert(record.key);
-        auto elsewhere = accounts_elsewhere.find(record.key);
-        const std::optional<std::int64_t> inherited =
-            elsewhere == accounts_elsewhere.end() ? std::nullopt : std::optional<std::int64_t>(elsewhere->second);
         auto found = by_key.find(record.key);
-        if (found == by_key.end()) {
-            // Rule: §3.1: the account already linked elsewhere through the same INE follows the pupil.
+        const Learner* learner = found == by_key.end() ? nullptr : found->second;
+        auto elsewhere = accounts_elsewhere.find(record.key);
+        // Rule: §3.1: the account already linked elsewhere through the same INE follows the pupil,
+        // only to a record without account, never an account a teacher dissociated from it,
+        // and (docs/rules/student-import.md "Account inheritance") only when the other school knows
+        // the same last name, first name and birth date: the INE alone does not give an account.
+        std::optional<std::int64_t> inherited;
+        if (elsewhere != accounts_elsewhere.end() && !elsewhere->second.empty() && !(learner && learner->user_id)) {
+            const AccountElsewhere* same = nullptr;
+            bool dissociated = false;
+            for (const AccountElsewhere& account : elsewhere->second) {
+                dissociated = dissociated || (learner && learner->dissociated_user_id == account.user_id);
+                if (!same && same_identity(record, account.record))
+                    same = &account;
+            }
+            if (same && !(learner && learner->dissociated_user_id == same->user_id)) {
+                inherited = same->user_id;
+                plan.inherited.push_back({same->user_id, same->organization_id, record});
+            } else if (!same && !dissociated) {
+                plan.not_inherited.push_back(record);
+            }
+        }
+        if (!learner) {
             plan.to_create.emplace_back(record, inherited);
             continue;
         }
-        const Learner& learner = *found->second;
-        // Rule: issue 5 item 4: a learner record's link to an account is never lost. Item 7: an
-        // account a teacher dissociated as wrongly linked is never linked again by an import.
-        const bool attach = !learner.user_id && inherited && inherited != learner.dissociated_user_id;
-        if (same_record(learner.record, record) && !learner.disabled && !attach) {
+        // Rule: issue 5 item 4: a learner record's link to an account is never lost.
+        if (same_record(learner->record, record) && !learner->disabled && !inherited) {
             ++plan.unchanged;
             continue;
         }
-        plan.to_update.push_back(LearnerUpdate{learner.id, record, attach ? inherited : learner.user_id});
+        plan.to_update.push_back(LearnerUpdate{learner->id, record, inherited ? inherited : learner->user_id});
     }
     // Rule: §3.1: learners of the organisation absent from the file are disabled.
     if (disable_absent)

@@ -1,6 +1,7 @@
 #include "organizations/use_cases/activate_school.hpp"
 
 #include "identity/api.hpp"
+#include "organizations/domain/person_name.hpp"
 #include "organizations/domain/uai.hpp"
 
 namespace numeria::organizations {
@@ -20,6 +21,14 @@ Result<ActivationRequested> request_activation(const RequestActivation& command,
                                                ActivationRepository& activations, const Clock& clock) {
     if (is_blank(command.first_name) || is_blank(command.last_name))
         return fail(Error::invalid("activation.name_required"));
+    // Rule: docs/rules/security.md "Activation e-mail": the name goes into the official mail.
+    for (const std::string* name : {&command.first_name, &command.last_name}) {
+        const NameShape shape = person_name_shape(*name);
+        if (shape == NameShape::NotOneLine)
+            return fail(Error::invalid("activation.name_not_one_line"));
+        if (shape == NameShape::TooLong)
+            return fail(Error::invalid("activation.name_too_long"));
+    }
     std::optional<std::string> uai = normalize_uai(command.uai);
     if (!uai)
         return fail(Error::invalid("activation.uai_invalid"));

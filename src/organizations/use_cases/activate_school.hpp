@@ -29,8 +29,9 @@ struct ActivationRequested {
     std::string token; // for the link only
 };
 
-// Guard clauses: names given (activation.name_required), a well-formed UAI (activation.uai_invalid),
-// a UAI in the directory (activation.uai_unknown), an official e-mail in the directory
+// Guard clauses: names given (activation.name_required), each on one line without control character
+// (activation.name_not_one_line) and of at most 100 characters (activation.name_too_long), a well-formed UAI
+// (activation.uai_invalid), a UAI in the directory (activation.uai_unknown), an official e-mail in the directory
 // (activation.no_email), fewer than 5 requests in 24 h for this UAI (activation.too_many).
 [[nodiscard]] Result<ActivationRequested> request_activation(const RequestActivation& command,
                                                              EstablishmentRepository& establishments,

@@ -31,6 +31,23 @@ protected:
     FixedClock m_clock{1'700'000'000'000};
 };
 
+TEST_F(ActivateSchoolTest, RefusesANameOnTwoLinesAndCreatesNoLink) {
+    auto requested = request_activation({"0750001A", "Anne", "Proviseure\nhttps://evil.example"}, m_establishments,
+                                        m_activations, m_clock);
+
+    ASSERT_FALSE(requested.has_value());
+    EXPECT_EQ(requested.error().reason, "activation.name_not_one_line");
+    EXPECT_EQ(m_activations.count_since("0750001A", 0), 0);
+}
+
+TEST_F(ActivateSchoolTest, RefusesANameLongerThan100Characters) {
+    auto requested =
+        request_activation({"0750001A", std::string(101, 'a'), "Proviseure"}, m_establishments, m_activations, m_clock);
+
+    ASSERT_FALSE(requested.has_value());
+    EXPECT_EQ(requested.error().reason, "activation.name_too_long");
+}
+
 TEST_F(ActivateSchoolTest, SendsTheLinkToTheOfficialEmailOfTheDirectory) {
     auto requested = request("0750001a");
 

@@ -66,8 +66,8 @@ ImportOutcome refused_outcome(const ParsedFile& file) {
     return outcome;
 }
 
-ImportOutcome apply_import(const ParsedFile& file, ImportFormat format, std::int64_t organization, bool confirmed,
-                           LearnerRepository& learners, EpochMs now) {
+ImportOutcome apply_import(const ParsedFile& file, ImportFormat format, const Organization& organization,
+                           bool confirmed, LearnerRepository& learners, AuditLog& audit, EpochMs now) {
     if (file.refused())
         return refused_outcome(file);
     std::set<std::string> keys;
@@ -76,8 +76,8 @@ ImportOutcome apply_import(const ParsedFile& file, ImportFormat format, std::int
     // Rule: SUP "add" mode (pix-reference.md §3.2) keeps learners absent from the file; every other
     // format disables them (§3.1).
     const ImportPlan plan =
-        plan_import(learners.list_all(organization), file.learners, learners.accounts_elsewhere(organization, keys),
-                    format != ImportFormat::SupAdd);
+        plan_import(learners.list_all(organization.id), file.learners,
+                    learners.accounts_elsewhere(organization.id, keys), format != ImportFormat::SupAdd);
     ImportOutcome outcome;
     outcome.skipped = file.skipped;
     outcome.active_before = plan.active_before;
@@ -85,11 +85,26 @@ ImportOutcome apply_import(const ParsedFile& file, ImportFormat format, std::int
     outcome.updated = static_cast<int>(plan.to_update.size());
     outcome.disabled = static_cast<int>(plan.to_disable.size());
     outcome.unchanged = plan.unchanged;
+    // Rule: docs/rules/student-import.md "Account inheritance": the importing school learns why a
+    // pupil got no account; at most MAX_IMPORT_NOTICES are kept, with the count of all.
+    outcome.notice_count = static_cast<int>(plan.not_inherited.size());
+    for (const LearnerRecord& record : plan.not_inherited) {
+        if (outcome.notices.size() >= MAX_IMPORT_NOTICES)
+            break;
+        outcome.notices.push_back(make_issue("ACCOUNT_NOT_INHERITED", record.key, record.line));
+    }
     if (plan.needs_confirmation() && !confirmed) {
         outcome.status = "CONFIRMATION_REQUIRED";
         return outcome;
     }
-    learners.apply(organization, plan, now);
+    learners.apply(organization.id, plan, now);
+    // Rule: docs/rules/student-import.md "Account inheritance": the school whose pupil's account is
+    // now linked here reads it in its journal.
+    const std::string by = organization.name + (organization.uai ? " (UAI " + *organization.uai + ")" : "");
+    for (const InheritedAccount& account : plan.inherited)
+        audit.record(AuditEvent{account.from_organization, std::nullopt, ACCOUNT_LINKED_ELSEWHERE, account.record.key,
+                                "Rattaché par " + by, "", now});
+    outcome.inherited_accounts = plan.inherited;
     outcome.status = "IMPORTED";
     return outcome;
 }

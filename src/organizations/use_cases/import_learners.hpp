@@ -3,8 +3,10 @@
 // The caller runs apply_import inside one database transaction.
 #pragma once
 
+#include "organizations/domain/organization.hpp"
 #include "organizations/learners/learner_ports.hpp"
 #include "organizations/learners/parsed_file.hpp"
+#include "organizations/ports.hpp"
 
 #include <optional>
 #include <string>
@@ -33,16 +35,30 @@ struct ImportOutcome {
     int skipped = 0;
     int active_before = 0;
     std::vector<ImportIssue> errors;
+    // What the school should know about pupils imported anyway (ACCOUNT_NOT_INHERITED…): the first
+    // MAX_IMPORT_NOTICES, and how many there were in all.
+    std::vector<ImportIssue> notices;
+    int notice_count = 0;
+    // Accounts of other organisations linked by this import: their schools are told (journal in the
+    // transaction, e-mail after it). Not part of the outcome shown to the importing school.
+    std::vector<InheritedAccount> inherited_accounts;
 
     [[nodiscard]] bool refused() const { return status != "IMPORTED"; }
 };
+
+constexpr std::size_t MAX_IMPORT_NOTICES = 100;
+
+// The journal event written in an organisation's audit log when one of its pupils' accounts is
+// linked to a learner of another organisation (docs/rules/student-import.md "Account inheritance").
+constexpr const char* ACCOUNT_LINKED_ELSEWHERE = "learner.account_linked_elsewhere";
 
 // The outcome of a refused file, without touching storage.
 [[nodiscard]] ImportOutcome refused_outcome(const ParsedFile& file);
 
 // Plans and writes a validated file. Without `confirmed`, an import that would disable more than
-// half of the active learners writes nothing and answers CONFIRMATION_REQUIRED.
-[[nodiscard]] ImportOutcome apply_import(const ParsedFile& file, ImportFormat format, std::int64_t organization,
-                                         bool confirmed, LearnerRepository& learners, EpochMs now);
+// half of the active learners writes nothing and answers CONFIRMATION_REQUIRED. Each account
+// inherited from another organisation is recorded in THAT organisation's `audit` log.
+[[nodiscard]] ImportOutcome apply_import(const ParsedFile& file, ImportFormat format, const Organization& organization,
+                                         bool confirmed, LearnerRepository& learners, AuditLog& audit, EpochMs now);
 
 } // namespace numeria::organizations

@@ -1,6 +1,7 @@
 #include "storage/organizations/learner_import_runner.hpp"
 
 #include "storage/organizations/sql_learner_repository.hpp"
+#include "storage/organizations/sql_team_repositories.hpp"
 
 namespace numeria::storage {
 
@@ -14,7 +15,8 @@ organizations::ImportOutcome run_learner_import(Database& db, const organization
     organizations::ImportOutcome outcome;
     db.write_durable([&](soci::session& sql) {
         SqlLearnerRepository learners(sql);
-        outcome = organizations::apply_import(file, format, organization.id, confirmed, learners, now);
+        SqlAuditLog audit(sql);
+        outcome = organizations::apply_import(file, format, organization, confirmed, learners, audit, now);
     });
     return outcome;
 }

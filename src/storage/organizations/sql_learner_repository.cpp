@@ -107,20 +107,26 @@ std::vector<Learner> SqlLearnerRepository::list_all(std::int64_t organization) {
     return learners;
 }
 
-std::map<std::string, std::int64_t> SqlLearnerRepository::accounts_elsewhere(std::int64_t organization,
-                                                                             const std::set<std::string>& keys) {
-    std::map<std::string, std::int64_t> accounts;
+std::map<std::string, std::vector<organizations::AccountElsewhere>>
+SqlLearnerRepository::accounts_elsewhere(std::int64_t organization, const std::set<std::string>& keys) {
+    std::map<std::string, std::vector<organizations::AccountElsewhere>> accounts;
     const long long org = organization;
     std::string key;
     long long user = 0;
+    long long other = 0;
+    LearnerRecord known;
     soci::statement statement =
-        (m_sql.prepare << "SELECT user_id FROM learners WHERE national_key = :k AND organization_id <> :o "
-                          "AND user_id IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
-         soci::use(key), soci::use(org), soci::into(user));
+        (m_sql.prepare << "SELECT user_id, organization_id, last_name, first_name, birthdate FROM learners "
+                          "WHERE national_key = :k AND organization_id <> :o AND user_id IS NOT NULL "
+                          "ORDER BY updated_at DESC, id DESC",
+         soci::use(key), soci::use(org), soci::into(user), soci::into(other), soci::into(known.last_name),
+         soci::into(known.first_name), soci::into(known.birthdate));
     for (const std::string& wanted : keys) {
         key = wanted;
-        if (statement.execute(true))
-            accounts[wanted] = user;
+        known.key = wanted;
+        statement.execute(false);
+        while (statement.fetch())
+            accounts[wanted].push_back(organizations::AccountElsewhere{user, other, known});
     }
     return accounts;
 }

@@ -14,8 +14,8 @@ public:
     explicit SqlLearnerRepository(soci::session& sql)
         : m_sql(sql) {}
     std::vector<organizations::Learner> list_all(std::int64_t organization) override;
-    std::map<std::string, std::int64_t> accounts_elsewhere(std::int64_t organization,
-                                                           const std::set<std::string>& keys) override;
+    std::map<std::string, std::vector<organizations::AccountElsewhere>>
+    accounts_elsewhere(std::int64_t organization, const std::set<std::string>& keys) override;
     void apply(std::int64_t organization, const organizations::ImportPlan& plan, EpochMs now) override;
 
     [[nodiscard]] organizations::LearnerPage search(const organizations::LearnerQuery& query);

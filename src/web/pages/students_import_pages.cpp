@@ -97,6 +97,11 @@ Response get_students_import(const Request& request, WebApp& app) {
                       std::to_string(outcome.value("updated", 0)) + " mis à jour, " +
                       std::to_string(outcome.value("disabled", 0)) + " désactivé(s), " +
                       std::to_string(outcome.value("skipped", 0)) + " ignoré(s)";
+        // Rule: docs/rules/student-import.md "Account inheritance": notices stay visible afterwards.
+        if (import.state == "IMPORTED" && outcome.value("notice_count", 0) > 0 && outcome.contains("notices") &&
+            !outcome["notices"].empty())
+            summary += " ; " + std::to_string(outcome.value("notice_count", 0)) +
+                       " remarque(s) : " + outcome["notices"][0].value("message", "");
         else if (outcome.contains("errors") && !outcome["errors"].empty())
             summary =
                 std::to_string(outcome["errors"].size()) + " erreur(s) : " + outcome["errors"][0].value("message", "");

@@ -1,5 +1,6 @@
 #include "web/pages/team_pages.hpp"
 
+#include "organizations/use_cases/import_learners.hpp"
 #include "organizations/use_cases/team.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "storage/organizations/sql_team_repositories.hpp"
@@ -140,6 +141,7 @@ Response get_audit_log(const Request& request, WebApp& app) {
         {"invitation.accepted", "Invitation acceptée"},
         {"role.changed", "Rôle modifié"},
         {"member.removed", "Membre retiré"},
+        {organizations::ACCOUNT_LINKED_ELSEWHERE, "Compte d'élève rattaché dans un autre établissement"},
     };
     mstch::array events;
     std::string organization_name;

@@ -45,8 +45,14 @@ async function follow(stateUrl) {
     const outcome = state.outcome || {};
     confirmation.hidden = true;
     if (state.state === 'IMPORTED') {
-      show('success', 'Import terminé', counts(outcome));
-      listErrors([]);
+      // Notices: pupils imported anyway, with what the school should know (e.g. no account inherited).
+      const notices = outcome.notices || [];
+      const total = outcome.notice_count ?? notices.length;
+      show(total ? 'warning' : 'success', 'Import terminé',
+        counts(outcome) + (total ? ` À savoir pour ${total} élève(s) :` : ''));
+      listErrors(total > notices.length
+        ? [...notices, { message: `… et ${total - notices.length} autre(s) élève(s) dans le même cas.` }]
+        : notices);
       end.hidden = false;
       return;
     }
