@@ -100,7 +100,7 @@ int serve(const Config& config) {
     web::register_routes(app.router);
     // Student-base imports run in the background (issue 5 item 3); unfinished ones are resumed.
     static const SystemClock worker_clock;
-    web::LearnerImportWorker import_worker(*db, worker_clock);
+    web::LearnerImportWorker import_worker(*db, worker_clock, std::chrono::seconds(config.import_claim_seconds));
     app.notify_learner_imports = [&import_worker] { import_worker.notify(); };
     import_worker.start();
     import_worker.notify();

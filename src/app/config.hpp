@@ -27,6 +27,7 @@ struct Config {
     bool fast_password_hashing = false;  // tests only: argon2id at its minimum limits
     unsigned header_timeout_ms = 10'000; // whole request head, idle keep-alive included
     unsigned shutdown_grace_ms = 4'000;  // in-flight requests after SIGTERM/SIGINT
+    unsigned import_claim_seconds = 60;  // how long a student import's claim lasts without renewal
 };
 
 // Adds --database (NUMERIA_DATABASE) and --home (NUMERIA_HOME): every command that touches storage.
