@@ -36,7 +36,8 @@ class DemoImports:
     """A `numeria serve --demo` whose imports' claims last `claim_seconds`, its head logged in."""
 
     def __init__(self, claim_seconds=1):
-        self.server = Server(extra_args=["--demo", "--import-claim-seconds", str(claim_seconds)])
+        claim = ["--import-claim-seconds", str(claim_seconds)] if claim_seconds else []
+        self.server = Server(extra_args=["--demo"] + claim)
         self.server.start()
         self.url = self.server.database_url
         self.direction = Browser(self.server)

@@ -145,6 +145,12 @@ private:
         if (!date.empty() && record.birthdate.empty())
             m_file.add_error(make_issue("INVALID_BIRTHDATE_FORMAT", record.key, record.line, "", date));
         m_format.check_row(record, m_file);
+        if (m_file.refused()) {
+            // A refused file imports nothing: its rows are only checked, not kept.
+            if (!m_file.learners.empty())
+                std::vector<LearnerRecord>().swap(m_file.learners);
+            return;
+        }
         m_file.learners.push_back(std::move(record));
     }
 

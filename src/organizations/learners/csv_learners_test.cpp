@@ -136,6 +136,14 @@ TEST(FregataCsv, KeepsTheFirstHundredErrorsAndCountsThemAll) {
     EXPECT_EQ(file.errors.back().line, 101U);
 }
 
+TEST(FregataCsv, KeepsNoRowOfAFileItRefuses) {
+    ParsedFile file = parse_fregata_csv(HEADER + "1;A;;;B;;X;01/01/2010;75056;;75;99100;ST;M1;6A\n" +
+                                        "2;A;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n");
+
+    EXPECT_TRUE(file.refused());
+    EXPECT_TRUE(file.learners.empty());
+}
+
 TEST(FregataCsv, ShortensAHugeValueQuotedInAnError) {
     ParsedFile file =
         parse_fregata_csv(HEADER + "1;A;;;B;;M;" + std::string(100000, '9') + ";75056;;75;99100;ST;M1;6A\n");
