@@ -3,8 +3,10 @@
 it again after a restart and finishes it; an import whose every attempt kills its server is given up
 after three attempts with a French message, so the server no longer dies at every start."""
 import json
+import time
 import unittest
 
+from tests.support.harness import Server
 from tests.support.orga_imports import RESTING, DemoImports, siecle
 
 PUPILS = 6000
@@ -45,6 +47,21 @@ class ImportJobsTest(unittest.TestCase):
         self.assertIn("L'import a échoué à plusieurs reprises", json.loads(outcome)["errors"][0]["message"])
         self.assertEqual(self.school.active_learners(), 90)
         self.assertIsNone(self.school.server.process.poll())
+
+
+    def test_a_claim_is_renewed_while_the_import_runs_so_no_other_process_takes_it(self):
+        other = Server(extra_args=["--import-claim-seconds", "1"], database_url=self.school.url).start()
+        try:
+            started = time.time()
+            import_id = self.school.upload(siecle(20000, "8A,8B,8C"))
+
+            self.assertTrue(self.school.wait_for_rest(timeout=120), self.school.imports())
+            self.assertGreater(time.time() - started, 2.5, "too fast to outlive a 1 s claim: use a bigger file")
+            self.assertEqual(self.school.row(import_id)[0], "IMPORTED")
+            logs = self.school.server.drain_output(0.5) + other.drain_output(0.5)
+            self.assertEqual([line for line in logs if "learner import failed" in line], [])
+        finally:
+            other.stop()
 
 
 if __name__ == "__main__":

@@ -180,8 +180,6 @@ ParsedFile parse_csv(std::string_view bytes, const CsvFormat& format) {
     return reader.take();
 }
 
-// Rule: pix-reference.md §3.2: INSEE country codes 99xxx (99100 = France); the commune code is
-// required for a pupil born in France, the commune label for a pupil born abroad ('**' columns).
 bool all_digits(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -197,6 +195,8 @@ bool is_commune_code(const std::string& code) {
            (all_digits(code.substr(1, 1)) || code[1] == 'A' || code[1] == 'B') && all_digits(code.substr(2));
 }
 
+// Rule: pix-reference.md §3.2: INSEE country codes 99xxx (99100 = France); the commune code is
+// required for a pupil born in France, the commune label for a pupil born abroad ('**' columns).
 void check_birthplace(const LearnerRecord& record, ParsedFile& file) {
     if (record.birth_country_code.empty())
         return; // FIELD_REQUIRED already
