@@ -120,7 +120,7 @@ int serve(const Config& config) {
     // Student-base imports run in the background (issue 5 item 3); unfinished ones are resumed.
     static const SystemClock worker_clock;
     web::LearnerImportWorker import_worker(
-        *db, worker_clock,
+        *db, worker_clock, std::chrono::seconds(config.import_claim_seconds),
         [&app](const organizations::Organization& importing, const organizations::ImportOutcome& outcome) {
             web::mail_account_links(app, importing, outcome);
         });

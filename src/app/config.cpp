@@ -67,6 +67,12 @@ void add_serve_options(CLI::App& command, Config& config) {
         ->envname("NUMERIA_MAX_CONCURRENT_UPLOADS")
         ->check(CLI::Range(1U, 1000U))
         ->capture_default_str();
+    command
+        .add_option("--import-claim-seconds", config.import_claim_seconds,
+                    "a student import whose process died is taken again after this long (renewed while it runs)")
+        ->envname("NUMERIA_IMPORT_CLAIM_SECONDS")
+        ->check(CLI::Range(1U, 3600U))
+        ->capture_default_str();
     command.add_flag("--insecure-fast-password-hashing", config.fast_password_hashing,
                      "TESTS ONLY: hash passwords with argon2id's minimum limits");
     command.add_flag("--demo", config.demo, "load the demo data on first start and print the demo log-ins");

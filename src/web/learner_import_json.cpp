@@ -1,5 +1,7 @@
 #include "web/learner_import_json.hpp"
 
+#include <algorithm>
+
 namespace numeria::web {
 
 namespace {
@@ -29,6 +31,7 @@ nlohmann::json import_outcome_json(const organizations::ImportOutcome& outcome) 
             {"unchanged", outcome.unchanged},
             {"skipped", outcome.skipped},
             {"active_before", outcome.active_before},
+            {"error_count", std::max(outcome.error_count, outcome.errors.size())},
             {"errors", errors},
             {"notices", notices},
             {"notice_count", outcome.notice_count}};
@@ -40,6 +43,16 @@ organizations::ImportOutcome failed_import_outcome() {
     outcome.errors.push_back({"INTERNAL_ERROR", "", 0, "",
                               "Une erreur inattendue a interrompu l'import : aucun élève n'a été modifié. "
                               "Réessayez ; si le problème persiste, contactez l'assistance."});
+    outcome.error_count = 1;
+    return outcome;
+}
+
+organizations::ImportOutcome retries_exhausted_outcome() {
+    organizations::ImportOutcome outcome;
+    outcome.status = "IMPORT_ERROR";
+    outcome.errors.push_back(organizations::make_issue("IMPORT_RETRIES_EXHAUSTED", "", 0, "",
+                                                       std::to_string(organizations::MAX_IMPORT_ATTEMPTS)));
+    outcome.error_count = 1;
     return outcome;
 }
 

@@ -1,6 +1,5 @@
 #include "web/learner_import_worker.hpp"
 
-#include "storage/organizations/learner_import_runner.hpp"
 #include "storage/organizations/sql_learner_import_repository.hpp"
 #include "storage/organizations/sql_learner_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
@@ -10,12 +9,17 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace numeria::web {
 
 namespace {
 
-// A claimed import is retried by another worker after this long (a process killed mid-import).
-constexpr EpochMs CLAIM_MS = 5 * 60 * 1000;
+// The claim went to another worker (this one stalled past its expiry): it must write nothing more.
+struct ClaimLost : std::runtime_error {
+    ClaimLost()
+        : std::runtime_error("claim lost") {}
+};
 
 std::string decode_base64(const std::string& text) {
     std::string bytes(text.size(), '\0');
@@ -27,23 +31,73 @@ std::string decode_base64(const std::string& text) {
     return bytes;
 }
 
-std::string internal_error_outcome() {
-    return import_outcome_json(failed_import_outcome()).dump();
+std::string new_claim_token() {
+    unsigned char random[16];
+    randombytes_buf(random, sizeof random);
+    char hex[sizeof random * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, random, sizeof random);
+    return hex;
 }
+
+void log_failure(long long id, const std::string& what) {
+    spdlog::error(nlohmann::json{{"msg", "learner import failed"}, {"import", id}, {"error", what}}.dump());
+}
+
+// Renews the claim every third of its length until destroyed: validating 20 MB takes seconds, and
+// the claim must outlive every phase up to the resting state.
+class ClaimHeartbeat {
+public:
+    ClaimHeartbeat(storage::Database& db, const Clock& clock, long long id, const std::string& token,
+                   std::chrono::milliseconds claim)
+        : m_thread([this, &db, &clock, id, token, claim] {
+            std::unique_lock lock(m_mutex);
+            while (!m_wake.wait_for(lock, claim / 3, [this] { return m_done; })) {
+                lock.unlock();
+                bool held = true;
+                try {
+                    db.write([&](soci::session& sql) {
+                        held = storage::SqlLearnerImportRepository(sql).renew(id, token, clock.now() + claim.count());
+                    });
+                } catch (const std::exception& error) {
+                    log_failure(id, std::string("claim renewal: ") + error.what()); // tried again next time
+                }
+                lock.lock();
+                if (!held)
+                    return; // another worker took it: the import's own writes will see so and stop
+            }
+        }) {}
+    ~ClaimHeartbeat() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+    ClaimHeartbeat(const ClaimHeartbeat&) = delete;
+    ClaimHeartbeat& operator=(const ClaimHeartbeat&) = delete;
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_done = false;
+    std::thread m_thread; // last: starts once the members above exist
+};
 
 } // namespace
 
 void LearnerImportWorker::start() {
-    m_thread = std::thread([this] {
+    // Rule: docs/rules/student-import.md "Import jobs": imports whose claim expired (their process
+    // died) are looked for at start and then at least every 5 s, or every claim length if shorter.
+    const auto poll = std::min<std::chrono::milliseconds>(std::chrono::seconds(5), m_claim);
+    m_thread = std::thread([this, poll] {
         while (true) {
-            {
-                std::unique_lock lock(m_mutex);
-                m_wake.wait_for(lock, std::chrono::seconds(5), [this] { return m_stopping || m_pending; });
-                if (m_stopping)
-                    return;
-                m_pending = false;
-            }
             run_ready();
+            std::unique_lock lock(m_mutex);
+            m_wake.wait_for(lock, poll, [this] { return m_stopping || m_pending; });
+            if (m_stopping)
+                return;
+            m_pending = false;
         }
     });
 }
@@ -80,68 +134,106 @@ void LearnerImportWorker::after_import(const organizations::Organization& organi
 
 int LearnerImportWorker::run_ready() {
     int ran = 0;
-    while (run_one())
-        ++ran;
+    try {
+        while (run_one())
+            ++ran;
+    } catch (const std::exception& error) {
+        // The database is unreachable: the next poll tries again.
+        spdlog::error(nlohmann::json{{"msg", "learner import queue unavailable"}, {"error", error.what()}}.dump());
+    }
     return ran;
 }
 
+void LearnerImportWorker::finish(long long id, const std::string& token, const std::string& state,
+                                 const std::string& outcome, bool keep_file) {
+    bool held = false;
+    m_db.write_durable([&](soci::session& sql) {
+        held = storage::SqlLearnerImportRepository(sql).finish(id, token, state, outcome, keep_file, m_clock.now());
+    });
+    if (!held)
+        throw ClaimLost();
+}
+
 bool LearnerImportWorker::run_one() {
+    const std::string token = new_claim_token();
     std::optional<std::pair<storage::LearnerImport, std::string>> claimed;
     m_db.write([&](soci::session& sql) {
-        claimed = storage::SqlLearnerImportRepository(sql).claim_next(m_clock.now(), m_clock.now() + CLAIM_MS);
+        claimed =
+            storage::SqlLearnerImportRepository(sql).claim_next(m_clock.now(), m_clock.now() + m_claim.count(), token);
     });
     if (!claimed)
         return false;
     const storage::LearnerImport& import = claimed->first;
     try {
-        std::optional<organizations::Organization> organization;
-        m_db.read([&](soci::session& sql) {
-            organization = storage::SqlOrganizationRepository(sql).find(import.organization_id);
-        });
-        const auto format = organizations::parse_import_format(import.format);
-        const std::string bytes = decode_base64(claimed->second);
-        if (!organization || !format)
-            throw std::runtime_error("organisation or format missing");
-        const organizations::ParsedFile file =
-            organizations::validate_import_file(*format, bytes, organization->uai.value_or(""));
-        if (file.refused()) {
-            const std::string outcome = import_outcome_json(organizations::refused_outcome(file)).dump();
-            m_db.write_durable([&](soci::session& sql) {
-                storage::SqlLearnerImportRepository(sql).finish(import.id, "VALIDATION_ERROR", outcome, false,
-                                                                m_clock.now());
-            });
+        // Rule: docs/rules/student-import.md "Import jobs": a file whose import was claimed
+        // MAX_IMPORT_ATTEMPTS times without coming to rest (its process died each time) is not run
+        // again: the import ends in error and the file is dropped.
+        if (import.attempts > organizations::MAX_IMPORT_ATTEMPTS) {
+            log_failure(import.id, "attempts exhausted");
+            finish(import.id, token, "IMPORT_ERROR", import_outcome_json(retries_exhausted_outcome()).dump(), false);
             return true;
         }
-        m_db.write([&](soci::session& sql) {
-            organizations::ImportOutcome validated;
-            validated.status = "VALIDATED";
-            validated.skipped = file.skipped;
-            validated.imported = static_cast<int>(file.learners.size());
-            storage::SqlLearnerImportRepository(sql).finish(import.id, "VALIDATED",
-                                                            import_outcome_json(validated).dump(), true, m_clock.now());
-        });
-        // Rule: issue 5 item 4: all or nothing: the learners and the import's outcome in one transaction.
-        organizations::ImportOutcome outcome;
-        m_db.write_durable([&](soci::session& sql) {
-            storage::SqlLearnerRepository learners(sql);
-            storage::SqlAuditLog audit(sql);
-            outcome = organizations::apply_import(file, *format, *organization, import.confirmed, learners, audit,
-                                                  m_clock.now());
-            const bool waiting = outcome.status == "CONFIRMATION_REQUIRED";
-            storage::SqlLearnerImportRepository(sql).finish(import.id, waiting ? "VALIDATED" : "IMPORTED",
-                                                            import_outcome_json(outcome).dump(), waiting,
-                                                            m_clock.now());
-        });
-        after_import(*organization, outcome);
+        ClaimHeartbeat heartbeat(m_db, m_clock, import.id, token, m_claim);
+        run_claimed(import, claimed->second, token);
+    } catch (const ClaimLost&) {
+        log_failure(import.id, "claim lost to another worker");
     } catch (const std::exception& error) {
-        spdlog::error(
-            nlohmann::json{{"msg", "learner import failed"}, {"import", import.id}, {"error", error.what()}}.dump());
-        m_db.write([&](soci::session& sql) {
-            storage::SqlLearnerImportRepository(sql).finish(import.id, "IMPORT_ERROR", internal_error_outcome(), false,
-                                                            m_clock.now());
-        });
+        log_failure(import.id, error.what());
+        try {
+            finish(import.id, token, "IMPORT_ERROR", import_outcome_json(failed_import_outcome()).dump(), false);
+        } catch (const std::exception& again) {
+            log_failure(import.id, again.what()); // the claim expires; the next attempt records it
+        }
     }
     return true;
+}
+
+void LearnerImportWorker::run_claimed(const storage::LearnerImport& import, const std::string& file_base64,
+                                      const std::string& token) {
+    std::optional<organizations::Organization> organization;
+    m_db.read([&](soci::session& sql) {
+        organization = storage::SqlOrganizationRepository(sql).find(import.organization_id);
+    });
+    const auto format = organizations::parse_import_format(import.format);
+    const std::string bytes = decode_base64(file_base64);
+    if (!organization || !format)
+        throw std::runtime_error("organisation or format missing");
+    const organizations::ParsedFile file =
+        organizations::validate_import_file(*format, bytes, organization->uai.value_or(""));
+    if (file.refused()) {
+        finish(import.id, token, "VALIDATION_ERROR", import_outcome_json(organizations::refused_outcome(file)).dump(),
+               false);
+        return;
+    }
+    organizations::ImportOutcome validated;
+    validated.status = "VALIDATED";
+    validated.skipped = file.skipped;
+    validated.imported = static_cast<int>(file.learners.size());
+    bool held = false;
+    m_db.write([&](soci::session& sql) {
+        held = storage::SqlLearnerImportRepository(sql).progress(import.id, token, "VALIDATED",
+                                                                 import_outcome_json(validated).dump(), m_clock.now());
+    });
+    if (!held)
+        throw ClaimLost();
+    // Rule: docs/rules/student-import.md: all or nothing: the learners and the import's outcome in one
+    // transaction, which first takes the import's row (renewing the claim), so no other worker can
+    // claim it until this one commits or rolls back.
+    organizations::ImportOutcome outcome;
+    m_db.write_durable([&](soci::session& sql) {
+        storage::SqlLearnerImportRepository imports(sql);
+        if (!imports.renew(import.id, token, m_clock.now() + m_claim.count()))
+            throw ClaimLost();
+        storage::SqlLearnerRepository learners(sql);
+        storage::SqlAuditLog audit(sql);
+        outcome = organizations::apply_import(file, *format, *organization, import.confirmed, learners, audit,
+                                              m_clock.now());
+        const bool waiting = outcome.status == "CONFIRMATION_REQUIRED";
+        if (!imports.finish(import.id, token, waiting ? "VALIDATED" : "IMPORTED", import_outcome_json(outcome).dump(),
+                            waiting, m_clock.now()))
+            throw ClaimLost();
+    });
+    after_import(*organization, outcome);
 }
 
 } // namespace numeria::web

@@ -1,18 +1,25 @@
 // learner_import_worker.hpp: runs the student-base imports in the background (issue 5 item 3).
 // The upload handler stores the file and returns at once; this thread validates, then applies each
 // import in one transaction, recording UPLOADED → VALIDATED | VALIDATION_ERROR → IMPORTED |
-// IMPORT_ERROR so the Orga page's banner can follow it. Imports left unfinished by a stopped
-// process are taken again at start (their claim expires).
+// IMPORT_ERROR so the Orga page's banner can follow it. An import is claimed with a token and a
+// short expiry, renewed by a heartbeat until it rests, so one whose process died, at any phase, is
+// taken again by the periodic poll; after MAX_IMPORT_ATTEMPTS claims it ends in error instead
+// (docs/rules/student-import.md "Import jobs").
 #pragma once
 
 #include "core/clock.hpp"
 #include "organizations/use_cases/import_learners.hpp"
 #include "storage/database.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <thread>
+
+namespace numeria::storage {
+struct LearnerImport;
+}
 
 namespace numeria::web {
 
@@ -20,11 +27,17 @@ namespace numeria::web {
 // (e.g. to mail the schools whose pupils' accounts it linked).
 using AfterImport = std::function<void(const organizations::Organization&, const organizations::ImportOutcome&)>;
 
+// Rule: docs/rules/student-import.md "Import jobs": a claim lasts 60 s and is renewed every third of
+// that while the import runs.
+constexpr std::chrono::milliseconds DEFAULT_IMPORT_CLAIM = std::chrono::seconds(60);
+
 class LearnerImportWorker {
 public:
-    LearnerImportWorker(storage::Database& db, const Clock& clock, AfterImport after_import = {})
+    LearnerImportWorker(storage::Database& db, const Clock& clock,
+                        std::chrono::milliseconds claim = DEFAULT_IMPORT_CLAIM, AfterImport after_import = {})
         : m_db(db)
         , m_clock(clock)
+        , m_claim(claim)
         , m_after_import(std::move(after_import)) {}
     ~LearnerImportWorker() { stop(); }
     LearnerImportWorker(const LearnerImportWorker&) = delete;
@@ -39,11 +52,22 @@ public:
 
 private:
     bool run_one();
-    void after_import(const organizations::Organization& organization, const organizations::ImportOutcome& outcome);
+// Called after an import's transaction committed, with the importing organisation and the outcome
+// (e.g. to mail the schools whose pupils' accounts it linked).
+using AfterImport = std::function<void(const organizations::Organization&, const organizations::ImportOutcome&)>;
 
-    storage::Database& m_db;
-    const Clock& m_clock;
-    AfterImport m_after_import;
+// Rule: docs/rules/student-import.md "Import jobs": a claim lasts 60 s and is renewed every third of
+// that while the import runs.
+constexpr std::chrono::milliseconds DEFAULT_IMPORT_CLAIM = std::chrono::seconds(60);
+
+class LearnerImportWorker {
+public:
+    LearnerImportWorker(storage::Database& db, const Clock& clock,
+                        std::chrono::milliseconds claim = DEFAULT_IMPORT_CLAIM, AfterImport after_import = {})
+        : m_db(db)
+        , m_clock(clock)
+        , m_claim(claim)
+        , m_after_import(std::move(after_import)) {}
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;

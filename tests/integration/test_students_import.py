@@ -6,6 +6,8 @@ import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import unittest
 import zipfile
@@ -15,6 +17,7 @@ from tests.support.harness import ENGINE, fresh_database_url, run_cli
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "fixtures", "students")
+MAKE_BAD_CSV = os.path.join(HERE, "..", "support", "make_bad_csv.py")
 FREGATA_HEADER = ("Identifiant unique*;Premier prénom*;Deuxième prénom;Troisième prénom;Nom de famille*;Nom d'usage;"
                   "Code sexe*;Date de naissance (jj/mm/aaaa)*;Code commune naissance**;Libellé commune naissance**;"
                   "Code département naissance*;Code pays naissance*;Statut*;Code MEF*;Division*\n")
@@ -205,6 +208,18 @@ class StudentsImportCliTest(unittest.TestCase):
         outcome = self.assert_refused(self.write("latin.csv", csv), "INVALID_CHAR_DETECTED", "--format", "fregata")
 
         self.assertEqual(outcome["errors"][0]["line"], 3)
+
+    # Bounded errors (docs/rules/student-import.md)
+    def test_a_file_with_5000_bad_rows_reports_the_first_100_errors_and_counts_them_all(self):
+        path = os.path.join(self.workdir, "mauvais.csv")
+        subprocess.run([sys.executable, MAKE_BAD_CSV, "--rows", "5000", path], check=True)
+
+        code, outcome, stderr = self.run_import(path, "--format", "fregata")
+
+        self.assertEqual((code, outcome["status"]), (1, "VALIDATION_ERROR"), stderr)
+        self.assertEqual(len(outcome["errors"]), 100)
+        self.assertEqual(outcome["error_count"], 5000 * 4)  # four errors on every row
+        self.assertEqual(outcome["errors"][-1]["line"], 26)
 
     # Fregata (issue 5 "Bad input"; pix-reference.md §3.2)
     def test_fregata_identifiers_differing_only_in_case_are_refused(self):

@@ -123,6 +123,35 @@ TEST(FregataCsv, RefusesBytesThatAreNotUtf8WithTheirLine) {
     EXPECT_NE(file.errors.at(0).message.find("ligne 3"), std::string::npos);
 }
 
+// Rule: docs/rules/student-import.md "Bounded errors": the first 100 errors and the count of all.
+TEST(FregataCsv, KeepsTheFirstHundredErrorsAndCountsThemAll) {
+    std::string csv = HEADER;
+    for (int i = 1; i <= 5000; ++i)
+        csv += std::to_string(i) + ";A;;;B;;X;01/01/2010;75056;;75;99100;ST;M1;6A\n";
+
+    ParsedFile file = parse_fregata_csv(csv);
+
+    EXPECT_EQ(file.errors.size(), 100U);
+    EXPECT_EQ(file.error_count, 5000U);
+    EXPECT_EQ(file.errors.back().line, 101U);
+}
+
+TEST(FregataCsv, KeepsNoRowOfAFileItRefuses) {
+    ParsedFile file = parse_fregata_csv(HEADER + "1;A;;;B;;X;01/01/2010;75056;;75;99100;ST;M1;6A\n" +
+                                        "2;A;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n");
+
+    EXPECT_TRUE(file.refused());
+    EXPECT_TRUE(file.learners.empty());
+}
+
+TEST(FregataCsv, ShortensAHugeValueQuotedInAnError) {
+    ParsedFile file =
+        parse_fregata_csv(HEADER + "1;A;;;B;;M;" + std::string(100000, '9') + ";75056;;75;99100;ST;M1;6A\n");
+
+    ASSERT_EQ(file.errors.at(0).code, "INVALID_BIRTHDATE_FORMAT");
+    EXPECT_LT(file.errors.at(0).message.size(), 400U);
+}
+
 TEST(SupCsv, ReadsAStudentKeyedByStudentNumber) {
     ParsedFile file = parse_sup_csv("Premier prénom*;Nom de famille*;Date de naissance (jj/mm/aaaa)*;Numéro étudiant*;"
                                     "Groupe\nAlice;Durand;02/03/2004;E123;L1 groupe A\n");

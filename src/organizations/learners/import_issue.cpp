@@ -21,6 +21,10 @@ std::string french_import_message(const std::string& code, const std::string& de
         {"ZIP_SEVERAL_FILES", "L'archive ZIP doit contenir un seul fichier XML, sans fichier ni dossier caché (%s)."},
         {"ZIP_TOO_LARGE", "L'archive ZIP se décompresse en un fichier trop gros (%s) : elle est refusée par "
                           "sécurité."},
+        {"ZIP_NAME_TOO_LONG", "L'archive ZIP contient un nom de fichier trop long (%s ; 1024 au plus, 255 entre "
+                              "deux « / ») : elle est refusée par sécurité."},
+        {"IMPORT_RETRIES_EXHAUSTED", "L'import a échoué à plusieurs reprises (%s tentatives interrompues) : aucun "
+                                     "élève n'a été modifié. Vérifiez le fichier ou contactez l'assistance."},
         {"FILE_TOO_LARGE", "Le fichier dépasse la taille maximale de 20 Mo (%s)."},
         {"FILE_EMPTY", "Le fichier est vide."},
         {"CSV_MISSING_COLUMN", "Il manque la colonne obligatoire « %s » dans l'en-tête du fichier."},
@@ -57,9 +61,20 @@ std::string french_import_message(const std::string& code, const std::string& de
     return text;
 }
 
+std::string shortened_value(const std::string& text) {
+    if (text.size() <= MAX_ISSUE_VALUE)
+        return text;
+    std::size_t end = MAX_ISSUE_VALUE;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end; // never cut a UTF-8 character in two
+    return text.substr(0, end) + "…";
+}
+
 ImportIssue make_issue(const std::string& code, const std::string& ine, std::size_t line, const std::string& field,
                        const std::string& detail) {
-    return ImportIssue{code, ine, line, field, french_import_message(code, detail.empty() ? ine : detail)};
+    const std::string key = shortened_value(ine);
+    return ImportIssue{code, key, line, shortened_value(field),
+                       french_import_message(code, detail.empty() ? key : shortened_value(detail))};
 }
 
 } // namespace numeria::organizations

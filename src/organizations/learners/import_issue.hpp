@@ -16,6 +16,13 @@ struct ImportIssue {
     std::string message;  // French, for people
 };
 
+// Rule: docs/rules/student-import.md "Bounded errors": a value quoted in an issue (a cell, an INE, a
+// file name) is cut to this many bytes, so 100 issues stay a few dozen kilobytes.
+constexpr std::size_t MAX_ISSUE_VALUE = 100;
+
+// `text` cut to MAX_ISSUE_VALUE bytes at a character boundary, with "…" when cut.
+[[nodiscard]] std::string shortened_value(const std::string& text);
+
 // An issue with its French message filled from the code (and the detail, when the message needs it).
 [[nodiscard]] ImportIssue make_issue(const std::string& code, const std::string& ine = "", std::size_t line = 0,
                                      const std::string& field = "", const std::string& detail = "");

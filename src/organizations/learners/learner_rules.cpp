@@ -1,18 +1,25 @@
 #include "organizations/learners/learner_rules.hpp"
 
 #include <cstdio>
-#include <regex>
 
 namespace numeria::organizations {
 
 std::optional<std::string> parse_french_date(const std::string& text) {
-    static const std::regex pattern(R"(^(\d{2})/(\d{2})/(\d{4})$)");
-    std::smatch match;
-    if (!std::regex_match(text, match, pattern))
+    // dd/mm/yyyy, checked character by character (no pattern engine on user input).
+    if (text.size() != 10 || text[2] != '/' || text[5] != '/')
         return std::nullopt;
-    const int day = std::stoi(match[1]);
-    const int month = std::stoi(match[2]);
-    const int year = std::stoi(match[3]);
+    for (std::size_t i : {0, 1, 3, 4, 6, 7, 8, 9})
+        if (text[i] < '0' || text[i] > '9')
+            return std::nullopt;
+    const auto number = [&](std::size_t at, std::size_t length) {
+        int value = 0;
+        for (std::size_t i = at; i < at + length; ++i)
+            value = value * 10 + (text[i] - '0');
+        return value;
+    };
+    const int day = number(0, 2);
+    const int month = number(3, 2);
+    const int year = number(6, 4);
     if (year < 1900 || month < 1 || month > 12 || day < 1)
         return std::nullopt;
     static const int days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

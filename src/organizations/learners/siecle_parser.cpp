@@ -158,7 +158,7 @@ public:
     // Reads `text` (bytes in `encoding`, already checked valid in it); false on malformed XML.
     bool read(std::string_view text, const std::string& encoding) {
         std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> context(
-            xmlCreatePushParserCtxt(&m_sax, this, nullptr, 0, nullptr), &xmlFreeParserCtxt);
+            xmlCreatePushParserCtxt(&m_sax, this, nullptr, 0, nullptr), &free_context);
         if (!context)
             return fail_with(0, "mémoire insuffisante");
         m_context = context.get();
@@ -195,6 +195,16 @@ public:
 
 private:
     static SiecleReader& self(void* context) { return *static_cast<SiecleReader*>(context); }
+
+    // Rule: docs/rules/student-import.md "XML": a DOCTYPE makes libxml2 build a document for its
+    // declarations even in SAX mode; xmlFreeParserCtxt leaves it, so it is freed here, on every path.
+    static void free_context(xmlParserCtxtPtr context) {
+        if (context->myDoc != nullptr) {
+            xmlFreeDoc(context->myDoc);
+            context->myDoc = nullptr;
+        }
+        xmlFreeParserCtxt(context);
+    }
 
     bool fail_with(std::size_t line, std::string description) {
         if (m_error.empty()) {
@@ -437,21 +447,21 @@ private:
 };
 
 // Rule: pix-reference.md §3.1 "Per-pupil errors"; each error carries the INE and the line.
-void check_pupil(const LearnerRecord& record, const std::string& birthdate, std::vector<ImportIssue>& errors) {
+void check_pupil(const LearnerRecord& record, const std::string& birthdate, ParsedFile& file) {
     const std::string& ine = record.key;
     if (record.last_name.empty())
-        errors.push_back(make_issue("LAST_NAME_REQUIRED", ine, record.line, "NOM_DE_FAMILLE"));
+        file.add_error(make_issue("LAST_NAME_REQUIRED", ine, record.line, "NOM_DE_FAMILLE"));
     if (record.first_name.empty())
-        errors.push_back(make_issue("FIRST_NAME_REQUIRED", ine, record.line, "PRENOM"));
+        file.add_error(make_issue("FIRST_NAME_REQUIRED", ine, record.line, "PRENOM"));
     if (record.sex.empty())
-        errors.push_back(make_issue("SEX_CODE_REQUIRED", ine, record.line, "CODE_SEXE"));
+        file.add_error(make_issue("SEX_CODE_REQUIRED", ine, record.line, "CODE_SEXE"));
     if (birthdate.empty())
-        errors.push_back(make_issue("BIRTHDATE_REQUIRED", ine, record.line, "DATE_NAISS"));
+        file.add_error(make_issue("BIRTHDATE_REQUIRED", ine, record.line, "DATE_NAISS"));
     else if (record.birthdate.empty())
-        errors.push_back(make_issue("INVALID_BIRTHDATE_FORMAT", ine, record.line, "DATE_NAISS", birthdate));
+        file.add_error(make_issue("INVALID_BIRTHDATE_FORMAT", ine, record.line, "DATE_NAISS", birthdate));
     // Rule: §3.1: CODE_PAYS 100 (France) requires the INSEE code of the birth commune.
     if (record.birth_country_code == "100" && record.birth_city_code.empty())
-        errors.push_back(
+        file.add_error(
             make_issue("BIRTH_CITY_CODE_REQUIRED_FOR_FR_STUDENT", ine, record.line, "CODE_COMMUNE_INSEE_NAISS"));
 }
 
@@ -488,6 +498,8 @@ ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_ua
 
     ParsedFile file;
     file.skipped = reader.skipped();
+    // Duplicate INEs are listed first (below): they are kept apart, each list bounded.
+    ParsedFile duplicates;
     // The learners are the records kept, moved down in place: no second list of 200,000 records.
     std::vector<LearnerRecord>& records = reader.records();
     std::size_t kept = 0;
@@ -503,10 +515,10 @@ ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_ua
         LearnerRecord& record = records[i];
         record.division = division->second;
         if (!seen.insert(record.key).second) {
-            file.errors.push_back(make_issue("INE_UNIQUE", record.key, record.line, "ID_NATIONAL"));
+            duplicates.add_error(make_issue("INE_UNIQUE", record.key, record.line, "ID_NATIONAL"));
             continue;
         }
-        check_pupil(record, pupil.birthdate_text, file.errors);
+        check_pupil(record, pupil.birthdate_text, file);
         if (kept != i)
             records[kept] = std::move(record);
         ++kept;
@@ -514,8 +526,12 @@ ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_ua
     records.resize(kept);
     file.learners = std::move(records);
     // Duplicate INEs first: the seeds' system stops at that error, so it is what référents know best.
-    std::stable_partition(file.errors.begin(), file.errors.end(),
-                          [](const ImportIssue& issue) { return issue.code == "INE_UNIQUE"; });
+    std::vector<ImportIssue> others = std::move(file.errors);
+    file.errors = std::move(duplicates.errors);
+    for (ImportIssue& issue : others)
+        if (file.errors.size() < MAX_REPORTED_ERRORS)
+            file.errors.push_back(std::move(issue));
+    file.error_count += duplicates.error_count;
     return file;
 }
 

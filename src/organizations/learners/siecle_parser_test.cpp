@@ -245,5 +245,58 @@ TEST(SiecleParser, ReadsOnlyTheFirstTextOfAField) {
     EXPECT_EQ(file.learners.at(0).birth_city, "Sète");
 }
 
+// Rule: docs/rules/student-import.md "Bounded errors": a file with an error on every pupil keeps the
+// first 100 and counts them all.
+TEST(SiecleParser, KeepsTheFirstHundredPupilErrorsAndCountsThemAll) {
+    std::string pupils;
+    std::string divisions;
+    for (int i = 1; i <= 300; ++i) {
+        std::string text = pupil(std::to_string(i), std::to_string(1000000000 + i) + "A");
+        text.replace(text.find("<CODE_SEXE>2</CODE_SEXE>"), 24, "");
+        pupils += text;
+        divisions += division(std::to_string(i), "6B");
+    }
+
+    ParsedFile file = parse_siecle_xml(siecle("0759901A", pupils, divisions), "0759901A");
+
+    EXPECT_EQ(file.errors.size(), 100U);
+    EXPECT_EQ(file.error_count, 300U);
+    EXPECT_TRUE(file.refused());
+}
+
+TEST(SiecleParser, ListsADuplicateIneFirstEvenAfterAHundredOtherErrors) {
+    std::string pupils;
+    std::string divisions;
+    for (int i = 1; i <= 150; ++i) {
+        std::string text = pupil(std::to_string(i), std::to_string(1000000000 + i) + "A");
+        text.replace(text.find("<CODE_SEXE>2</CODE_SEXE>"), 24, "");
+        pupils += text;
+        divisions += division(std::to_string(i), "6B");
+    }
+    pupils += pupil("151", "1000000001A");
+    divisions += division("151", "6B");
+
+    ParsedFile file = parse_siecle_xml(siecle("0759901A", pupils, divisions), "0759901A");
+
+    EXPECT_EQ(file.errors.at(0).code, "INE_UNIQUE");
+    EXPECT_EQ(file.error_count, 151U);
+}
+
+// Rule: docs/rules/student-import.md "XML": what libxml2 builds for a DOCTYPE is freed (LeakSanitizer
+// checks it: the unit tests run with detect_leaks=1).
+TEST(SiecleParser, ReadsAFileWithADoctypeWithoutLeakingIt) {
+    const std::string xml = siecle("0759901A", pupil("1", "1234567890A"), division("1", "6B"));
+    const std::string with_doctype =
+        xml.substr(0, xml.find('\n') + 1) +
+        "<!DOCTYPE BEE_ELEVES [<!ELEMENT BEE_ELEVES ANY><!ENTITY nom \"Martin\"><!ATTLIST ELEVE ELEVE_ID CDATA "
+        "#IMPLIED>]>\n" +
+        xml.substr(xml.find('\n') + 1);
+
+    ParsedFile file = parse_siecle_xml(with_doctype, "0759901A");
+
+    ASSERT_FALSE(file.refused());
+    EXPECT_EQ(file.learners.size(), 1U);
+}
+
 } // namespace
 } // namespace numeria::organizations

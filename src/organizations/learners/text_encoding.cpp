@@ -6,19 +6,66 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
-#include <regex>
 
 namespace numeria::organizations {
 
+namespace {
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool is_name_char(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == ':' || c == '-';
+}
+
+// The value of `encoding = "NAME"` starting at `at` in the declaration, or "" when it is not one.
+std::string encoding_value(std::string_view declaration, std::size_t at) {
+    std::size_t i = at + std::string_view("encoding").size();
+    const auto skip_spaces = [&] {
+        while (i < declaration.size() && is_space(declaration[i]))
+            ++i;
+    };
+    skip_spaces();
+    if (i >= declaration.size() || declaration[i] != '=')
+        return "";
+    ++i;
+    skip_spaces();
+    if (i >= declaration.size() || (declaration[i] != '"' && declaration[i] != '\''))
+        return "";
+    const std::size_t start = ++i;
+    while (i < declaration.size() && is_name_char(declaration[i]))
+        ++i;
+    if (i == start || i >= declaration.size() || (declaration[i] != '"' && declaration[i] != '\''))
+        return "";
+    return std::string(declaration.substr(start, i - start));
+}
+
+} // namespace
+
 std::string declared_xml_encoding(std::string_view bytes) {
-    std::string head(bytes.substr(0, 128));
-    static const std::regex declaration(R"(^(?:\xEF\xBB\xBF)?\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["'])");
-    std::smatch match;
-    if (!std::regex_search(head, match, declaration))
+    // Rule: pix-reference.md §3.1 "Encoding": the encoding= of an XML declaration at the start of
+    // the first 128 bytes (after a byte-order mark and spaces), read by plain character checks.
+    std::string_view head = bytes.substr(0, 128);
+    if (head.substr(0, 3) == "\xEF\xBB\xBF")
+        head.remove_prefix(3);
+    while (!head.empty() && is_space(head.front()))
+        head.remove_prefix(1);
+    if (head.substr(0, 5) != "<?xml")
         return "UTF-8";
-    std::string name = match[1];
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
-    return name;
+    const std::string_view declaration =
+        head.substr(5, head.find('>') == std::string_view::npos ? std::string_view::npos : head.find('>') - 5);
+    // The last "encoding" that is followed by a value wins, like the greedy pattern it replaces.
+    for (std::size_t at = declaration.rfind("encoding"); at != std::string_view::npos;
+         at = at == 0 ? std::string_view::npos : declaration.rfind("encoding", at - 1)) {
+        std::string name = encoding_value(declaration, at);
+        if (name.empty())
+            continue;
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+        return name;
+    }
+    return "UTF-8";
 }
 
 namespace {

@@ -3,7 +3,6 @@
 #include <zip.h>
 
 #include <memory>
-#include <regex>
 #include <vector>
 
 namespace numeria::organizations {
@@ -22,20 +21,46 @@ struct FileCloser {
     void operator()(zip_file_t* file) const { zip_fclose(file); }
 };
 
-bool is_hidden(const std::string& name) {
-    std::size_t start = 0;
-    while (start < name.size()) {
-        if (name[start] == '.')
-            return true;
-        const std::size_t slash = name.find('/', start);
-        if (slash == std::string::npos)
-            break;
-        start = slash + 1;
-    }
-    return false;
+bool ends_with_xml(std::string_view name) {
+    if (name.size() < 4)
+        return false;
+    const std::string_view end = name.substr(name.size() - 4);
+    return end[0] == '.' && (end[1] == 'x' || end[1] == 'X') && (end[2] == 'm' || end[2] == 'M') &&
+           (end[3] == 'l' || end[3] == 'L');
 }
 
 } // namespace
+
+ZipEntryKind classify_entry_name(std::string_view name) {
+    if (name.size() > ZIP_MAX_NAME)
+        return ZipEntryKind::TooLong;
+    const bool folder = !name.empty() && name.back() == '/';
+    if (folder)
+        name.remove_suffix(1);
+    // Rule: pix-reference.md §3.1 "Zip" (the pattern ^([^.][^/]*/)*[^./][^/]*\.xml$, case-insensitive),
+    // read part by part: any part starting with '.' is hidden; an empty part is not a plain file.
+    bool empty_part = false;
+    std::string_view last;
+    for (std::size_t start = 0; start <= name.size();) {
+        std::size_t slash = name.find('/', start);
+        if (slash == std::string_view::npos)
+            slash = name.size();
+        const std::string_view part = name.substr(start, slash - start);
+        if (part.size() > ZIP_MAX_NAME_PART)
+            return ZipEntryKind::TooLong;
+        if (part.empty())
+            empty_part = true;
+        else if (part.front() == '.')
+            return ZipEntryKind::Hidden;
+        last = part;
+        start = slash + 1;
+    }
+    if (folder)
+        return ZipEntryKind::Folder;
+    if (empty_part || last.size() <= 4 || !ends_with_xml(last))
+        return ZipEntryKind::Other;
+    return ZipEntryKind::Xml;
+}
 
 std::variant<std::string, ImportIssue> extract_single_xml(std::string_view bytes) {
     zip_error_t error;
@@ -51,9 +76,8 @@ std::variant<std::string, ImportIssue> extract_single_xml(std::string_view bytes
     }
     zip_error_fini(&error);
 
-    // Rule: pix-reference.md §3.1 "Zip": exactly one entry matching this pattern (no hidden files or
-    // folders); issue 5 item 1: any hidden entry refuses the archive.
-    static const std::regex xml_entry(R"(^([^.][^/]*/)*[^./][^/]*\.xml$)", std::regex::icase);
+    // Rule: pix-reference.md §3.1 "Zip": exactly one XML entry (classify_entry_name), no hidden files
+    // or folders; issue 5 item 1: any hidden entry refuses the archive.
     const zip_int64_t entries = zip_get_num_entries(archive.get(), 0);
     std::vector<zip_uint64_t> xml_indexes;
     std::string extra; // the first hidden or non-XML entry, which refuses an archive that has an XML file
@@ -62,17 +86,16 @@ std::variant<std::string, ImportIssue> extract_single_xml(std::string_view bytes
         zip_stat_t stat;
         if (zip_stat_index(archive.get(), static_cast<zip_uint64_t>(i), 0, &stat) != 0 || !stat.name)
             return make_issue("INVALID_FILE", "", 0, "", "archive ZIP illisible");
-        const std::string name = stat.name;
-        if (is_hidden(name)) {
-            if (extra.empty())
-                extra = "fichier ou dossier caché « " + name + " »";
+        const std::string_view name = stat.name;
+        const ZipEntryKind kind = classify_entry_name(name);
+        if (kind == ZipEntryKind::TooLong)
+            return make_issue("ZIP_NAME_TOO_LONG", "", 0, "", std::to_string(name.size()) + " caractères");
+        if (kind == ZipEntryKind::Folder)
             continue;
-        }
-        if (!name.empty() && name.back() == '/')
-            continue; // a folder entry
-        if (!std::regex_match(name, xml_entry)) {
+        if (kind != ZipEntryKind::Xml) {
             if (extra.empty())
-                extra = "fichier « " + name + " » en trop";
+                extra = (kind == ZipEntryKind::Hidden ? "fichier ou dossier caché « " : "fichier « ") +
+                        std::string(name) + (kind == ZipEntryKind::Hidden ? " »" : " » en trop");
             continue;
         }
         xml_indexes.push_back(static_cast<zip_uint64_t>(i));

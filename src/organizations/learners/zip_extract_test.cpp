@@ -78,6 +78,50 @@ TEST(ZipExtract, RefusesABombAboveOneHundredTimesItsSize) {
     EXPECT_EQ(issue_code(extract_single_xml(make_zip({{"a.xml", zeros}}))), "ZIP_TOO_LARGE");
 }
 
+// Rule: docs/rules/student-import.md "ZIP entry names": a long name is refused, never matched by a
+// recursive pattern (a 26,000-character name overflowed the stack of std::regex_match).
+TEST(ZipExtract, RefusesADeepEntryNameOf26000CharactersWithoutCrashing) {
+    std::string deep;
+    while (deep.size() < 26000)
+        deep += "d/";
+
+    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{deep + "a.xml", "<a/>"}}))), "ZIP_NAME_TOO_LONG");
+}
+
+TEST(ZipExtract, RefusesTheLongestNameAZipCanHold) {
+    const std::string name = std::string(65535 - 4, 'a') + ".xml"; // a ZIP stores a name's length on 16 bits
+
+    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{name, "<a/>"}}))), "ZIP_NAME_TOO_LONG");
+}
+
+TEST(ZipExtract, ClassifiesANameOf100000CharactersAsTooLong) {
+    EXPECT_EQ(classify_entry_name(std::string(100000, 'a') + ".xml"), ZipEntryKind::TooLong);
+    EXPECT_EQ(classify_entry_name(std::string(100000, '/')), ZipEntryKind::TooLong);
+}
+
+TEST(ZipExtract, RefusesAComponentLongerThan255Bytes) {
+    EXPECT_EQ(issue_code(extract_single_xml(make_zip({{std::string(256, 'a') + "/a.xml", "<a/>"}}))),
+              "ZIP_NAME_TOO_LONG");
+}
+
+TEST(ZipExtract, AcceptsAnXmlFileInNestedFolders) {
+    auto result = extract_single_xml(make_zip({{"export/2026/Eleves.XML", "<BEE_ELEVES/>"}}));
+
+    EXPECT_TRUE(std::holds_alternative<std::string>(result));
+}
+
+TEST(ZipExtract, ClassifiesEntryNamesLikeTheReferencePattern) {
+    EXPECT_EQ(classify_entry_name("a.xml"), ZipEntryKind::Xml);
+    EXPECT_EQ(classify_entry_name("dossier/a.Xml"), ZipEntryKind::Xml);
+    EXPECT_EQ(classify_entry_name("dossier/"), ZipEntryKind::Folder);
+    EXPECT_EQ(classify_entry_name(".xml"), ZipEntryKind::Hidden);
+    EXPECT_EQ(classify_entry_name("d/.cache/a.xml"), ZipEntryKind::Hidden);
+    EXPECT_EQ(classify_entry_name("a.xml.txt"), ZipEntryKind::Other);
+    EXPECT_EQ(classify_entry_name("/a.xml"), ZipEntryKind::Other);
+    EXPECT_EQ(classify_entry_name("d//a.xml"), ZipEntryKind::Other);
+    EXPECT_EQ(classify_entry_name("xml"), ZipEntryKind::Other);
+}
+
 TEST(ZipExtract, RefusesBytesThatAreNotAnArchive) {
     EXPECT_EQ(issue_code(extract_single_xml("PK\x03\x04 garbage")), "INVALID_FILE");
 }

@@ -63,6 +63,7 @@ ImportOutcome refused_outcome(const ParsedFile& file) {
     outcome.status = "VALIDATION_ERROR";
     outcome.skipped = file.skipped;
     outcome.errors = file.errors;
+    outcome.error_count = file.error_count;
     return outcome;
 }
 

@@ -17,6 +17,10 @@ namespace numeria::organizations {
 // Rule: pix-reference.md §3.1 "MAX_FILE_SIZE_UPLOAD": 20 MB.
 constexpr std::size_t MAX_IMPORT_BYTES = 20U * 1024 * 1024;
 
+// Rule: docs/rules/student-import.md "Import jobs": an import claimed this many times without
+// coming to rest (its process died each time) ends in error instead of being run again.
+constexpr int MAX_IMPORT_ATTEMPTS = 3;
+
 enum class ImportFormat { Siecle, Fregata, SupAdd, SupReplace };
 
 [[nodiscard]] std::optional<ImportFormat> parse_import_format(std::string_view code);
@@ -34,7 +38,8 @@ struct ImportOutcome {
     int unchanged = 0;
     int skipped = 0;
     int active_before = 0;
-    std::vector<ImportIssue> errors;
+    std::vector<ImportIssue> errors; // the first MAX_REPORTED_ERRORS (parsed_file.hpp)
+    std::size_t error_count = 0;     // all of them
     // What the school should know about pupils imported anyway (ACCOUNT_NOT_INHERITED…): the first
     // MAX_IMPORT_NOTICES, and how many there were in all.
     std::vector<ImportIssue> notices;

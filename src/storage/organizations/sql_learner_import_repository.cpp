@@ -56,45 +56,85 @@ std::vector<LearnerImport> SqlLearnerImportRepository::list(long long organizati
     return select("organization_id = :o AND :unused = 0", organization, 0, limit);
 }
 
-std::optional<std::pair<LearnerImport, std::string>> SqlLearnerImportRepository::claim_next(EpochMs now,
-                                                                                            EpochMs claim_until) {
+namespace {
+
+// Rule: docs/rules/student-import.md "Import jobs": what a worker may claim. A VALIDATED import
+// with a claim token was being applied when its process stopped; one without waits for the
+// référent (confirm or cancel).
+const char* const READY = "(state = 'UPLOADED' OR (state = 'VALIDATED' AND (confirmed = 1 OR claim_token IS NOT "
+                          "NULL))) AND (claimed_until IS NULL OR claimed_until < :n)";
+
+} // namespace
+
+std::optional<std::pair<LearnerImport, std::string>>
+SqlLearnerImportRepository::claim_next(EpochMs now, EpochMs claim_until, const std::string& token) {
     const long long at = now;
     const long long until = claim_until;
     long long id = 0;
     long long organization = 0;
-    m_sql << "SELECT id, organization_id FROM learner_imports WHERE (state = 'UPLOADED' OR (state = 'VALIDATED' AND "
-             "confirmed = 1)) AND (claimed_until IS NULL OR claimed_until < :n) ORDER BY id LIMIT 1",
+    m_sql << std::string("SELECT id, organization_id FROM learner_imports WHERE ") + READY + " ORDER BY id LIMIT 1",
         soci::use(at), soci::into(id), soci::into(organization);
     if (!m_sql.got_data())
         return std::nullopt;
-    soci::statement claim = (m_sql.prepare << "UPDATE learner_imports SET claimed_until = :u WHERE id = :i AND "
-                                              "(claimed_until IS NULL OR claimed_until < :n)",
-                             soci::use(until), soci::use(id), soci::use(at));
+    // The readiness is checked again by the update itself: another process may have claimed or
+    // finished the import since the select.
+    soci::statement claim =
+        (m_sql.prepare << std::string("UPDATE learner_imports SET claimed_until = :u, claim_token = :k, attempts = "
+                                      "attempts + 1 WHERE id = :i AND ") +
+                              READY,
+         soci::use(until), soci::use(token), soci::use(id), soci::use(at));
     claim.execute(true);
     if (claim.get_affected_rows() != 1)
         return std::nullopt; // another process took it first
     std::string file;
     soci::indicator file_indicator = soci::i_null;
-    m_sql << "SELECT file_data FROM learner_imports WHERE id = :i", soci::use(id), soci::into(file, file_indicator);
+    int attempts = 0;
+    m_sql << "SELECT file_data, attempts FROM learner_imports WHERE id = :i", soci::use(id),
+        soci::into(file, file_indicator), soci::into(attempts);
     std::optional<LearnerImport> import = find(organization, id);
     if (!import)
         return std::nullopt;
+    import->attempts = attempts;
     return std::make_pair(*import, file_indicator == soci::i_ok ? file : std::string());
 }
 
-void SqlLearnerImportRepository::finish(long long id, const std::string& state, const std::string& outcome,
-                                        bool keep_file, EpochMs now) {
+bool SqlLearnerImportRepository::renew(long long id, const std::string& token, EpochMs claim_until) {
+    const long long until = claim_until;
+    soci::statement update = (m_sql.prepare << "UPDATE learner_imports SET claimed_until = :u WHERE id = :i AND "
+                                               "claim_token = :k",
+                              soci::use(until), soci::use(id), soci::use(token));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
+}
+
+bool SqlLearnerImportRepository::progress(long long id, const std::string& token, const std::string& state,
+                                          const std::string& outcome, EpochMs now) {
+    const long long at = now;
+    soci::statement update = (m_sql.prepare << "UPDATE learner_imports SET state = :s, outcome = :o, updated_at = :t "
+                                               "WHERE id = :i AND claim_token = :k",
+                              soci::use(state), soci::use(outcome), soci::use(at), soci::use(id), soci::use(token));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
+}
+
+bool SqlLearnerImportRepository::finish(long long id, const std::string& token, const std::string& state,
+                                        const std::string& outcome, bool keep_file, EpochMs now) {
     const long long at = now;
     const int keep = keep_file ? 1 : 0;
-    m_sql << "UPDATE learner_imports SET state = :s, outcome = :o, claimed_until = NULL, updated_at = :t, "
-             "file_data = CASE WHEN :k = 1 THEN file_data ELSE NULL END WHERE id = :i",
-        soci::use(state), soci::use(outcome), soci::use(at), soci::use(keep), soci::use(id);
+    soci::statement update =
+        (m_sql.prepare << "UPDATE learner_imports SET state = :s, outcome = :o, claimed_until = NULL, claim_token = "
+                          "NULL, attempts = 0, updated_at = :t, file_data = CASE WHEN :k = 1 THEN file_data ELSE "
+                          "NULL END WHERE id = :i AND claim_token = :c",
+         soci::use(state), soci::use(outcome), soci::use(at), soci::use(keep), soci::use(id), soci::use(token));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
 }
 
 bool SqlLearnerImportRepository::confirm(long long organization, long long id, EpochMs now) {
     const long long at = now;
     soci::statement update = (m_sql.prepare << "UPDATE learner_imports SET confirmed = 1, updated_at = :t WHERE "
-                                               "organization_id = :o AND id = :i AND state = 'VALIDATED'",
+                                               "organization_id = :o AND id = :i AND state = 'VALIDATED' AND "
+                                               "claim_token IS NULL",
                               soci::use(at), soci::use(organization), soci::use(id));
     update.execute(true);
     return update.get_affected_rows() == 1;
@@ -104,7 +144,8 @@ bool SqlLearnerImportRepository::cancel(long long organization, long long id, Ep
     const long long at = now;
     soci::statement update =
         (m_sql.prepare << "UPDATE learner_imports SET state = 'CANCELLED', file_data = NULL, updated_at = :t WHERE "
-                          "organization_id = :o AND id = :i AND state = 'VALIDATED' AND confirmed = 0",
+                          "organization_id = :o AND id = :i AND state = 'VALIDATED' AND confirmed = 0 AND "
+                          "claim_token IS NULL",
          soci::use(at), soci::use(organization), soci::use(id));
     update.execute(true);
     return update.get_affected_rows() == 1;

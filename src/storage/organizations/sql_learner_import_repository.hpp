@@ -1,7 +1,8 @@
 // sql_learner_import_repository.hpp: the history and queue of student-base imports (issue 5
 // item 3). The uploaded file is kept (base64) until the import ends, so an import the server was
-// told about survives a restart; a worker claims one import at a time for a few minutes, so several
-// processes (PostgreSQL deployments) never run the same import twice.
+// told about survives a restart; a worker claims one import at a time with a token and a short
+// expiry it renews while working, so several processes (PostgreSQL deployments) never run the same
+// import twice, and an import whose process died is taken again (docs/rules/student-import.md).
 #pragma once
 
 #include "core/clock.hpp"
@@ -27,6 +28,7 @@ struct LearnerImport {
     std::string outcome; // JSON (web/learner_import_json.hpp), "" until validated
     EpochMs created_at = 0;
     EpochMs updated_at = 0;
+    int attempts = 0; // claims since the import last rested (this one included, once claimed)
 };
 
 class SqlLearnerImportRepository {
@@ -38,11 +40,20 @@ public:
     [[nodiscard]] std::optional<LearnerImport> find(long long organization, long long id);
     // The latest imports of an organisation, newest first.
     [[nodiscard]] std::vector<LearnerImport> list(long long organization, int limit);
-    // Claims the oldest import ready to run (UPLOADED, or VALIDATED and confirmed) whose claim has
-    // expired; returns it with its file, or nothing.
-    [[nodiscard]] std::optional<std::pair<LearnerImport, std::string>> claim_next(EpochMs now, EpochMs claim_until);
-    // Records a new state and outcome; `keep_file` false drops the stored file.
-    void finish(long long id, const std::string& state, const std::string& outcome, bool keep_file, EpochMs now);
+    // Claims the oldest import ready to run (UPLOADED; VALIDATED and confirmed; VALIDATED and still
+    // holding a claim token, i.e. whose apply was interrupted) whose claim has expired, under
+    // `token` until `claim_until`, counting one more attempt; returns it with its file, or nothing.
+    [[nodiscard]] std::optional<std::pair<LearnerImport, std::string>> claim_next(EpochMs now, EpochMs claim_until,
+                                                                                  const std::string& token);
+    // Extends the claim; false when `token` no longer holds it.
+    bool renew(long long id, const std::string& token, EpochMs claim_until);
+    // Records an intermediate state and outcome, keeping the claim; false when the claim is lost.
+    bool progress(long long id, const std::string& token, const std::string& state, const std::string& outcome,
+                  EpochMs now);
+    // Records a resting state and outcome and releases the claim (attempts back to 0); `keep_file`
+    // false drops the stored file. False (nothing written) when `token` no longer holds the claim.
+    bool finish(long long id, const std::string& token, const std::string& state, const std::string& outcome,
+                bool keep_file, EpochMs now);
     // Confirmation of a large disabling (issue 5 item 8): the worker takes it again.
     bool confirm(long long organization, long long id, EpochMs now);
     bool cancel(long long organization, long long id, EpochMs now);

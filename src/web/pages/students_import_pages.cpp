@@ -103,8 +103,8 @@ Response get_students_import(const Request& request, WebApp& app) {
             summary += " ; " + std::to_string(outcome.value("notice_count", 0)) +
                        " remarque(s) : " + outcome["notices"][0].value("message", "");
         else if (outcome.contains("errors") && !outcome["errors"].empty())
-            summary =
-                std::to_string(outcome["errors"].size()) + " erreur(s) : " + outcome["errors"][0].value("message", "");
+            summary = std::to_string(outcome.value("error_count", outcome["errors"].size())) +
+                      " erreur(s) : " + outcome["errors"][0].value("message", "");
         else if (state["confirmation_required"].get<bool>())
             summary = "En attente de confirmation";
         history.push_back(mstch::map{{"when", paris_time(import.created_at)},

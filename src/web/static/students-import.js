@@ -15,12 +15,18 @@ function show(kind, heading, message) {
   text.textContent = message;
 }
 
-function listErrors(list) {
+function listErrors(list, total) {
   errors.replaceChildren();
   for (const error of list || []) {
     const item = document.createElement('li');
     const where = [error.ine ? `INE ${error.ine}` : '', error.line ? `ligne ${error.line}` : ''].filter(Boolean).join(', ');
     item.textContent = where ? `${where} : ${error.message}` : error.message;
+    errors.append(item);
+  }
+  const shown = (list || []).length;
+  if (total > shown) {
+    const item = document.createElement('li');
+    item.textContent = `… et ${total - shown} autre(s) erreur(s) : seules les ${shown} premières sont affichées.`;
     errors.append(item);
   }
 }
@@ -59,7 +65,7 @@ async function follow(stateUrl) {
     if (state.state === 'VALIDATION_ERROR' || state.state === 'IMPORT_ERROR') {
       show('error', 'Aucun élève n\'a été importé',
         'Le fichier a été refusé. Corrigez votre base élèves ou le fichier, puis importez-le à nouveau.');
-      listErrors(outcome.errors);
+      listErrors(outcome.errors, outcome.error_count);
       return;
     }
     if (state.state === 'CANCELLED') {
