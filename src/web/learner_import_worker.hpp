@@ -52,22 +52,15 @@ public:
 
 private:
     bool run_one();
-// Called after an import's transaction committed, with the importing organisation and the outcome
-// (e.g. to mail the schools whose pupils' accounts it linked).
-using AfterImport = std::function<void(const organizations::Organization&, const organizations::ImportOutcome&)>;
+    void run_claimed(const storage::LearnerImport& import, const std::string& file_base64, const std::string& token);
+    void finish(long long id, const std::string& token, const std::string& state, const std::string& outcome,
+                bool keep_file);
+    void after_import(const organizations::Organization& organization, const organizations::ImportOutcome& outcome);
 
-// Rule: docs/rules/student-import.md "Import jobs": a claim lasts 60 s and is renewed every third of
-// that while the import runs.
-constexpr std::chrono::milliseconds DEFAULT_IMPORT_CLAIM = std::chrono::seconds(60);
-
-class LearnerImportWorker {
-public:
-    LearnerImportWorker(storage::Database& db, const Clock& clock,
-                        std::chrono::milliseconds claim = DEFAULT_IMPORT_CLAIM, AfterImport after_import = {})
-        : m_db(db)
-        , m_clock(clock)
-        , m_claim(claim)
-        , m_after_import(std::move(after_import)) {}
+    storage::Database& m_db;
+    const Clock& m_clock;
+    std::chrono::milliseconds m_claim;
+    AfterImport m_after_import;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;

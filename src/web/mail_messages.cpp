@@ -63,9 +63,11 @@ Mail activation_mail(const WebApp& app, const std::string& to, const std::string
 Mail invitation_mail(const WebApp& app, const std::string& to, const std::string& token,
                      const std::string& organization, const std::string& inviter) {
     const std::string link = app.public_url() + "/invitation?jeton=" + token;
-    return Mail{to, "Numeria : invitation à rejoindre « " + organization + " »",
-                app.templates.render("mail_invitation",
-                                     mstch::map{{"link", link}, {"organization", organization}, {"inviter", inviter}}),
+    // Rule: docs/rules/security.md "Activation e-mail": names typed by people are made inert in mails.
+    return Mail{to, "Numeria : invitation à rejoindre « " + inert_mail_text(organization) + " »",
+                app.templates.render("mail_invitation", mstch::map{{"link", link},
+                                                                   {"organization", inert_mail_text(organization)},
+                                                                   {"inviter", inert_mail_text(inviter)}}),
                 link};
 }
 

@@ -52,6 +52,9 @@ std::string french_import_message(const std::string& code, const std::string& de
                                   "un autre établissement, sous une autre identité (nom, prénom ou date de "
                                   "naissance). Vérifiez l'INE ; si c'est bien le même élève, corrigez son identité "
                                   "dans votre base élèves, ou donnez-lui de nouveaux identifiants."},
+        {"TEXT_NOT_ONE_LINE", "La colonne « %s » de cet élève contient un caractère interdit (saut de ligne, "
+                              "tabulation, caractère de contrôle ou invisible) : corrigez-la dans le fichier."},
+        {"NAME_TOO_LONG", "La colonne « %s » de cet élève dépasse 100 caractères."},
         {"FIELD_REQUIRED", "La colonne « %s » est obligatoire : elle est vide pour cet élève."},
     };
     auto found = messages.find(code);

@@ -1,6 +1,7 @@
 #include "organizations/use_cases/import_learners.hpp"
 
 #include "organizations/learners/csv_learners.hpp"
+#include "organizations/learners/learner_text.hpp"
 #include "organizations/learners/siecle_parser.hpp"
 #include "organizations/learners/zip_extract.hpp"
 
@@ -35,7 +36,9 @@ const char* import_format_code(ImportFormat format) {
     return "siecle";
 }
 
-ParsedFile validate_import_file(ImportFormat format, std::string_view bytes, const std::string& school_uai) {
+namespace {
+
+ParsedFile read_import_file(ImportFormat format, std::string_view bytes, const std::string& school_uai) {
     if (bytes.size() > MAX_IMPORT_BYTES)
         return refused_file(
             make_issue("FILE_TOO_LARGE", "", 0, "", std::to_string((bytes.size() + 1048575) / 1048576) + " Mo"));
@@ -56,6 +59,15 @@ ParsedFile validate_import_file(ImportFormat format, std::string_view bytes, con
         return parse_sup_csv(bytes);
     }
     return refused_file(make_issue("INVALID_FILE", "", 0, "", "format inconnu"));
+}
+
+} // namespace
+
+ParsedFile validate_import_file(ImportFormat format, std::string_view bytes, const std::string& school_uai) {
+    ParsedFile file = read_import_file(format, bytes, school_uai);
+    // Rule: docs/rules/security.md "Text input": imported text is held to the same rule as forms.
+    check_learner_text(file);
+    return file;
 }
 
 ImportOutcome refused_outcome(const ParsedFile& file) {
