@@ -5,7 +5,9 @@
 
 #include "core/assert.hpp"
 
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -24,6 +26,19 @@ inline bool is_well_formed_utf8(std::string_view text) {
     int32_t length = 0;
     u_strFromUTF8(nullptr, 0, &length, text.data(), static_cast<int32_t>(text.size()), &status);
     return status != U_INVALID_CHAR_FOUND && status != U_ILLEGAL_ARGUMENT_ERROR;
+}
+
+// True when `text` holds a control character (Unicode category Cc: NUL, tab, line breaks, DEL, C1).
+inline bool has_control_character(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        if (c >= 0 && u_charType(c) == U_CONTROL_CHAR)
+            return true;
+    }
+    return false;
 }
 
 } // namespace numeria::fuzz

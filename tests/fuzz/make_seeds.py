@@ -89,6 +89,10 @@ def siecle():
                b"<BEE_ELEVES><PARAMETRES><UAJ>0759901A</UAJ></PARAMETRES><DONNEES><ELEVES/></DONNEES>"
                b"</BEE_ELEVES>\n")
     regression("siecle", "item17-doctype-leak.xml", doctype)
+    # Item 12: a line break or a C1 control inside a name (XML allows both) must not reach the database.
+    regression("siecle", "item12-control-characters-in-name.xml",
+               small.decode("iso-8859-15").replace('encoding="ISO-8859-15"', 'encoding="UTF-8"')
+               .replace("<PRENOM>", "<PRENOM>A\n\u0085B").encode("utf-8"))
     # Item 12: a name above U+10FFFF must not reach the database (libxml2 refuses it: a seed only).
     seed("siecle", "item12-name-above-u10ffff.xml",
                small.decode("iso-8859-15").replace('encoding="ISO-8859-15"', 'encoding="UTF-8"')
@@ -109,13 +113,16 @@ def csv():
     # Item 4: 5,000 bad rows gave unbounded errors (a regression file only: too big for a seed).
     rows = "".join(f"{i:010d}X;;;;;;Z;31/02/2010;;;;12;XX;;\n" for i in range(5000))
     regression("csv", "item4-5000-bad-rows.csv", FREGATA_HEADER + rows)
-    # Item 12: invalid UTF-8 in a name (the UTF-8 decoder lets code points above U+10FFFF through).
+    # Item 12: invalid UTF-8 or a control character in a name (the UTF-8 decoder lets code points above
+    # U+10FFFF through; nothing refuses NUL or a line break inside a quoted name).
     good = "4581234567F;Léa;;;Corse;;M;01/01/1990;2A214;;2A;99100;AP;MEF1;6A\n".encode("utf-8")
-    for label, bad in (("overlong", OVERLONG_SLASH), ("surrogate", SURROGATE), ("nul", NUL)):
+    for label, bad in (("overlong", OVERLONG_SLASH), ("surrogate", SURROGATE)):
         seed("csv", f"item12-{label}-in-name.csv", FREGATA_HEADER.encode("utf-8") + good.replace(b"L\xc3\xa9a", b"L" + bad))
-    for label, bad in (("above-u10ffff", ABOVE_MAX), ("five-bytes", FIVE_BYTES)):
+    for label, bad in (("above-u10ffff", ABOVE_MAX), ("five-bytes", FIVE_BYTES), ("nul", NUL)):
         regression("csv", f"item12-{label}-in-name.csv",
                    FREGATA_HEADER.encode("utf-8") + good.replace(b"L\xc3\xa9a", b"L" + bad))
+    regression("csv", "item12-line-break-in-name.csv",
+               FREGATA_HEADER.encode("utf-8") + good.replace(b";L\xc3\xa9a;", b';"L\xc3\xa9a\nDROP";'))
 
 
 def zips():
