@@ -136,6 +136,10 @@ def zips():
     seed("zip", "no-xml.zip", zip_of([("readme.txt", b"bonjour")]))
     seed("zip", "empty.zip", zip_of([]))
     seed("zip", "ratio-bomb.zip", zip_of([("siecle.xml", b"<a>" + b" " * 200000 + b"</a>")]))
+    # Item 12: an entry name libzip takes for UTF-8 (a code point above U+10FFFF) went raw into the
+    # refusal's message, which the outcome JSON cannot hold (nlohmann::json::dump throws).
+    regression("zip", "item12-entry-name-above-u10ffff.zip",
+               zip_of([("siecle.xml", two), ("b.txt", b"x")]).replace(b"b.txt", ABOVE_MAX + b"t"))
     # Item 1: a 26,000-character entry name overflowed the stack in std::regex_match.
     regression("zip", "item1-26000-char-entry-name.zip", zip_of([("a" * 26000 + ".xml", two)]))
 
