@@ -16,7 +16,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 mkdir -p "$BUILD/logs" "$BUILD/artifacts"
 
 failed=()
-# report STATUS NAME WHAT LOG: one line, and what matters of the log when the run failed.
+# report STATUS NAME WHAT LOG [INPUT]: one line, and what matters of the log when the run failed.
 report() {
     if [ "$1" -eq 0 ]; then
         echo "[OK] $2: $3"
@@ -26,7 +26,7 @@ report() {
     grep -E '^(==[0-9]+== ?ERROR|numeria: |SUMMARY|artifact_prefix|Test unit written)|^ +#[0-9]+ ' "$4" |
         grep -vE 'fuzzer::|__sanitizer|libc\.so|nptl/|raise\.c|abort\.c|assertion_failed' | cut -c1-160 | head -12 |
         sed 's/^/    /'
-    failed+=("$2/$(basename "$3" | cut -d, -f1)")
+    failed+=("$2${5:+/$5}")
 }
 
 for source in tests/fuzz/*_fuzz.cpp; do
@@ -47,7 +47,7 @@ for source in tests/fuzz/*_fuzz.cpp; do
             [ -e "$input" ] || continue
             log="$BUILD/logs/$name-regression-$(basename "$input").log"
             ("$binary" "${options[@]}" "$input" >"$log" 2>&1; exit $?) 2>/dev/null
-            report $? "$name" "$(basename "$input")" "$log"
+            report $? "$name" "$(basename "$input")" "$log" "$(basename "$input")"
         done
         ;;
     fuzz)
@@ -57,7 +57,7 @@ for source in tests/fuzz/*_fuzz.cpp; do
         status=$?
         runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
         cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 || true)
-        report $status "$name" "${seconds} s, ${runs:-?} runs, ${cov:-cov: ?}" "$log"
+        report $status "$name" "up to ${seconds} s: ${runs:-?} runs, ${cov:-cov: ?}" "$log"
         ;;
     *)
         echo "usage: scripts/run_fuzz.sh regressions | fuzz SECONDS" >&2
