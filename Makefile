@@ -1,10 +1,12 @@
 # Numeria: the entry points. `make run` and `make test` work on a fresh Debian 12 machine.
-.PHONY: all deps build build-dev run test test-unit test-integration test-browser bench lint format clean
+.PHONY: all deps build build-dev build-fuzz run test test-unit test-integration test-browser bench fuzz lint format clean
 
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 RELEASE_DIR := build/release
 DEV_DIR := build/dev
+FUZZ_DIR := build/fuzz
+FUZZ_SECONDS ?= 300
 
 all: build
 
@@ -22,11 +24,23 @@ build-dev: deps
 		-DNUMERIA_WERROR=ON >/dev/null
 	@cmake --build $(DEV_DIR) -j $(JOBS) --target numeria_unit_tests
 
+# libFuzzer targets (tests/fuzz) with clang, ASan and UBSan: only the domain libraries they need.
+build-fuzz: deps
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE= -DNUMERIA_FUZZ=ON \
+		-DNUMERIA_WERROR=ON >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target numeria_fuzzers
+
 run: build
 	@scripts/run_demo.sh
 
-test: build build-dev
+test: build build-dev build-fuzz
 	@scripts/run_tests.sh
+
+# Long fuzzing runs: every regression input once, then each target for FUZZ_SECONDS
+# (make fuzz FUZZ_SECONDS=3600); fails if either part does.
+fuzz: build-fuzz
+	@status=0; scripts/run_fuzz.sh regressions || status=1; scripts/run_fuzz.sh fuzz $(FUZZ_SECONDS) || status=1; \
+		exit $$status
 
 bench: build
 	@scripts/bench.sh

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Every test of Numeria, as `make test` runs them (after the release and sanitizer builds):
 #   1. unit tests of the domain, under AddressSanitizer + UndefinedBehaviorSanitizer (build/dev);
+#   1b. libFuzzer targets (build/fuzz): each one ~20 s from its seeds, and every regression input once;
 #   2. adapter tests (storage, web helpers) on the release build;
 #   3. HTTP integration tests against the real `numeria serve`, on SQLite, then on a PostgreSQL
 #      cluster this script starts in a temporary folder and stops at the end;
@@ -34,6 +35,10 @@ step "lint" scripts/lint.sh
 section "unit tests (ASan + UBSan)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 step "unit" ctest --test-dir build/dev --output-on-failure -j 2 --timeout 300
+
+section "fuzz (short runs)"
+step "fuzz-regressions" scripts/run_fuzz.sh regressions
+step "fuzz" scripts/run_fuzz.sh fuzz "${FUZZ_SHORT_SECONDS:-20}"
 
 section "adapter tests (release)"
 if [ -x build/release/numeria_adapter_tests ]; then
