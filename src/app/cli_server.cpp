@@ -85,7 +85,8 @@ int serve(const Config& config) {
 
     web::WebConfig web_config{NUMERIA_VERSION, config.base_url,
                               config.fast_password_hashing ? identity::HashStrength::Minimum
-                                                           : identity::HashStrength::Interactive};
+                                                           : identity::HashStrength::Interactive,
+                              config.trusted_proxies, config.sign_ups_per_address_hour};
     std::unique_ptr<Mailer> mailer;
     static const SystemClock mail_clock;
     if (config.smtp_url.empty())

@@ -52,6 +52,18 @@ void add_serve_options(CLI::App& command, Config& config) {
                     "on SIGTERM/SIGINT, time left to in-flight requests before exiting")
         ->envname("NUMERIA_SHUTDOWN_GRACE_MS")
         ->capture_default_str();
+    command
+        .add_option("--trusted-proxy", config.trusted_proxies,
+                    "address of a load balancer whose X-Forwarded-For last hop is the client's address "
+                    "(repeat, or comma-separated; default: none, the peer address is the client's)")
+        ->envname("NUMERIA_TRUSTED_PROXY")
+        ->delimiter(',');
+    command
+        .add_option("--sign-ups-per-address-hour", config.sign_ups_per_address_hour,
+                    "sign-ups allowed from one client address in an hour")
+        ->envname("NUMERIA_SIGN_UPS_PER_ADDRESS_HOUR")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     command.add_flag("--insecure-fast-password-hashing", config.fast_password_hashing,
                      "TESTS ONLY: hash passwords with argon2id's minimum limits");
     command.add_flag("--demo", config.demo, "load the demo data on first start and print the demo log-ins");

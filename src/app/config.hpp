@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace numeria::app {
 
@@ -24,9 +25,11 @@ struct Config {
     unsigned threads = 0; // 0: one per core, at least 2
     std::size_t pool_size = 8;
     bool demo = false;
-    bool fast_password_hashing = false;  // tests only: argon2id at its minimum limits
-    unsigned header_timeout_ms = 10'000; // whole request head, idle keep-alive included
-    unsigned shutdown_grace_ms = 4'000;  // in-flight requests after SIGTERM/SIGINT
+    bool fast_password_hashing = false;       // tests only: argon2id at its minimum limits
+    unsigned header_timeout_ms = 10'000;      // whole request head, idle keep-alive included
+    unsigned shutdown_grace_ms = 4'000;       // in-flight requests after SIGTERM/SIGINT
+    std::vector<std::string> trusted_proxies; // peers whose X-Forwarded-For last hop is believed
+    int sign_ups_per_address_hour = 10;
 };
 
 // Adds --database (NUMERIA_DATABASE) and --home (NUMERIA_HOME): every command that touches storage.

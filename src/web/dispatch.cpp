@@ -1,6 +1,7 @@
 #include "web/dispatch.hpp"
 
 #include "storage/organizations/sql_organization_repositories.hpp"
+#include "web/client_address.hpp"
 #include "web/pages/page.hpp"
 #include "web/session_support.hpp"
 #include "web/web_app.hpp"
@@ -106,6 +107,8 @@ Response run_route(WebApp& app, Request& request, const Route& route) {
     auto type = request.header("content-type");
     if (type && type->rfind("application/x-www-form-urlencoded", 0) == 0)
         request.form = parse_form(request.body);
+    request.remote_address =
+        client_address(request.remote_address, request.header("x-forwarded-for"), app.config.trusted_proxies);
     resolve_viewer(app, request);
     const bool new_csrf = ensure_csrf_token(request);
 
