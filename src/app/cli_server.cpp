@@ -117,7 +117,11 @@ int serve(const Config& config) {
     options.port = config.port;
     options.header_timeout = std::chrono::milliseconds(config.header_timeout_ms);
     options.shutdown_grace = std::chrono::milliseconds(config.shutdown_grace_ms);
-    options.threads = config.threads != 0 ? config.threads : std::max(2U, std::thread::hardware_concurrency());
+    // Rule: docs/rules/security.md, "Password hashing": a request waiting for the hashing pool holds
+    // an HTTP thread; the pool admits two per core (WebApp::hashing: one worker per core and as many
+    // waiting), so as many threads again keep /healthz and the pages answering during a sign-up flood.
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    options.threads = config.threads != 0 ? config.threads : std::max(2U, cores) + 2 * cores;
     int code = web::run_server(app, options, [&](std::uint16_t port) {
         app.listening_url = "http://" + config.bind + ":" + std::to_string(port);
         spdlog::info(nlohmann::json{{"msg", "listening"},

@@ -36,7 +36,10 @@ void add_serve_options(CLI::App& command, Config& config) {
         ->envname("NUMERIA_LOG_LEVEL")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical"}))
         ->capture_default_str();
-    command.add_option("--threads", config.threads, "HTTP worker threads (0: one per core, at least 2)")
+    command
+        .add_option("--threads", config.threads,
+                    "HTTP worker threads (0: one per core, at least 2, plus two per core for requests waiting "
+                    "for password hashing)")
         ->envname("NUMERIA_THREADS")
         ->capture_default_str();
     command.add_option("--pool-size", config.pool_size, "database sessions in the pool")
