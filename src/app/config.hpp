@@ -22,7 +22,7 @@ struct Config {
     std::string mail_from = "ne-pas-repondre@numeria.localhost";
     std::string log_level = "info";
     std::string home;     // where templates, static files, content and migrations are read
-    unsigned threads = 0; // 0: one per core, at least 2
+    unsigned threads = 0; // 0: one per core (at least 2) + two per core for password hashing
     std::size_t pool_size = 8;
     bool demo = false;
     bool fast_password_hashing = false;       // tests only: argon2id at its minimum limits
