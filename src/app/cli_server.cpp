@@ -103,6 +103,8 @@ int serve(const Config& config) {
     web_config.base_url = config.base_url;
     web_config.hash_strength =
         config.fast_password_hashing ? identity::HashStrength::Minimum : identity::HashStrength::Interactive;
+    web_config.trusted_proxies = config.trusted_proxies;
+    web_config.sign_ups_per_address_hour = config.sign_ups_per_address_hour;
     std::unique_ptr<Mailer> mailer;
     static const SystemClock mail_clock;
     if (config.smtp_url.empty())
@@ -141,7 +143,11 @@ int serve(const Config& config) {
     options.shutdown_grace = std::chrono::milliseconds(config.shutdown_grace_ms);
     options.upload_dir = config.upload_dir;
     options.max_concurrent_uploads = config.max_concurrent_uploads;
-    options.threads = config.threads != 0 ? config.threads : std::max(2U, std::thread::hardware_concurrency());
+    // Rule: docs/rules/security.md, "Password hashing": a request waiting for the hashing pool holds
+    // an HTTP thread; the pool admits two per core (WebApp::hashing: one worker per core and as many
+    // waiting), so as many threads again keep /healthz and the pages answering during a sign-up flood.
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    options.threads = config.threads != 0 ? config.threads : std::max(2U, cores) + 2 * cores;
     int code = web::run_server(app, options, [&](std::uint16_t port) {
         app.listening_url = "http://" + config.bind + ":" + std::to_string(port);
         spdlog::info(nlohmann::json{{"msg", "listening"},

@@ -36,7 +36,10 @@ void add_serve_options(CLI::App& command, Config& config) {
         ->envname("NUMERIA_LOG_LEVEL")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical"}))
         ->capture_default_str();
-    command.add_option("--threads", config.threads, "HTTP worker threads (0: one per core, at least 2)")
+    command
+        .add_option("--threads", config.threads,
+                    "HTTP worker threads (0: one per core, at least 2, plus two per core for requests waiting "
+                    "for password hashing)")
         ->envname("NUMERIA_THREADS")
         ->capture_default_str();
     command.add_option("--pool-size", config.pool_size, "database sessions in the pool")
@@ -72,6 +75,18 @@ void add_serve_options(CLI::App& command, Config& config) {
                     "a student import whose process died is taken again after this long (renewed while it runs)")
         ->envname("NUMERIA_IMPORT_CLAIM_SECONDS")
         ->check(CLI::Range(1U, 3600U))
+        ->capture_default_str();
+    command
+        .add_option("--trusted-proxy", config.trusted_proxies,
+                    "address of a load balancer whose X-Forwarded-For last hop is the client's address "
+                    "(repeat, or comma-separated; default: none, the peer address is the client's)")
+        ->envname("NUMERIA_TRUSTED_PROXY")
+        ->delimiter(',');
+    command
+        .add_option("--sign-ups-per-address-hour", config.sign_ups_per_address_hour,
+                    "sign-ups allowed from one client address in an hour")
+        ->envname("NUMERIA_SIGN_UPS_PER_ADDRESS_HOUR")
+        ->check(CLI::PositiveNumber)
         ->capture_default_str();
     command.add_flag("--insecure-fast-password-hashing", config.fast_password_hashing,
                      "TESTS ONLY: hash passwords with argon2id's minimum limits");

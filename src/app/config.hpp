@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace numeria::app {
 
@@ -21,16 +22,18 @@ struct Config {
     std::string mail_from = "ne-pas-repondre@numeria.localhost";
     std::string log_level = "info";
     std::string home;     // where templates, static files, content and migrations are read
-    unsigned threads = 0; // 0: one per core, at least 2
+    unsigned threads = 0; // 0: one per core (at least 2) + two per core for password hashing
     std::size_t pool_size = 8;
     bool demo = false;
-    bool fast_password_hashing = false;  // tests only: argon2id at its minimum limits
-    unsigned header_timeout_ms = 10'000; // whole request head, idle keep-alive included
-    unsigned shutdown_grace_ms = 4'000;  // in-flight requests after SIGTERM/SIGINT
-    std::string metrics_token;           // empty: /metrics is not served
+    bool fast_password_hashing = false;       // tests only: argon2id at its minimum limits
+    unsigned header_timeout_ms = 10'000;      // whole request head, idle keep-alive included
+    unsigned shutdown_grace_ms = 4'000;       // in-flight requests after SIGTERM/SIGINT
+    std::vector<std::string> trusted_proxies; // peers whose X-Forwarded-For last hop is believed
+    int sign_ups_per_address_hour = 10;
+    std::string metrics_token;                // empty: /metrics is not served
     std::string upload_dir = "var/uploads";
     unsigned max_concurrent_uploads = 4;
-    unsigned import_claim_seconds = 60;  // how long a student import's claim lasts without renewal
+    unsigned import_claim_seconds = 60; // how long a student import's claim lasts without renewal
 };
 
 // Adds --database (NUMERIA_DATABASE) and --home (NUMERIA_HOME): every command that touches storage.

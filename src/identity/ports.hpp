@@ -35,16 +35,22 @@ public:
     // The session of this digest if it is neither revoked nor expired at `now`.
     [[nodiscard]] virtual std::optional<ActiveSession> find_active(const std::string& token_digest, EpochMs now) = 0;
     virtual void revoke(const std::string& token_digest, EpochMs now) = 0;
+    // Revokes every session and API token of the user except the one of `kept_digest` ("" for none).
+    virtual void revoke_all_of_user(UserId user_id, const std::string& kept_digest, EpochMs now) = 0;
 };
 
-// Single-use links (password reset): only the digest of the token is stored.
+// Single-use links (password reset, account unlock): only the digest of the token is stored.
 class OneTimeTokenRepository {
 public:
     virtual ~OneTimeTokenRepository() = default;
     virtual void create(const std::string& token_digest, UserId user_id, EpochMs created_at, EpochMs expires_at) = 0;
     // The user of an unused, unexpired token.
     [[nodiscard]] virtual std::optional<UserId> find_usable(const std::string& token_digest, EpochMs now) = 0;
-    virtual void mark_used(const std::string& token_digest, EpochMs now) = 0;
+    // Spends the token if it is still unused and unexpired, in one conditional write: of two
+    // concurrent calls, only one gets true.
+    [[nodiscard]] virtual bool consume(const std::string& token_digest, EpochMs now) = 0;
+    // Spends every unused token of the user.
+    virtual void spend_all_of_user(UserId user_id, EpochMs now) = 0;
 };
 
 // National administrators (Admin space): an account is one or is not.

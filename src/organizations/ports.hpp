@@ -71,6 +71,9 @@ public:
                                                                  const std::string& email) = 0;
     [[nodiscard]] virtual std::optional<Invitation> find_by_digest(const std::string& token_digest) = 0;
     [[nodiscard]] virtual std::vector<Invitation> list_pending(OrganizationId organization) = 0;
+    // Marks a pending, unexpired invitation accepted in one conditional write: of two concurrent
+    // calls, only one gets true (docs/rules/security.md, "Single-use links").
+    [[nodiscard]] virtual bool accept_pending(InvitationId id, EpochMs now) = 0;
 };
 
 // Who did what, when, from where: activation, invitation, role and removal events (issue 3 item 10).
@@ -101,7 +104,9 @@ public:
     [[nodiscard]] virtual int count_since(const std::string& uai, EpochMs since) = 0;
     // The UAI of an unused, unexpired link.
     [[nodiscard]] virtual std::optional<std::string> find_usable(const std::string& token_digest, EpochMs now) = 0;
-    virtual void mark_used(const std::string& token_digest, EpochMs now) = 0;
+    // Spends an unused, unexpired link in one conditional write: of two concurrent calls, only one
+    // gets true (docs/rules/security.md, "Single-use links").
+    [[nodiscard]] virtual bool consume(const std::string& token_digest, EpochMs now) = 0;
 };
 
 } // namespace numeria::organizations

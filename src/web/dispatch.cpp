@@ -1,6 +1,7 @@
 #include "web/dispatch.hpp"
 
 #include "storage/organizations/sql_organization_repositories.hpp"
+#include "web/client_address.hpp"
 #include "web/pages/page.hpp"
 #include "web/session_support.hpp"
 #include "web/text_input.hpp"
@@ -105,6 +106,8 @@ bool changes_state(Method method) {
 std::optional<Response> authorize(WebApp& app, Request& request, const Route& route) {
     if (auto cookie_header = request.header("cookie"))
         request.cookies = parse_cookies(*cookie_header);
+    request.remote_address =
+        client_address(request.remote_address, request.header("x-forwarded-for"), app.config.trusted_proxies);
     resolve_viewer(app, request);
     request.new_csrf_cookie = ensure_csrf_token(app, request);
 

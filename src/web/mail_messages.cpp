@@ -71,6 +71,24 @@ Mail invitation_mail(const WebApp& app, const std::string& to, const std::string
                 link};
 }
 
+Mail account_unlock_mail(const WebApp& app, const std::string& to, const std::string& token) {
+    const std::string link = app.public_url() + "/connexion/debloquer?jeton=" + token;
+    return Mail{to, "Numeria : Débloquer mon compte",
+                app.templates.render("mail_account_unlock", mstch::map{{"link", link}}), link};
+}
+
+Mail sign_up_welcome_mail(const WebApp& app, const std::string& to) {
+    const std::string link = app.public_url() + "/connexion";
+    return Mail{to, "Numeria : votre inscription",
+                app.templates.render("mail_sign_up_welcome", mstch::map{{"link", link}}), link};
+}
+
+Mail sign_up_taken_mail(const WebApp& app, const std::string& to) {
+    const std::string link = app.public_url() + "/mot-de-passe-oublie";
+    return Mail{to, "Numeria : votre inscription",
+                app.templates.render("mail_sign_up_taken", mstch::map{{"link", link}}), link};
+}
+
 bool send_mail(WebApp& app, const Request& request, const Mail& mail) {
     auto sent = app.mailer.send(mail);
     if (!sent)

@@ -24,6 +24,12 @@ struct Request;
 [[nodiscard]] Mail invitation_mail(const WebApp& app, const std::string& to, const std::string& token,
                                    const std::string& organization, const std::string& inviter);
 
+[[nodiscard]] Mail account_unlock_mail(const WebApp& app, const std::string& to, const std::string& token);
+// After a sign-up: a welcome to a new account, or a warning to the owner of a taken address (the
+// page answers the same in both cases).
+[[nodiscard]] Mail sign_up_welcome_mail(const WebApp& app, const std::string& to);
+[[nodiscard]] Mail sign_up_taken_mail(const WebApp& app, const std::string& to);
+
 // Sends and logs a failure with the request id; returns whether the mail left.
 bool send_mail(WebApp& app, const Request& request, const Mail& mail);
 

@@ -39,6 +39,8 @@ void register_routes(Router& router) {
     router.add({Post, "/inscription", Anonymous, DEFAULT_BODY_LIMIT, post_sign_up, ""});
     router.add({Get, "/connexion", Anonymous, DEFAULT_BODY_LIMIT, get_log_in, ""});
     router.add({Post, "/connexion", Anonymous, DEFAULT_BODY_LIMIT, post_log_in, ""});
+    router.add({Get, "/connexion/debloquer", Anonymous, DEFAULT_BODY_LIMIT, get_account_unlock, ""});
+    router.add({Post, "/connexion/debloquer", Anonymous, DEFAULT_BODY_LIMIT, post_account_unlock, ""});
     router.add({Post, "/deconnexion", Learner, DEFAULT_BODY_LIMIT, post_log_out, ""});
     router.add({Get, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, get_change_password, ""});
     router.add({Post, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, post_change_password, ""});

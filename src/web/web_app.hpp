@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/mailer.hpp"
 #include "identity/domain/password_hasher.hpp"
+#include "identity/domain/password_hashing_pool.hpp"
 #include "storage/database.hpp"
 #include "web/assets.hpp"
 #include "web/metrics.hpp"
@@ -15,6 +16,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace numeria::web {
 
@@ -24,6 +27,8 @@ struct WebConfig {
     identity::HashStrength hash_strength = identity::HashStrength::Interactive;
     std::string secret_key;    // 32 bytes from the secret file: signs CSRF tokens
     std::string metrics_token; // empty: GET /metrics answers 404
+    std::vector<std::string> trusted_proxies; // see web/client_address.hpp
+    int sign_ups_per_address_hour = 10;
 
     // Cookies get the Secure attribute when the public URL is https.
     [[nodiscard]] bool secure_cookies() const { return base_url.rfind("https://", 0) == 0; }
@@ -54,6 +59,10 @@ struct WebApp {
     std::function<void()> notify_learner_imports = [] {};
     SystemClock clock;
     identity::PasswordHasher hasher{config.hash_strength};
+    // Every hash and password check of a request runs here, outside transactions (docs/rules/
+    // security.md, "Password hashing"): one worker per core, and as many waiting at most.
+    identity::PasswordHashingPool hashing{config.hash_strength, std::max(1U, std::thread::hardware_concurrency()),
+                                          std::max(1U, std::thread::hardware_concurrency())};
 };
 
 } // namespace numeria::web

@@ -31,6 +31,12 @@ async function signUp(page, firstName, lastName, email, password) {
   await page.fill('#mot_de_passe', password);
   await page.check('#cgu', { force: true });
   await page.click('#bouton-inscription');
+  // Signing up does not sign in (the answer is the same when the address already has an account):
+  // the "Se connecter" link keeps where to go next.
+  await page.click('#lien-connexion-inscription');
+  await page.fill('#identifiant', email);
+  await page.fill('#mot_de_passe', password);
+  await page.click('#bouton-connexion');
 }
 
 export const tests = [

@@ -1,10 +1,11 @@
-// csv_fuzz.cpp: libFuzzer target for the CSV readers: the Fregata and SUP formats
-// (parse_fregata_csv, parse_sup_csv) and the table under them (CsvTable, also used for the national
+// csv_fuzz.cpp: libFuzzer target for the CSV readers: the Fregata and SUP formats (through
+// validate_import_file, the entry point every import goes through: the reader, then the text rule of
+// every field) and the table under them (CsvTable, also used for the national
 // directory of establishments, with ';' and ',').
 #include "fuzz_support.hpp"
 #include "import_checks.hpp"
 #include "organizations/import/csv_table.hpp"
-#include "organizations/learners/csv_learners.hpp"
+#include "organizations/use_cases/import_learners.hpp"
 
 using namespace numeria;
 
@@ -28,8 +29,9 @@ void read_table(std::string_view text, char delimiter) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes = fuzz::as_text(data, size);
-    fuzz::check_parsed_file(organizations::parse_fregata_csv(bytes));
-    fuzz::check_parsed_file(organizations::parse_sup_csv(bytes));
+    using organizations::ImportFormat;
+    fuzz::check_parsed_file(organizations::validate_import_file(ImportFormat::Fregata, bytes, ""));
+    fuzz::check_parsed_file(organizations::validate_import_file(ImportFormat::SupReplace, bytes, ""));
     read_table(bytes, ';');
     read_table(bytes, ',');
     return 0;

@@ -62,10 +62,13 @@ class ActivationTest(unittest.TestCase):
         path = target.path + "?" + target.query
         _, redirect, _ = browser.request("GET", path)
         login_target = urllib.parse.unquote(redirect["location"].split("retour=", 1)[1])
-        _, signed_up, _ = browser.request("POST", "/inscription", {
+        browser.request("POST", "/inscription", {
             "csrf": browser.cookies["numeria_csrf"], "prenom": "Anne", "nom": "Proviseure",
             "email": "anne.proviseure@exemple.fr", "mot_de_passe": "Direction2026", "cgu": "oui",
             "retour": login_target})
+        _, signed_up, _ = browser.request("POST", "/connexion", {
+            "csrf": browser.cookies["numeria_csrf"], "identifiant": "anne.proviseure@exemple.fr",
+            "mot_de_passe": "Direction2026", "retour": login_target})
         _, _, confirm_page = browser.request("GET", signed_up["location"])
         token = re.search(r'name="jeton" value="([0-9a-f]{64})"', confirm_page).group(1)
         confirmed, done, _ = browser.request("POST", "/activation/confirmer",
@@ -82,7 +85,7 @@ class ActivationTest(unittest.TestCase):
 
     def test_the_link_works_only_once(self):
         first = Browser(self.server)
-        first.sign_up("premier@exemple.fr")
+        first.sign_up_and_log_in("premier@exemple.fr")
         self.request_activation(first, "0759902B")
         link = re.search(r"jeton=([0-9a-f]{64})", self.mail_to("ce.0759902b@ac-exemple.fr")
                          .get_body(preferencelist=("plain",)).get_content()).group(1)

@@ -61,7 +61,7 @@ class AuthorizationMatrixTest(unittest.TestCase):
     @classmethod
     def signed_up(cls, address):
         browser = Browser(cls.server)
-        browser.sign_up(address)
+        browser.sign_up_and_log_in(address)
         return browser
 
     @classmethod

@@ -61,9 +61,12 @@ class TeamTest(unittest.TestCase):
         _, to_login, _ = newcomer.request("GET", link)
         retour = urllib.parse.unquote(to_login["location"].split("retour=", 1)[1])
         newcomer.request("GET", "/inscription")
-        _, signed_up, _ = newcomer.request("POST", "/inscription", {
+        newcomer.request("POST", "/inscription", {
             "csrf": newcomer.cookies["numeria_csrf"], "prenom": "Nina", "nom": "Nouvelle",
             "email": "nouveau.prof@exemple.fr", "mot_de_passe": "Classe2026", "cgu": "oui", "retour": retour})
+        _, signed_up, _ = newcomer.request("POST", "/connexion", {
+            "csrf": newcomer.cookies["numeria_csrf"], "identifiant": "nouveau.prof@exemple.fr",
+            "mot_de_passe": "Classe2026", "retour": retour})
         _, _, accept_page = newcomer.request("GET", signed_up["location"])
         token = re.search(r'name="jeton" value="([0-9a-f]{64})"', accept_page).group(1)
         accepted, joined, _ = self.post(newcomer, "/invitation", {"jeton": token})
@@ -100,7 +103,7 @@ class TeamTest(unittest.TestCase):
 
     def test_someone_outside_the_organisation_gets_404_and_anonymous_is_sent_to_log_in(self):
         outsider = Browser(self.server)
-        outsider.sign_up("dehors@exemple.fr")
+        outsider.sign_up_and_log_in("dehors@exemple.fr")
         anonymous = Browser(self.server)
 
         status, _, _ = outsider.request("GET", self.team)
@@ -115,7 +118,7 @@ class TeamTest(unittest.TestCase):
     def test_admin_changes_a_role_cancels_an_invitation_removes_a_member_and_reads_the_journal(self):
         direction = self.signed_in(DIRECTION)
         extra = Browser(self.server)
-        extra.sign_up("temporaire@exemple.fr")
+        extra.sign_up_and_log_in("temporaire@exemple.fr")
         self.post(direction, self.team + "/invitations", {"email": "temporaire@exemple.fr", "role": "MEMBER"})
         self.post(extra, "/invitation", {"jeton": self.invitation_link("temporaire@exemple.fr").split("=", 1)[1]})
         self.post(direction, self.team + "/invitations", {"email": "annulee@exemple.fr", "role": "ADMIN"})

@@ -37,11 +37,15 @@ def fresh_database_url(workdir):
 class Server:
     """One `numeria serve` process on a free port; its stdout lines are kept in `lines`."""
 
-    def __init__(self, extra_args=(), database_url=None, env=None):
+    def __init__(self, extra_args=(), database_url=None, env=None, fast_hashing=True):
+        self.fast_hashing = fast_hashing
         self.workdir = tempfile.mkdtemp(prefix="numeria-it-")
         self.database_url = database_url or fresh_database_url(self.workdir)
         self.extra_args = list(extra_args)
-        self.env = dict(os.environ, **(env or {}))
+        # Tests sign up many accounts from 127.0.0.1: the per-address sign-up limit is lifted unless a
+        # test sets it.
+        self.env = dict(os.environ, NUMERIA_SIGN_UPS_PER_ADDRESS_HOUR="100000")
+        self.env.update(env or {})
         self.lines = []
         self.process = None
         self.port = None
@@ -50,8 +54,10 @@ class Server:
     def start(self, timeout=15):
         args = [BIN, "serve", "--port", "0", "--database", self.database_url,
                 "--secret-file", os.path.join(self.workdir, "secret.key"),
-                "--outbox-dir", os.path.join(self.workdir, "outbox"),
-                "--insecure-fast-password-hashing"] + self.extra_args
+                "--outbox-dir", os.path.join(self.workdir, "outbox")]
+        if self.fast_hashing:
+            args.append("--insecure-fast-password-hashing")
+        args += self.extra_args
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env,
                                         cwd=self.workdir, preexec_fn=self.start_hook)
         # The server logs every request: its stdout is read continuously, or the pipe would fill

@@ -37,5 +37,31 @@ TEST(LoginThrottle, AccountKeysIgnoreCaseAndSpaces) {
     EXPECT_NE(account_key("marie@exemple.fr"), address_key("marie@exemple.fr"));
 }
 
+TEST(LoginThrottle, AnAddressIsBlockedOnlyAfterAHundredFailures) {
+    ThrottleState state;
+    for (int i = 0; i < 99; ++i)
+        state = after_failure(state, 0, ADDRESS_FAILURES_BEFORE_BLOCK);
+    EXPECT_FALSE(is_blocked(state, 0));
+
+    EXPECT_TRUE(is_blocked(after_failure(state, 0, ADDRESS_FAILURES_BEFORE_BLOCK), 0));
+}
+
+TEST(RateWindow, TheEleventhEventOfAWindowIsOverALimitOfTen) {
+    ThrottleState state;
+    for (int i = 0; i < 10; ++i)
+        state = count_in_window(state, 1000, HOUR_MS);
+    EXPECT_FALSE(over_limit(state, 10));
+
+    EXPECT_TRUE(over_limit(count_in_window(state, 1000 + HOUR_MS - 1, HOUR_MS), 10));
+}
+
+TEST(RateWindow, ANewWindowStartsTheCountAgain) {
+    ThrottleState state;
+    for (int i = 0; i < 11; ++i)
+        state = count_in_window(state, 1000, HOUR_MS);
+
+    EXPECT_FALSE(over_limit(count_in_window(state, 1000 + HOUR_MS, HOUR_MS), 10));
+}
+
 } // namespace
 } // namespace numeria::identity

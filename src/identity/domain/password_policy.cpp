@@ -11,6 +11,9 @@ namespace numeria::identity {
 namespace {
 
 constexpr std::size_t MINIMUM_LENGTH = 8;
+// Rule: docs/rules/security.md, "Length limits": argon2id takes any length, but hashing a huge
+// password costs; 128 bytes is far above any password a person types.
+constexpr std::size_t MAXIMUM_BYTES = 128;
 
 // The C.UTF-8 locale of glibc classifies every Unicode letter; it is used only through a
 // thread-local uselocale() around the scan, never installed globally.
@@ -36,6 +39,8 @@ private:
 } // namespace
 
 Status check_password_policy(std::string_view password) {
+    if (password.size() > MAXIMUM_BYTES)
+        return fail(Error::invalid("password.too_long"));
     Utf8Scope scope;
     std::mbstate_t state{};
     std::size_t characters = 0;

@@ -3,6 +3,7 @@
 // leads to this form (web/dispatch.cpp).
 #pragma once
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "identity/domain/password_hasher.hpp"
 #include "identity/ports.hpp"
@@ -11,9 +12,21 @@
 
 namespace numeria::identity {
 
-// Guard clauses: the account exists (user.not_found), the password policy (password.*), the new
-// password differs from the current one (password.unchanged). Then the hash, and no forced change.
-[[nodiscard]] Status change_password(UserId user_id, const std::string& new_password, UserRepository& users,
-                                     const PasswordHasher& hasher);
+// The steps, so hashing runs outside any transaction:
+// 1. read the account (user.not_found);
+// 2. prepare_new_password (no transaction): the password policy (password.*), a password that
+//    differs from the current one (password.unchanged), then its hash;
+// 3. store_new_password (in a transaction): the hash, no forced change, and every other session
+//    and API token of the user revoked, the one in use (`kept_session_digest`) kept
+//    (docs/rules/security.md, "Password changes").
+[[nodiscard]] Result<std::string> prepare_new_password(const std::string& new_password, const User& account,
+                                                       const PasswordHashing& hashing);
+void store_new_password(UserId user_id, const std::string& password_hash, const std::string& kept_session_digest,
+                        UserRepository& users, SessionRepository& sessions, const Clock& clock);
+
+// The steps in one call (for the tests).
+[[nodiscard]] Status change_password(UserId user_id, const std::string& new_password,
+                                     const std::string& kept_session_digest, UserRepository& users,
+                                     SessionRepository& sessions, const PasswordHashing& hashing, const Clock& clock);
 
 } // namespace numeria::identity

@@ -1,4 +1,5 @@
 #include "identity/use_cases/change_password.hpp"
+#include "tests/support/identity/in_memory_session_repository.hpp"
 #include "tests/support/identity/in_memory_user_repository.hpp"
 
 #include <gtest/gtest.h>
@@ -21,12 +22,18 @@ protected:
     }
 
     testing::InMemoryUserRepository m_users;
+    testing::InMemorySessionRepository m_sessions;
     PasswordHasher m_hasher{HashStrength::Minimum};
+    FixedClock m_clock{1'700'000'000'000};
     UserId m_pupil = 0;
+
+    Status change(UserId user, const std::string& password, const std::string& kept = "current") {
+        return change_password(user, password, kept, m_users, m_sessions, m_hasher, m_clock);
+    }
 };
 
 TEST_F(ChangePasswordTest, SetsTheNewPasswordAndLiftsTheForcedChange) {
-    ASSERT_TRUE(change_password(m_pupil, "Cartable2024", m_users, m_hasher));
+    ASSERT_TRUE(change(m_pupil, "Cartable2024"));
 
     const User user = *m_users.find(m_pupil);
     EXPECT_TRUE(m_hasher.verify("Cartable2024", user.password_hash));
@@ -34,12 +41,22 @@ TEST_F(ChangePasswordTest, SetsTheNewPasswordAndLiftsTheForcedChange) {
 }
 
 TEST_F(ChangePasswordTest, AppliesThePolicy) {
-    EXPECT_EQ(change_password(m_pupil, "cartable", m_users, m_hasher).error().reason, "password.missing_uppercase");
+    EXPECT_EQ(change(m_pupil, "cartable").error().reason, "password.missing_uppercase");
     EXPECT_TRUE(m_users.find(m_pupil)->must_change_password);
 }
 
 TEST_F(ChangePasswordTest, RefusesAnUnknownAccount) {
-    EXPECT_EQ(change_password(999, "Cartable2024", m_users, m_hasher).error().code, ErrorCode::NotFound);
+    EXPECT_EQ(change(999, "Cartable2024").error().code, ErrorCode::NotFound);
+}
+
+TEST_F(ChangePasswordTest, RevokesTheOtherSessionsAndKeepsTheCurrentOne) {
+    m_sessions.create("current", m_pupil, m_clock.now(), m_clock.now() + 1000);
+    m_sessions.create("other", m_pupil, m_clock.now(), m_clock.now() + 1000);
+
+    ASSERT_TRUE(change(m_pupil, "Cartable2024", "current"));
+
+    EXPECT_TRUE(m_sessions.find_active("current", m_clock.now()).has_value());
+    EXPECT_FALSE(m_sessions.find_active("other", m_clock.now()).has_value());
 }
 
 } // namespace

@@ -80,12 +80,28 @@ TEST_F(LogInTest, TenFailuresBlockTheAccountEvenWithTheRightPassword) {
     EXPECT_EQ(result.error().detail, std::to_string(m_clock.now() + FIRST_BLOCK_MS));
 }
 
-TEST_F(LogInTest, TenFailuresFromOneAddressBlockThatAddressForOtherAccounts) {
+TEST_F(LogInTest, TenFailuresOnTenAccountsFromOneAddressDoNotBlockAnother) {
     for (int i = 0; i < 10; ++i)
+        (void)attempt("inconnu" + std::to_string(i) + "@exemple.fr", "wrong");
+
+    EXPECT_TRUE(attempt("marie.curie@exemple.fr", "Radium1898").has_value());
+}
+
+TEST_F(LogInTest, AHundredFailuresFromOneAddressBlockThatAddressForOtherAccounts) {
+    for (int i = 0; i < 100; ++i)
         (void)attempt("inconnu" + std::to_string(i) + "@exemple.fr", "wrong");
 
     EXPECT_EQ(attempt("marie.curie@exemple.fr", "Radium1898").error().reason, "login.blocked");
     EXPECT_TRUE(attempt("marie.curie@exemple.fr", "Radium1898", "203.0.113.9").has_value());
+}
+
+TEST_F(LogInTest, OnlyTheFailureThatBlocksAnExistingAccountAsksForAnUnlockLink) {
+    LogIn wrong{"marie.curie@exemple.fr", "wrong", "192.0.2.1"};
+    auto account = m_users.find(m_teacher);
+    for (int i = 0; i < 9; ++i)
+        ASSERT_FALSE(record_log_in(wrong, account, false, m_throttle, m_clock).account_just_blocked);
+
+    EXPECT_TRUE(record_log_in(wrong, account, false, m_throttle, m_clock).account_just_blocked);
 }
 
 TEST_F(LogInTest, TheBlockEndsAfterTwoMinutes) {

@@ -1,6 +1,8 @@
 #include "identity/use_cases/sign_up.hpp"
 
+#include "identity/domain/account_fields.hpp"
 #include "identity/domain/login_name.hpp"
+#include "identity/domain/login_throttle.hpp"
 #include "identity/domain/password_policy.hpp"
 
 namespace numeria::identity {
@@ -20,30 +22,54 @@ std::string trimmed(const std::string& text) {
 
 } // namespace
 
-Result<UserId> sign_up(const SignUp& command, UserRepository& users, const PasswordHasher& hasher, const Clock& clock) {
+Status check_sign_up(const SignUp& command) {
     if (is_blank(command.first_name))
         return fail(Error::invalid("user.first_name_required"));
     if (is_blank(command.last_name))
         return fail(Error::invalid("user.last_name_required"));
+    NUMERIA_TRY_STATUS(check_name(trimmed(command.first_name), "user.first_name"));
+    NUMERIA_TRY_STATUS(check_name(trimmed(command.last_name), "user.last_name"));
     const std::string email = normalize_email(command.email);
+    NUMERIA_TRY_STATUS(check_email_length(email));
     if (!is_plausible_email(email))
         return fail(Error::invalid("user.email_invalid"));
     if (!command.accepts_terms)
         return fail(Error::invalid("user.terms_not_accepted"));
-    NUMERIA_TRY_STATUS(check_password_policy(command.password));
-    if (users.find_by_email(email))
-        return fail(Error{ErrorCode::AlreadyExists, "user.email_taken", {}});
+    return check_password_policy(command.password);
+}
 
-    NUMERIA_TRY(std::string password_hash, hasher.hash(command.password));
+Status count_sign_up(const std::string& remote_address, int per_hour, ThrottleRepository& throttle,
+                     const Clock& clock) {
+    const std::string key = sign_up_address_key(remote_address);
+    const ThrottleState counted = count_in_window(throttle.get(key), clock.now(), HOUR_MS);
+    throttle.put(key, counted, clock.now());
+    if (over_limit(counted, per_hour))
+        return fail(Error::rule("sign_up.too_many"));
+    return {};
+}
+
+Result<SignedUp> register_account(const SignUp& command, const std::string& password_hash, UserRepository& users,
+                                  const Clock& clock) {
+    const std::string email = normalize_email(command.email);
+    if (std::optional<User> existing = users.find_by_email(email))
+        return SignedUp{existing->id, false, email};
     const EpochMs now = clock.now();
     NewUser user;
     user.first_name = trimmed(command.first_name);
     user.last_name = trimmed(command.last_name);
     user.email = email;
-    user.password_hash = std::move(password_hash);
+    user.password_hash = password_hash;
     user.terms_accepted_at = now;
     user.created_at = now;
-    return users.create(user);
+    NUMERIA_TRY(UserId id, users.create(user));
+    return SignedUp{id, true, email};
+}
+
+Result<SignedUp> sign_up(const SignUp& command, UserRepository& users, const PasswordHashing& hashing,
+                         const Clock& clock) {
+    NUMERIA_TRY_STATUS(check_sign_up(command));
+    NUMERIA_TRY(std::string hash, hashing.make_hash(command.password));
+    return register_account(command, hash, users, clock);
 }
 
 } // namespace numeria::identity

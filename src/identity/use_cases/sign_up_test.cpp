@@ -68,13 +68,39 @@ TEST_F(SignUpTest, AppliesThePasswordPolicy) {
     EXPECT_EQ(refusal(command), "password.missing_uppercase");
 }
 
-TEST_F(SignUpTest, RefusesAnEmailAlreadyUsedWhateverItsCase) {
-    ASSERT_TRUE(sign_up(a_sign_up(), m_users, m_hasher, m_clock));
+TEST_F(SignUpTest, ATakenEmailCreatesNothingAndReportsTheExistingAccount) {
+    auto first = sign_up(a_sign_up(), m_users, m_hasher, m_clock);
     SignUp again = a_sign_up();
     again.email = "MARIE.CURIE@exemple.fr";
 
-    EXPECT_EQ(refusal(again), "user.email_taken");
+    auto second = sign_up(again, m_users, m_hasher, m_clock);
+
+    ASSERT_TRUE(second.has_value());
+    EXPECT_FALSE(second->created);
+    EXPECT_EQ(second->user_id, first->user_id);
     EXPECT_EQ(m_users.all().size(), 1U);
+}
+
+TEST_F(SignUpTest, RefusesAFirstNameOfMoreThanAHundredCharacters) {
+    SignUp command = a_sign_up();
+    command.first_name = std::string(101, 'a');
+
+    EXPECT_EQ(refusal(command), "user.first_name_too_long");
+    EXPECT_TRUE(m_users.all().empty());
+}
+
+TEST_F(SignUpTest, RefusesALastNameOnTwoLines) {
+    SignUp command = a_sign_up();
+    command.last_name = "Curie\nhttp://evil.example";
+
+    EXPECT_EQ(refusal(command), "user.last_name_not_one_line");
+}
+
+TEST_F(SignUpTest, RefusesAPasswordOfMoreThan128Bytes) {
+    SignUp command = a_sign_up();
+    command.password = "Aa1" + std::string(126, 'x');
+
+    EXPECT_EQ(refusal(command), "password.too_long");
 }
 
 } // namespace

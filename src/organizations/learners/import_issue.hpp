@@ -20,7 +20,8 @@ struct ImportIssue {
 // file name) is cut to this many bytes, so 100 issues stay a few dozen kilobytes.
 constexpr std::size_t MAX_ISSUE_VALUE = 100;
 
-// `text` cut to MAX_ISSUE_VALUE bytes at a character boundary, with "…" when cut.
+// `text` as clean UTF-8 (malformed bytes and control characters become U+FFFD), cut to
+// MAX_ISSUE_VALUE bytes at a character boundary, with "…" when cut.
 [[nodiscard]] std::string shortened_value(const std::string& text);
 
 // An issue with its French message filled from the code (and the detail, when the message needs it).

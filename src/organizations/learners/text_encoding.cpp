@@ -1,11 +1,15 @@
 #include "organizations/learners/text_encoding.hpp"
 
 #include <iconv.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <climits>
+#include <cstdint>
+#include <optional>
 
 namespace numeria::organizations {
 
@@ -88,6 +92,25 @@ Error invalid_at(std::string_view bytes, std::size_t offset) {
     return Error::invalid("INVALID_CHAR_DETECTED", std::to_string(line_at(bytes, offset)));
 }
 
+// Rule: docs/rules/security.md "Text input": strict UTF-8 (RFC 3629). glibc's iconv lets through code
+// points above U+10FFFF and the old 5- and 6-byte forms, so UTF-8 is checked by ICU's decoder,
+// which refuses them, overlong forms and surrogates. The offset of the first bad byte, if any.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+    if (text.size() > static_cast<std::size_t>(INT32_MAX)) // far above any import's limit
+        return std::size_t{0};
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    std::int32_t at = 0;
+    while (at < length) {
+        const std::int32_t start = at;
+        UChar32 code_point = 0;
+        U8_NEXT(bytes, at, length, code_point);
+        if (code_point < 0)
+            return static_cast<std::size_t>(start);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 bool is_utf8_name(const std::string& encoding) {
@@ -99,7 +122,12 @@ Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding)
         return fail(Error::invalid("ENCODING_NOT_SUPPORTED", encoding));
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF")
         bytes.remove_prefix(3);
-    iconv_t converter = iconv_open("UTF-8", is_utf8_name(encoding) ? "UTF-8" : encoding.c_str());
+    if (is_utf8_name(encoding)) {
+        if (auto bad = first_invalid_utf8(bytes))
+            return fail(invalid_at(bytes, *bad));
+        return std::string(bytes);
+    }
+    iconv_t converter = iconv_open("UTF-8", encoding.c_str());
     if (converter == reinterpret_cast<iconv_t>(-1))
         return fail(Error::invalid("ENCODING_NOT_SUPPORTED", encoding));
     // Most of a French file is ASCII, one byte in any of these encodings: start at the input's size
@@ -134,7 +162,12 @@ Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding)
 Status check_encoded(std::string_view text, const std::string& encoding) {
     if (!supported(encoding))
         return fail(Error::invalid("ENCODING_NOT_SUPPORTED", encoding));
-    iconv_t converter = iconv_open("UTF-8", is_utf8_name(encoding) ? "UTF-8" : encoding.c_str());
+    if (is_utf8_name(encoding)) {
+        if (auto bad = first_invalid_utf8(text))
+            return fail(invalid_at(text, *bad));
+        return {};
+    }
+    iconv_t converter = iconv_open("UTF-8", encoding.c_str());
     if (converter == reinterpret_cast<iconv_t>(-1))
         return fail(Error::invalid("ENCODING_NOT_SUPPORTED", encoding));
     std::array<char, 65536> scratch{};

@@ -59,6 +59,8 @@ Result<ActivationConfirmed> confirm_activation(const std::string& token, identit
     std::optional<Establishment> establishment = establishments.find(*uai);
     if (!establishment)
         return fail(Error::not_found("activation.uai_unknown"));
+    if (!activations.consume(digest, now))
+        return fail(Error::invalid("activation.link_invalid"));
 
     ActivationConfirmed confirmed;
     if (std::optional<Organization> existing = organizations.find_by_uai(*uai)) {
@@ -74,7 +76,6 @@ Result<ActivationConfirmed> confirm_activation(const std::string& token, identit
         confirmed.created = true;
     }
     memberships.put(Membership{confirmed.organization_id, user_id, Role::Admin}, now);
-    activations.mark_used(digest, now);
     audit.record(AuditEvent{confirmed.organization_id, user_id, "activation", *uai,
                             confirmed.created ? "created" : "recovered", ip, now});
     return confirmed;

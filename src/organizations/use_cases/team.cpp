@@ -78,15 +78,14 @@ Result<OrganizationId> accept_invitation(const std::string& token, const Actor& 
     if (!invitation || invitation->status != InvitationStatus::Pending || invitation->expires_at <= now ||
         !actor.user_id)
         return fail(Error::invalid("invitation.link_invalid"));
+    if (!invitations.accept_pending(invitation->id, now))
+        return fail(Error::invalid("invitation.link_invalid"));
     const OrganizationId organization = invitation->organization_id;
     Role role = role_on_acceptance(invitation->role, memberships.count_active(organization));
     // Someone already in the team keeps an admin role they have.
     if (auto existing = memberships.find(organization, *actor.user_id); existing && existing->role == Role::Admin)
         role = Role::Admin;
     memberships.put(Membership{organization, *actor.user_id, role}, now);
-    invitation->status = InvitationStatus::Accepted;
-    invitation->updated_at = now;
-    invitations.update(*invitation);
     record(audit, organization, actor, "invitation.accepted", invitation->email, role_code(role), now);
     return organization;
 }

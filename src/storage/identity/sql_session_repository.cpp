@@ -30,4 +30,12 @@ void SqlSessionRepository::revoke(const std::string& token_digest, EpochMs now) 
         soci::use(at), soci::use(token_digest);
 }
 
+void SqlSessionRepository::revoke_all_of_user(identity::UserId user_id, const std::string& kept_digest, EpochMs now) {
+    const long long user = user_id;
+    const long long at = now;
+    m_sql << "UPDATE user_sessions SET revoked_at = :now "
+             "WHERE user_id = :user AND token_digest <> :kept AND revoked_at IS NULL",
+        soci::use(at), soci::use(user), soci::use(kept_digest);
+}
+
 } // namespace numeria::storage

@@ -16,6 +16,7 @@ public:
                 EpochMs expires_at) override;
     std::optional<identity::ActiveSession> find_active(const std::string& token_digest, EpochMs now) override;
     void revoke(const std::string& token_digest, EpochMs now) override;
+    void revoke_all_of_user(identity::UserId user_id, const std::string& kept_digest, EpochMs now) override;
 
 private:
     soci::session& m_sql;

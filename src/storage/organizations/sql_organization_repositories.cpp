@@ -217,10 +217,15 @@ std::optional<std::string> SqlActivationRepository::find_usable(const std::strin
     return uai;
 }
 
-void SqlActivationRepository::mark_used(const std::string& token_digest, EpochMs now) {
+// Rule: docs/rules/security.md, "Single-use links": a conditional write and its affected rows.
+bool SqlActivationRepository::consume(const std::string& token_digest, EpochMs now) {
     const long long at = now;
-    m_sql << "UPDATE activation_requests SET used_at = :n WHERE token_digest = :d", soci::use(at),
-        soci::use(token_digest);
+    soci::statement update =
+        (m_sql.prepare << "UPDATE activation_requests SET used_at = :n WHERE token_digest = :d AND used_at IS NULL "
+                          "AND expires_at > :n2",
+         soci::use(at), soci::use(token_digest), soci::use(at));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
 }
 
 } // namespace numeria::storage

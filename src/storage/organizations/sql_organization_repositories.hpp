@@ -58,7 +58,7 @@ public:
                 const std::string& last_name, EpochMs created_at, EpochMs expires_at) override;
     int count_since(const std::string& uai, EpochMs since) override;
     std::optional<std::string> find_usable(const std::string& token_digest, EpochMs now) override;
-    void mark_used(const std::string& token_digest, EpochMs now) override;
+    bool consume(const std::string& token_digest, EpochMs now) override;
 
 private:
     soci::session& m_sql;

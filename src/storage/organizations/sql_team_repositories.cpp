@@ -83,6 +83,20 @@ std::optional<Invitation> SqlInvitationRepository::find_pending(organizations::O
     return rows.empty() ? std::nullopt : std::optional<Invitation>(rows.front());
 }
 
+// Rule: docs/rules/security.md, "Single-use links": a conditional write and its affected rows.
+bool SqlInvitationRepository::accept_pending(organizations::InvitationId id, EpochMs now) {
+    const long long invitation = id;
+    const long long at = now;
+    const std::string accepted = organizations::status_code(organizations::InvitationStatus::Accepted);
+    const std::string pending = organizations::status_code(organizations::InvitationStatus::Pending);
+    soci::statement update =
+        (m_sql.prepare << "UPDATE invitations SET status = :a, updated_at = :u "
+                          "WHERE id = :i AND status = :p AND expires_at > :n",
+         soci::use(accepted), soci::use(at), soci::use(invitation), soci::use(pending), soci::use(at));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
+}
+
 std::optional<Invitation> SqlInvitationRepository::find_by_digest(const std::string& token_digest) {
     auto rows = select("token_digest = :a AND :b = ''", token_digest, "");
     return rows.empty() ? std::nullopt : std::optional<Invitation>(rows.front());

@@ -17,6 +17,7 @@ public:
     std::optional<organizations::Invitation> find_pending(organizations::OrganizationId organization,
                                                           const std::string& email) override;
     std::optional<organizations::Invitation> find_by_digest(const std::string& token_digest) override;
+    bool accept_pending(organizations::InvitationId id, EpochMs now) override;
     std::vector<organizations::Invitation> list_pending(organizations::OrganizationId organization) override;
 
 private:

@@ -1,18 +1,14 @@
 #include "web/api/api_accounts.hpp"
 
-#include "identity/use_cases/change_password.hpp"
-#include "identity/use_cases/password_reset.hpp"
 #include "identity/use_cases/sessions.hpp"
-#include "identity/use_cases/sign_up.hpp"
 #include "organizations/use_cases/activate_school.hpp"
 #include "organizations/use_cases/manage_organizations.hpp"
 #include "organizations/use_cases/team.hpp"
 #include "storage/identity/sql_session_repository.hpp"
-#include "storage/identity/sql_token_repository.hpp"
-#include "storage/identity/sql_user_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "storage/organizations/sql_team_repositories.hpp"
 #include "web/api/api_support.hpp"
+#include "web/identity_transactions.hpp"
 #include "web/mail_messages.hpp"
 #include "web/orga_transactions.hpp"
 #include "web/web_app.hpp"
@@ -53,14 +49,14 @@ Response api_post_user(const Request& request, WebApp& app) {
                          (*body)["accepts_terms"].get<bool>();
     identity::SignUp command{text(*body, "first_name"), text(*body, "last_name"), text(*body, "email"),
                              text(*body, "password"), accepts};
-    Result<identity::UserId> created = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlUserRepository users(sql);
-        created = identity::sign_up(command, users, app.hasher, app.clock);
-    });
-    if (!created)
-        return error_json(created.error());
-    return Response::json(201, json{{"id", *created}}.dump());
+    Status signed_up = run_sign_up(app, request, command);
+    if (!signed_up && signed_up.error().reason == "sign_up.too_many")
+        return error_json(429, "sign_up.too_many", french_message("sign_up.too_many"));
+    if (!signed_up)
+        return error_json(signed_up.error());
+    // Rule: docs/rules/security.md, "Log-in timing": 202 {"status":"accepted"} whether the address
+    // was free (account created, welcome mail) or taken (nothing created, the owner is mailed).
+    return Response::json(202, json{{"status", "accepted"}}.dump());
 }
 
 Response api_post_logout(const Request& request, WebApp& app) {
@@ -75,11 +71,7 @@ Response api_post_my_password(const Request& request, WebApp& app) {
     auto body = body_json(request);
     if (!body)
         return invalid_body();
-    Status changed = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlUserRepository users(sql);
-        changed = identity::change_password(request.viewer->user_id, text(*body, "password"), users, app.hasher);
-    });
+    Status changed = run_change_password(app, request, text(*body, "password"));
     if (!changed)
         return error_json(changed.error());
     return Response::json(204, "");
@@ -89,14 +81,7 @@ Response api_post_password_reset(const Request& request, WebApp& app) {
     auto body = body_json(request);
     if (!body)
         return invalid_body();
-    std::optional<identity::PasswordResetRequested> requested;
-    app.database.write([&](soci::session& sql) {
-        storage::SqlUserRepository users(sql);
-        storage::SqlPasswordResetRepository tokens(sql);
-        requested = identity::request_password_reset(text(*body, "email"), users, tokens, app.clock);
-    });
-    if (requested)
-        send_mail(app, request, password_reset_mail(app, requested->email, requested->token));
+    run_request_password_reset(app, request, text(*body, "email"));
     // The same answer whether an account exists or not.
     return Response::json(202, json{{"status", "accepted"}}.dump());
 }

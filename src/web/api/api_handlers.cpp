@@ -11,6 +11,7 @@
 #include "web/api/api_support.hpp"
 #include "web/api/openapi.hpp"
 #include "web/error_mapping.hpp"
+#include "web/identity_transactions.hpp"
 #include "web/orga_transactions.hpp"
 #include "web/web_app.hpp"
 
@@ -34,17 +35,14 @@ Response api_post_token(const Request& request, WebApp& app) {
     if (!body)
         return invalid_body();
     identity::LogIn command{text(*body, "login"), text(*body, "password"), request.remote_address};
-    Result<identity::LoggedIn> logged = fail(Error::invalid("unset"));
+    Result<identity::LoggedIn> logged = run_log_in(app, request, command);
     identity::OpenedSession opened;
-    app.database.write([&](soci::session& sql) {
-        storage::SqlUserRepository users(sql);
-        storage::SqlThrottleRepository throttle(sql);
-        logged = identity::log_in(command, users, throttle, app.hasher, app.clock);
-        if (!logged)
-            return;
-        storage::SqlSessionRepository sessions(sql);
-        opened = identity::open_session(logged->user_id, sessions, app.clock, identity::API_TOKEN_LIFETIME_MS);
-    });
+    if (logged) {
+        app.database.write([&](soci::session& sql) {
+            storage::SqlSessionRepository sessions(sql);
+            opened = identity::open_session(logged->user_id, sessions, app.clock, identity::API_TOKEN_LIFETIME_MS);
+        });
+    }
     if (!logged && logged.error().reason == "login.blocked")
         return error_json(429, "login.blocked", "Trop de tentatives de connexion. Réessayez plus tard.");
     if (!logged)

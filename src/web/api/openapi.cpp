@@ -58,8 +58,11 @@ const std::map<std::string, Operation>& operations() {
          {"Choisir un nouveau mot de passe (obligatoire quand must_change_password est vrai).", ref("PasswordOnly"),
           204, nullptr}},
         {"POST /api/v1/users",
-         {"Créer un compte (mot de passe : 8 caractères, une majuscule, une minuscule, un chiffre).", ref("NewUser"),
-          201, ref("Created")}},
+         {"Créer un compte (mot de passe : 8 à 128 caractères, une majuscule, une minuscule, un chiffre ; noms d'une "
+          "ligne, 100 caractères au plus). Même réponse 202 {\"status\": \"accepted\"} que l'adresse soit libre "
+          "(compte créé, e-mail de bienvenue) ou déjà prise (rien n'est créé, le titulaire est prévenu par e-mail) ; "
+          "429 au-delà de 10 inscriptions par heure depuis une adresse.",
+          ref("NewUser"), 202, nullptr}},
         {"POST /api/v1/password-resets",
          {"Demander un lien de nouveau mot de passe (même réponse que le compte existe ou non).", ref("EmailOnly"), 202,
           nullptr}},

@@ -1,13 +1,9 @@
 #include "web/pages/account_pages.hpp"
 
-#include "identity/use_cases/change_password.hpp"
-#include "identity/use_cases/log_in.hpp"
 #include "identity/use_cases/sessions.hpp"
-#include "identity/use_cases/sign_up.hpp"
 #include "storage/identity/sql_session_repository.hpp"
-#include "storage/identity/sql_throttle_repository.hpp"
-#include "storage/identity/sql_user_repository.hpp"
 #include "web/error_mapping.hpp"
+#include "web/identity_transactions.hpp"
 #include "web/pages/page.hpp"
 #include "web/session_support.hpp"
 #include "web/web_app.hpp"
@@ -26,6 +22,8 @@ std::string return_path(const Request& request) {
 
 // The form field a refusal is about, so the message is shown under it.
 std::string field_of(const std::string& reason) {
+    if (reason == "password.hashing_overloaded")
+        return "";
     if (reason.rfind("password.", 0) == 0)
         return "mot_de_passe";
     if (reason.rfind("user.first_name", 0) == 0)
@@ -94,14 +92,21 @@ Response get_sign_up(const Request& request, WebApp& app) {
 Response post_sign_up(const Request& request, WebApp& app) {
     identity::SignUp command{request.field("prenom"), request.field("nom"), request.field("email"),
                              request.field("mot_de_passe"), request.field("cgu") == "oui"};
-    Result<identity::UserId> created = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlUserRepository users(sql);
-        created = identity::sign_up(command, users, app.hasher, app.clock);
-    });
-    if (!created)
-        return sign_up_page(request, app, http_status(created.error().code), created.error().reason);
-    return signed_in(app, *created, return_path(request));
+    Status signed_up = run_sign_up(app, request, command);
+    if (!signed_up && signed_up.error().reason == "sign_up.too_many") {
+        Response response = sign_up_page(request, app, 429, "sign_up.too_many");
+        response.set_header("Retry-After", "3600");
+        return response;
+    }
+    if (!signed_up)
+        return sign_up_page(request, app, http_status(signed_up.error().code), signed_up.error().reason);
+    // Rule: docs/rules/security.md, "Log-in timing": the same answer whether the address already had
+    // an account or not; the mail tells the owner which.
+    mstch::map context{
+        {"sent", true}, {"email", request.field("email")}, {"retour_query", percent_encode(return_path(request))}};
+    Response response;
+    response.body = render_page(app, request, PageMeta{"Inscription", "mon-espace"}, "sign_up", context);
+    return response;
 }
 
 Response get_log_in(const Request& request, WebApp& app) {
@@ -112,25 +117,50 @@ Response get_log_in(const Request& request, WebApp& app) {
 
 Response post_log_in(const Request& request, WebApp& app) {
     identity::LogIn command{request.field("identifiant"), request.field("mot_de_passe"), request.remote_address};
-    Result<identity::LoggedIn> logged = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlUserRepository users(sql);
-        storage::SqlThrottleRepository throttle(sql);
-        logged = identity::log_in(command, users, throttle, app.hasher, app.clock);
-    });
+    Result<identity::LoggedIn> logged = run_log_in(app, request, command);
     if (!logged && logged.error().reason == "login.blocked") {
         const long long until = std::stoll(logged.error().detail);
         const long long minutes = std::max(1LL, (until - app.clock.now() + 59'999) / 60'000);
         Response response =
             log_in_page_with_message(request, app, 429,
                                      "Trop de tentatives de connexion. Réessayez dans " + std::to_string(minutes) +
-                                         (minutes > 1 ? " minutes." : " minute."));
+                                         (minutes > 1 ? " minutes." : " minute.") +
+                                         " Si c'est votre compte, le lien « Débloquer mon compte » envoyé à son "
+                                         "adresse e-mail permet de vous connecter tout de suite.");
         response.set_header("Retry-After", std::to_string(minutes * 60));
         return response;
     }
     if (!logged)
         return log_in_page(request, app, http_status(logged.error().code), logged.error().reason);
     return signed_in(app, logged->user_id, return_path(request));
+}
+
+namespace {
+
+Response unlock_page(const Request& request, WebApp& app, int status, const std::string& token,
+                     const std::string& reason) {
+    mstch::map context{{"csrf", request.csrf_token}, {"token", token}};
+    if (!reason.empty())
+        context.emplace("error", french_message(reason));
+    Response response;
+    response.status = status;
+    response.body =
+        render_page(app, request, PageMeta{"Débloquer mon compte", "mon-espace"}, "account_unlock", context);
+    return response;
+}
+
+} // namespace
+
+Response get_account_unlock(const Request& request, WebApp& app) {
+    return unlock_page(request, app, 200, request.query_param("jeton").value_or(""), "");
+}
+
+Response post_account_unlock(const Request& request, WebApp& app) {
+    Result<identity::LoggedIn> logged = run_unlock(app, request.field("jeton"), request.field("mot_de_passe"));
+    if (!logged)
+        return unlock_page(request, app, http_status(logged.error().code), request.field("jeton"),
+                           logged.error().reason);
+    return signed_in(app, logged->user_id, "/mon-espace");
 }
 
 Response post_log_out(const Request& request, WebApp& app) {
@@ -166,11 +196,7 @@ Response get_change_password(const Request& request, WebApp& app) {
 }
 
 Response post_change_password(const Request& request, WebApp& app) {
-    Status changed = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlUserRepository users(sql);
-        changed = identity::change_password(request.viewer->user_id, request.field("mot_de_passe"), users, app.hasher);
-    });
+    Status changed = run_change_password(app, request, request.field("mot_de_passe"));
     if (!changed)
         return change_password_page(request, app, http_status(changed.error().code), changed.error().reason);
     return Response::redirect("/mon-espace");

@@ -12,6 +12,9 @@ struct WebApp;
 [[nodiscard]] Response post_sign_up(const Request& request, WebApp& app);
 [[nodiscard]] Response get_log_in(const Request& request, WebApp& app);
 [[nodiscard]] Response post_log_in(const Request& request, WebApp& app);
+// "Débloquer mon compte": the link mailed when log-in failures block an account.
+[[nodiscard]] Response get_account_unlock(const Request& request, WebApp& app);
+[[nodiscard]] Response post_account_unlock(const Request& request, WebApp& app);
 [[nodiscard]] Response post_log_out(const Request& request, WebApp& app);
 // "Changer mon mot de passe": where a forced password change leads.
 [[nodiscard]] Response get_change_password(const Request& request, WebApp& app);

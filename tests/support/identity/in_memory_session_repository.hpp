@@ -22,6 +22,11 @@ public:
         if (auto found = m_sessions.find(digest); found != m_sessions.end())
             found->second.revoked_at = now;
     }
+    void revoke_all_of_user(UserId user_id, const std::string& kept_digest, EpochMs now) override {
+        for (auto& [digest, row] : m_sessions)
+            if (row.user_id == user_id && digest != kept_digest && !row.revoked_at)
+                row.revoked_at = now;
+    }
     [[nodiscard]] bool stores(const std::string& text) const {
         for (const auto& [digest, row] : m_sessions)
             if (digest == text)

@@ -18,7 +18,17 @@ public:
             return std::nullopt;
         return found->second.user_id;
     }
-    void mark_used(const std::string& digest, EpochMs) override { m_tokens[digest].used = true; }
+    bool consume(const std::string& digest, EpochMs now) override {
+        if (!find_usable(digest, now))
+            return false;
+        m_tokens[digest].used = true;
+        return true;
+    }
+    void spend_all_of_user(UserId user_id, EpochMs) override {
+        for (auto& [digest, row] : m_tokens)
+            if (row.user_id == user_id)
+                row.used = true;
+    }
 
 private:
     struct Row {

@@ -135,6 +135,15 @@ public:
                 return row;
         return std::nullopt;
     }
+    bool accept_pending(InvitationId id, EpochMs now) override {
+        for (Invitation& row : m_rows)
+            if (row.id == id && row.status == InvitationStatus::Pending && row.expires_at > now) {
+                row.status = InvitationStatus::Accepted;
+                row.updated_at = now;
+                return true;
+            }
+        return false;
+    }
     std::vector<Invitation> list_pending(OrganizationId organization) override {
         std::vector<Invitation> result;
         for (const Invitation& row : m_rows)
@@ -180,7 +189,12 @@ public:
             return std::nullopt;
         return found->second.uai;
     }
-    void mark_used(const std::string& digest, EpochMs) override { m_rows[digest].used = true; }
+    bool consume(const std::string& digest, EpochMs now) override {
+        if (!find_usable(digest, now))
+            return false;
+        m_rows[digest].used = true;
+        return true;
+    }
 
 private:
     struct Row {
