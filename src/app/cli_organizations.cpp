@@ -42,9 +42,9 @@ void import_directory(const Config& config, const std::string& file) {
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& error : directory->errors)
         errors.push_back({{"line", error.line}, {"code", error.reason}, {"value", error.value}});
-    std::cout
-        << nlohmann::json{{"inserted", imported.inserted}, {"updated", imported.updated}, {"errors", errors}}.dump()
-        << "\n";
+    std::cout << nlohmann::json{{"inserted", imported.inserted}, {"updated", imported.updated}, {"errors", errors}}
+                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
 }
 
 void create_organization(const Config& config, const std::string& type, const std::string& uai, const std::string& name,
@@ -68,7 +68,8 @@ void create_organization(const Config& config, const std::string& type, const st
                             ? "le nom de l'organisation est obligatoire"
                             : "UAI invalide « " + uai + " » (7 chiffres et une lettre)");
     }
-    std::cout << nlohmann::json{{"id", *created}}.dump() << "\n";
+    std::cout << nlohmann::json{{"id", *created}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
 }
 
 } // namespace

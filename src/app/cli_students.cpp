@@ -89,7 +89,8 @@ void import_students(const ImportOptions& options) {
         std::cerr << "numeria: import interrompu : " << error.what() << "\n";
         outcome = web::failed_import_outcome();
     }
-    std::cout << web::import_outcome_json(outcome).dump() << "\n";
+    std::cout << web::import_outcome_json(outcome).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
     std::cout.flush();
     if (outcome.refused())
         throw CLI::RuntimeError(1);

@@ -30,7 +30,7 @@ struct Config {
     unsigned shutdown_grace_ms = 4'000;       // in-flight requests after SIGTERM/SIGINT
     std::vector<std::string> trusted_proxies; // peers whose X-Forwarded-For last hop is believed
     int sign_ups_per_address_hour = 10;
-    std::string metrics_token;                // empty: /metrics is not served
+    std::string metrics_token; // empty: /metrics is not served
     std::string upload_dir = "var/uploads";
     unsigned max_concurrent_uploads = 4;
     unsigned import_claim_seconds = 60; // how long a student import's claim lasts without renewal

@@ -56,7 +56,7 @@ void mail_account_links(WebApp& app, const organizations::Organization& importin
             if (!sent)
                 spdlog::error(nlohmann::json{
                     {"msg", "account link mail not sent"}, {"organization", id}, {"error", sent.error().detail}}
-                                  .dump());
+                                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         }
     }
 }

@@ -40,7 +40,8 @@ std::string new_claim_token() {
 }
 
 void log_failure(long long id, const std::string& what) {
-    spdlog::error(nlohmann::json{{"msg", "learner import failed"}, {"import", id}, {"error", what}}.dump());
+    spdlog::error(nlohmann::json{{"msg", "learner import failed"}, {"import", id}, {"error", what}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 // Renews the claim every third of its length until destroyed: validating 20 MB takes seconds, and
@@ -128,7 +129,8 @@ void LearnerImportWorker::after_import(const organizations::Organization& organi
     try {
         m_after_import(organization, outcome);
     } catch (const std::exception& error) {
-        spdlog::error(nlohmann::json{{"msg", "after learner import failed"}, {"error", error.what()}}.dump());
+        spdlog::error(nlohmann::json{{"msg", "after learner import failed"}, {"error", error.what()}}.dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
 }
 
@@ -139,7 +141,8 @@ int LearnerImportWorker::run_ready() {
             ++ran;
     } catch (const std::exception& error) {
         // The database is unreachable: the next poll tries again.
-        spdlog::error(nlohmann::json{{"msg", "learner import queue unavailable"}, {"error", error.what()}}.dump());
+        spdlog::error(nlohmann::json{{"msg", "learner import queue unavailable"}, {"error", error.what()}}.dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
     return ran;
 }
@@ -170,7 +173,10 @@ bool LearnerImportWorker::run_one() {
         // again: the import ends in error and the file is dropped.
         if (import.attempts > organizations::MAX_IMPORT_ATTEMPTS) {
             log_failure(import.id, "attempts exhausted");
-            finish(import.id, token, "IMPORT_ERROR", import_outcome_json(retries_exhausted_outcome()).dump(), false);
+            finish(import.id, token, "IMPORT_ERROR",
+                   import_outcome_json(retries_exhausted_outcome())
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                   false);
             return true;
         }
         ClaimHeartbeat heartbeat(m_db, m_clock, import.id, token, m_claim);
@@ -180,7 +186,10 @@ bool LearnerImportWorker::run_one() {
     } catch (const std::exception& error) {
         log_failure(import.id, error.what());
         try {
-            finish(import.id, token, "IMPORT_ERROR", import_outcome_json(failed_import_outcome()).dump(), false);
+            finish(import.id, token, "IMPORT_ERROR",
+                   import_outcome_json(failed_import_outcome())
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                   false);
         } catch (const std::exception& again) {
             log_failure(import.id, again.what()); // the claim expires; the next attempt records it
         }
@@ -201,7 +210,9 @@ void LearnerImportWorker::run_claimed(const storage::LearnerImport& import, cons
     const organizations::ParsedFile file =
         organizations::validate_import_file(*format, bytes, organization->uai.value_or(""));
     if (file.refused()) {
-        finish(import.id, token, "VALIDATION_ERROR", import_outcome_json(organizations::refused_outcome(file)).dump(),
+        finish(import.id, token, "VALIDATION_ERROR",
+               import_outcome_json(organizations::refused_outcome(file))
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                false);
         return;
     }
@@ -211,8 +222,10 @@ void LearnerImportWorker::run_claimed(const storage::LearnerImport& import, cons
     validated.imported = static_cast<int>(file.learners.size());
     bool held = false;
     m_db.write([&](soci::session& sql) {
-        held = storage::SqlLearnerImportRepository(sql).progress(import.id, token, "VALIDATED",
-                                                                 import_outcome_json(validated).dump(), m_clock.now());
+        held = storage::SqlLearnerImportRepository(sql).progress(
+            import.id, token, "VALIDATED",
+            import_outcome_json(validated).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+            m_clock.now());
     });
     if (!held)
         throw ClaimLost();
@@ -226,10 +239,11 @@ void LearnerImportWorker::run_claimed(const storage::LearnerImport& import, cons
             throw ClaimLost();
         storage::SqlLearnerRepository learners(sql);
         storage::SqlAuditLog audit(sql);
-        outcome = organizations::apply_import(file, *format, *organization, import.confirmed, learners, audit,
-                                              m_clock.now());
+        outcome =
+            organizations::apply_import(file, *format, *organization, import.confirmed, learners, audit, m_clock.now());
         const bool waiting = outcome.status == "CONFIRMATION_REQUIRED";
-        if (!imports.finish(import.id, token, waiting ? "VALIDATED" : "IMPORTED", import_outcome_json(outcome).dump(),
+        if (!imports.finish(import.id, token, waiting ? "VALIDATED" : "IMPORTED",
+                            import_outcome_json(outcome).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                             waiting, m_clock.now()))
             throw ClaimLost();
     });

@@ -94,7 +94,7 @@ bool send_mail(WebApp& app, const Request& request, const Mail& mail) {
     if (!sent)
         spdlog::error(
             nlohmann::json{{"msg", "mail not sent"}, {"request_id", request.request_id}, {"error", sent.error().detail}}
-                .dump());
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return sent.has_value();
 }
 

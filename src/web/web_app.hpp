@@ -25,8 +25,8 @@ struct WebConfig {
     std::string version;
     std::string base_url; // e.g. "https://numeria.example.fr"; "" when unknown
     identity::HashStrength hash_strength = identity::HashStrength::Interactive;
-    std::string secret_key;    // 32 bytes from the secret file: signs CSRF tokens
-    std::string metrics_token; // empty: GET /metrics answers 404
+    std::string secret_key;                   // 32 bytes from the secret file: signs CSRF tokens
+    std::string metrics_token;                // empty: GET /metrics answers 404
     std::vector<std::string> trusted_proxies; // see web/client_address.hpp
     int sign_ups_per_address_hour = 10;
 

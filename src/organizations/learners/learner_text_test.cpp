@@ -1,5 +1,4 @@
 #include "organizations/learners/learner_text.hpp"
-
 #include "organizations/use_cases/import_learners.hpp"
 
 #include <gtest/gtest.h>

@@ -56,7 +56,8 @@ Response api_post_user(const Request& request, WebApp& app) {
         return error_json(signed_up.error());
     // Rule: docs/rules/security.md, "Log-in timing": 202 {"status":"accepted"} whether the address
     // was free (account created, welcome mail) or taken (nothing created, the owner is mailed).
-    return Response::json(202, json{{"status", "accepted"}}.dump());
+    return Response::json(202,
+                          json{{"status", "accepted"}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_post_logout(const Request& request, WebApp& app) {
@@ -83,7 +84,8 @@ Response api_post_password_reset(const Request& request, WebApp& app) {
         return invalid_body();
     run_request_password_reset(app, request, text(*body, "email"));
     // The same answer whether an account exists or not.
-    return Response::json(202, json{{"status", "accepted"}}.dump());
+    return Response::json(202,
+                          json{{"status", "accepted"}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_post_activation(const Request& request, WebApp& app) {
@@ -94,7 +96,8 @@ Response api_post_activation(const Request& request, WebApp& app) {
     auto requested = run_request_activation(app, request, command);
     if (!requested)
         return error_json(requested.error());
-    return Response::json(202, json{{"establishment", requested->establishment_name}}.dump());
+    return Response::json(202, json{{"establishment", requested->establishment_name}}.dump(
+                                   -1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_post_activation_confirm(const Request& request, WebApp& app) {
@@ -104,8 +107,9 @@ Response api_post_activation_confirm(const Request& request, WebApp& app) {
     auto confirmed = run_confirm_activation(app, request, text(*body, "token"));
     if (!confirmed)
         return error_json(confirmed.error());
-    return Response::json(
-        200, json{{"organization_id", confirmed->organization_id}, {"created", confirmed->created}}.dump());
+    return Response::json(200,
+                          json{{"organization_id", confirmed->organization_id}, {"created", confirmed->created}}.dump(
+                              -1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_post_invitation_accept(const Request& request, WebApp& app) {
@@ -115,7 +119,8 @@ Response api_post_invitation_accept(const Request& request, WebApp& app) {
     auto accepted = run_accept_invitation(app, request, text(*body, "token"));
     if (!accepted)
         return error_json(accepted.error());
-    return Response::json(200, json{{"organization_id", *accepted}}.dump());
+    return Response::json(
+        200, json{{"organization_id", *accepted}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_post_invitation_resend(const Request& request, WebApp& app) {
@@ -162,7 +167,7 @@ Response api_get_audit_events(const Request& request, WebApp& app) {
                             {"ip", event.ip},
                             {"at", event.at}});
     });
-    return Response::json(200, json{{"data", list}}.dump());
+    return Response::json(200, json{{"data", list}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_get_admin_organizations(const Request& /*request*/, WebApp& app) {
@@ -172,7 +177,7 @@ Response api_get_admin_organizations(const Request& /*request*/, WebApp& app) {
         for (const auto& organization : organizations.list_all())
             list.push_back(organization_json(organization));
     });
-    return Response::json(200, json{{"data", list}}.dump());
+    return Response::json(200, json{{"data", list}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response api_post_admin_organization(const Request& request, WebApp& app) {
@@ -190,7 +195,7 @@ Response api_post_admin_organization(const Request& request, WebApp& app) {
     });
     if (!created)
         return error_json(created.error());
-    return Response::json(201, json{{"id", *created}}.dump());
+    return Response::json(201, json{{"id", *created}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 } // namespace numeria::web

@@ -76,7 +76,8 @@ std::string read_whole_file(const std::string& path) {
 }
 
 Response json_error(int status, const std::string& code, const std::string& message) {
-    return Response::json(status, nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump());
+    return Response::json(status, nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump(
+                                      -1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 } // namespace
@@ -170,7 +171,7 @@ Response post_students_import(const Request& request, WebApp& app) {
     return Response::json(202, nlohmann::json{{"id", id},
                                               {"state", "UPLOADED"},
                                               {"state_url", base_path(request) + "/imports/" + std::to_string(id)}}
-                                   .dump());
+                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response get_students_import_state(const Request& request, WebApp& app) {
@@ -181,7 +182,8 @@ Response get_students_import_state(const Request& request, WebApp& app) {
         });
     if (!import)
         return json_error(404, "import.not_found", "Cet import n'existe pas.");
-    return Response::json(200, import_state_json(*import).dump());
+    return Response::json(200,
+                          import_state_json(*import).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response post_students_import_confirm(const Request& request, WebApp& app) {
@@ -193,7 +195,8 @@ Response post_students_import_confirm(const Request& request, WebApp& app) {
     if (!confirmed)
         return json_error(409, "import.not_waiting", "Cet import n'attend pas de confirmation.");
     app.notify_learner_imports();
-    return Response::json(202, nlohmann::json{{"state", "VALIDATED"}, {"confirmed", true}}.dump());
+    return Response::json(202, nlohmann::json{{"state", "VALIDATED"}, {"confirmed", true}}.dump(
+                                   -1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response post_students_import_cancel(const Request& request, WebApp& app) {
@@ -204,7 +207,8 @@ Response post_students_import_cancel(const Request& request, WebApp& app) {
         });
     if (!cancelled)
         return json_error(409, "import.not_waiting", "Cet import n'attend pas de confirmation.");
-    return Response::json(200, nlohmann::json{{"state", "CANCELLED"}}.dump());
+    return Response::json(
+        200, nlohmann::json{{"state", "CANCELLED"}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 } // namespace numeria::web
