@@ -43,6 +43,7 @@ class AccountInheritanceTest(DemoSchoolTest):
         super().setUpClass()
         cls.head_b = Browser(cls.server)
         cls.head_b.sign_up(HEAD_B)
+        cls.head_b.log_in(HEAD_B, "Radium1898")  # signing up does not sign in (docs/rules/security.md)
         cls.outbox = os.path.join(cls.server.workdir, "outbox")
 
     def school_b(self, uai):

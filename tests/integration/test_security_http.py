@@ -8,7 +8,7 @@ import socket
 import time
 import unittest
 
-from tests.integration.demo_school import DIRECTION
+from tests.integration.demo_school import DIRECTION, DemoSchoolTest
 from tests.integration.test_accounts import Browser
 from tests.support import sql
 from tests.support.harness import ENGINE, Server
@@ -118,22 +118,15 @@ def status_of(sock, timeout=3.0):
     return int(data[9:12])
 
 
-class LargeBodyTest(unittest.TestCase):
+class LargeBodyTest(DemoSchoolTest):
     """The 20 MB import route: nobody gets to send 20 MB without being allowed to."""
+
+    server_args = DemoSchoolTest.server_args + ["--max-concurrent-uploads", "2"]
 
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(extra_args=["--demo", "--max-concurrent-uploads", "2"]).start()
-        cls.direction = Browser(cls.server)
-        cls.direction.log_in(*DIRECTION)
-        _, _, page = cls.direction.request("GET", "/orga")
-        import re
-        cls.org = re.search(r"/orga/(\d+)/equipe", page).group(1)
+        super().setUpClass()
         cls.path = f"/orga/{cls.org}/eleves/imports?format=siecle"
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
 
     def test_an_anonymous_upload_is_refused_before_its_body_is_read(self):
         with upload_head(self.server.port, self.path) as sock:

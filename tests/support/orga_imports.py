@@ -2,7 +2,9 @@
 server that the tests may SIGKILL and start again on the same database: for the import-job tests
 (docs/rules/student-import.md "Import jobs") and the kill test."""
 import json
+import io
 import os
+import zipfile
 import re
 import signal
 import subprocess
@@ -30,6 +32,14 @@ def siecle(pupils, classes, seed=7):
             return data.read()
     finally:
         os.unlink(path)
+
+
+def zipped(data, name="ElevesSansAdresses.xml"):
+    """`data` as the only file of a ZIP archive, the way SIECLE exports are often downloaded."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, data)
+    return buffer.getvalue()
 
 
 class DemoImports:
