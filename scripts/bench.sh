@@ -107,3 +107,10 @@ for run in 1 2 3; do
 done
 printf '%-44s %8s ms\n' "first import (3,000 new learners)" "$best_first"
 printf '%-44s %8s ms\n' "same file again (3,000 unchanged)" "$best_again"
+
+# 4. Account hardening (docs/rules/security.md): log-in time of a known and an unknown account with
+# production argon2id (they must be alike), what a NAT of 30 pupils sees after 10 wrong passwords,
+# and /healthz latency while 16 sign-up loops run.
+echo
+echo "Account hardening (production password hashing):"
+NUMERIA_BIN="$BIN" /usr/bin/python3 -m tests.bench.identity_figures timing nat healthz

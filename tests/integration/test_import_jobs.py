@@ -53,9 +53,9 @@ class ImportJobsTest(unittest.TestCase):
         other = Server(extra_args=["--import-claim-seconds", "1"], database_url=self.school.url).start()
         try:
             started = time.time()
-            # 40,000 pupils (33 MB of XML, zipped under the 20 MB upload limit): long enough to
+            # 100,000 pupils (83 MB of XML, a 3 MB ZIP under the 20 MB upload limit): long enough to
             # outlive several 1 s claims on any machine.
-            import_id = self.school.upload(zipped(siecle(40000, "8A,8B,8C")))
+            import_id = self.school.upload(zipped(siecle(100000, "8A,8B,8C")))
 
             self.assertTrue(self.school.wait_for_rest(timeout=120), self.school.imports())
             self.assertGreater(time.time() - started, 2.5, "too fast to outlive a 1 s claim: use a bigger file")

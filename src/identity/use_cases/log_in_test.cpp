@@ -5,8 +5,28 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <vector>
+
 namespace numeria::identity {
 namespace {
+
+// Counts the password checks and the hashes they were made against.
+class CountingHashing final : public PasswordHashing {
+public:
+    explicit CountingHashing(const PasswordHasher& real)
+        : m_real(real) {}
+    [[nodiscard]] Result<std::string> make_hash(std::string_view password) const override {
+        return m_real.make_hash(password);
+    }
+    [[nodiscard]] Result<bool> matches(std::string_view password, const std::string& encoded_hash) const override {
+        checked_hashes.push_back(encoded_hash);
+        return m_real.matches(password, encoded_hash);
+    }
+    mutable std::vector<std::string> checked_hashes;
+
+private:
+    const PasswordHasher& m_real;
+};
 
 class LogInTest : public ::testing::Test {
 protected:
@@ -60,6 +80,25 @@ TEST_F(LogInTest, RefusesAWrongPassword) {
 
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);
+}
+
+TEST_F(LogInTest, ChecksAPasswordEvenForAnUnknownAccountSoItsTimeTellsNothing) {
+    CountingHashing counting(m_hasher);
+
+    Result<LoggedIn> logged =
+        log_in({"inconnu@exemple.fr", "Radium1898", "192.0.2.1"}, m_users, m_throttle, counting, m_clock);
+
+    EXPECT_FALSE(logged.has_value());
+    // One check, against the empty hash that PasswordHasher::matches replaces by its dummy hash.
+    ASSERT_EQ(counting.checked_hashes.size(), 1U);
+    EXPECT_EQ(counting.checked_hashes.front(), "");
+}
+
+TEST(PasswordHasher, ChecksAnEmptyHashAgainstADummyHashThatNeverMatches) {
+    PasswordHasher hasher(HashStrength::Minimum);
+
+    EXPECT_EQ(hasher.matches("", ""), false);
+    EXPECT_EQ(hasher.matches("dummy-never-matches-7fQ2", ""), false);
 }
 
 TEST_F(LogInTest, GivesTheSameErrorForAnUnknownAccount) {
