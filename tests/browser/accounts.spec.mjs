@@ -53,4 +53,20 @@ export const tests = [
       assert.ok(await page.isVisible('#lien-connexion'));
     },
   },
+  {
+    name: 'the unlock page refuses a spent link in French on a phone, axe-clean',
+    viewport: { width: 360, height: 740 },
+    allowedConsoleErrors: [/status of 4\d\d/],
+    async run({ page, base, screenshots, checkAccessibility }) {
+      await page.goto(`${base}/connexion/debloquer?jeton=${'0'.repeat(64)}`);
+      await checkAccessibility(page, '/connexion/debloquer (360 px)');
+      await page.fill('#mot_de_passe', 'Motdepasse1');
+      await page.click('#bouton-debloquer');
+      assert.match(await page.textContent('#erreur-formulaire'), /lien/i);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      assert.equal(overflow, false, 'no sideways scrolling at 360 px');
+      await page.screenshot({ path: path.join(screenshots, 'deblocage-360.png') });
+      await checkAccessibility(page, '/connexion/debloquer (erreur, 360 px)');
+    },
+  },
 ];
