@@ -77,12 +77,34 @@ std::vector<std::string> split_statements(const std::string& text) {
     return statements;
 }
 
+// Rule: docs/rules/security.md "Migrations": several processes may start at once on one PostgreSQL
+// database; each migration's transaction first takes this advisory lock (released at commit), so they
+// apply one after the other and each sees what the previous one applied. On SQLite, BEGIN IMMEDIATE
+// serialises writers already.
+constexpr long long MIGRATION_LOCK_KEY = 0x6E756D6572696131; // "numeria1"
+
+void lock_migrations(Engine engine, soci::session& sql) {
+    if (engine != Engine::Postgresql)
+        return;
+    const long long key = MIGRATION_LOCK_KEY;
+    int ignored = 0;
+    sql << "SELECT 1 FROM (SELECT pg_advisory_xact_lock(:k)) AS locked", soci::use(key), soci::into(ignored);
+}
+
+int applied_version(soci::session& sql) {
+    int current = 0;
+    soci::indicator null_marker = soci::i_ok;
+    sql << "SELECT MAX(version) FROM schema_migrations", soci::into(current, null_marker);
+    return null_marker == soci::i_null ? 0 : current;
+}
+
 } // namespace
 
 Result<MigrationReport> migrate(Database& db, const std::filesystem::path& directory) {
     NUMERIA_TRY(std::vector<MigrationFile> files, list_migrations(directory, db.engine()));
     MigrationReport report;
-    db.write([](soci::session& sql) {
+    db.write([&db](soci::session& sql) {
+        lock_migrations(db.engine(), sql);
         sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                "applied_at BIGINT NOT NULL)";
     });
@@ -100,19 +122,26 @@ Result<MigrationReport> migrate(Database& db, const std::filesystem::path& direc
         std::stringstream text;
         text << in.rdbuf();
         const std::vector<std::string> statements = split_statements(text.str());
+        bool applied_here = false;
         try {
             db.write([&](soci::session& sql) {
+                lock_migrations(db.engine(), sql);
+                applied_here = false;
+                if (applied_version(sql) >= file.version)
+                    return; // another process applied it while this one waited for the lock
                 for (const std::string& statement : statements)
                     sql << statement;
                 long long applied_at = now_ms();
                 sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
                     soci::use(file.version), soci::use(file.name), soci::use(applied_at);
+                applied_here = true;
             });
         } catch (const std::exception& error) {
             return fail(Error::invalid("migrations.failed", file.path.filename().string() + ": " + error.what()));
         }
         current = file.version;
-        report.applied.push_back(file.path.filename().string());
+        if (applied_here)
+            report.applied.push_back(file.path.filename().string());
     }
     report.current_version = current;
     return report;

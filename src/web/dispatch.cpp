@@ -1,6 +1,7 @@
 #include "web/dispatch.hpp"
 
 #include "storage/organizations/sql_organization_repositories.hpp"
+#include "web/access.hpp"
 #include "web/client_address.hpp"
 #include "web/pages/page.hpp"
 #include "web/session_support.hpp"
@@ -115,20 +116,12 @@ std::optional<Response> authorize(WebApp& app, Request& request, const Route& ro
     // state-changing form.
     if (changes_state(request.method) && !is_api(request) && !csrf_matches(app, request))
         return error_response(app, 403, request);
-    // Rule: shared/DESIGN.md §5: every route declares who may call it.
-    if (route.access != Access::Anonymous && !request.viewer) {
-        if (is_api(request))
-            return error_response(app, 401, request);
-        return Response::redirect("/connexion?retour=" + percent_encode(request.target));
-    }
-
-    // The Admin space exists only for national administrators: 404 for anyone else.
-    if (route.access == Access::NationalAdmin && !request.viewer->national_admin)
-        return error_response(app, 404, request);
-    // Rule: issue 3 item 9: anything of an organisation one is not a member of answers 404;
-    // a member calling an admin-only route of their own organisation gets 403.
-    if (route.access == Access::Member || route.access == Access::OrgAdmin) {
-        const std::string& raw = request.params["org_id"];
+    // Rule: shared/DESIGN.md §5 and docs/rules/security.md "Access": every route declares who may
+    // call it; anything of an organisation one is not a member of answers 404; a member calling an
+    // admin-only route of their own organisation gets 403.
+    PathRole role = PathRole::None;
+    if (const char* scope = scope_parameter(route.access); scope && request.viewer) {
+        const std::string& raw = request.params[scope];
         if (raw.empty() || raw.size() > 18 || raw.find_first_not_of("0123456789") != std::string::npos)
             return error_response(app, 404, request);
         request.organization_id = std::stoll(raw);
@@ -137,11 +130,22 @@ std::optional<Response> authorize(WebApp& app, Request& request, const Route& ro
             storage::SqlMembershipRepository memberships(sql);
             membership = memberships.find(request.organization_id, request.viewer->user_id);
         });
-        if (!membership)
-            return error_response(app, 404, request);
-        request.organization_admin = membership->role == organizations::Role::Admin;
-        if (route.access == Access::OrgAdmin && !request.organization_admin)
-            return error_response(app, 403, request);
+        if (membership) {
+            request.organization_admin = membership->role == organizations::Role::Admin;
+            role = request.organization_admin ? PathRole::Admin : PathRole::Member;
+        }
+    }
+    switch (decide_access(route.access, request.viewer ? &*request.viewer : nullptr, role)) {
+    case AccessDecision::Allow:
+        break;
+    case AccessDecision::LogIn:
+        if (is_api(request))
+            return error_response(app, 401, request);
+        return Response::redirect("/connexion?retour=" + percent_encode(request.target));
+    case AccessDecision::NotFound:
+        return error_response(app, 404, request);
+    case AccessDecision::Forbidden:
+        return error_response(app, 403, request);
     }
     // A password set by someone else must be replaced before anything else (issue 3).
     if (request.viewer && request.viewer->must_change_password && !is_api(request) &&

@@ -3,12 +3,14 @@ import http.client
 import os
 import shutil
 import signal
+import subprocess
 import tempfile
 import threading
 import time
 import unittest
 
-from tests.support.harness import BIN, ENGINE, ROOT, Server, run_cli
+from tests.support import sql
+from tests.support.harness import BIN, ENGINE, ROOT, Server, fresh_database_url, run_cli
 
 
 class StartupTest(unittest.TestCase):
@@ -68,6 +70,28 @@ class StartupTest(unittest.TestCase):
             self.assertEqual(first.stdout, second.stdout)
         finally:
             shutil.rmtree(server_dir, ignore_errors=True)
+
+
+class ConcurrentMigrationTest(unittest.TestCase):
+    def test_three_processes_migrating_one_fresh_database_at_once_all_succeed_once(self):
+        workdir = tempfile.mkdtemp()
+        try:
+            url = fresh_database_url(workdir)
+            processes = [subprocess.Popen([BIN, "migrate", "--database", url], stdout=subprocess.PIPE,
+                                          stderr=subprocess.PIPE, text=True) for _ in range(3)]
+            outcomes = [(process.wait(timeout=60), process.stderr.read()) for process in processes]
+            for process in processes:
+                process.stdout.close()
+                process.stderr.close()
+            duplicates = sql.query(url, "SELECT version FROM schema_migrations GROUP BY version HAVING COUNT(*) > 1")
+            versions = sql.scalar(url, "SELECT COUNT(*) FROM schema_migrations")
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+        self.assertEqual([code for code, _ in outcomes], [0, 0, 0], outcomes)
+        self.assertEqual(duplicates, [])
+        self.assertEqual(int(versions), len([name for name in os.listdir(os.path.join(ROOT, "src/storage/migrations"))
+                                             if name.endswith("." + ("sqlite" if ENGINE == "sqlite" else "pg") + ".sql")]))
 
 
 class GracefulStopTest(unittest.TestCase):

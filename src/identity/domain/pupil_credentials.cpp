@@ -78,4 +78,11 @@ std::string generate_temporary_password() {
     return password + random_digits(2);
 }
 
+Result<TemporaryPassword> make_temporary_password(const PasswordHashing& hashing) {
+    TemporaryPassword temporary;
+    temporary.password = generate_temporary_password();
+    NUMERIA_TRY(temporary.hash, hashing.make_hash(temporary.password));
+    return temporary;
+}
+
 } // namespace numeria::identity

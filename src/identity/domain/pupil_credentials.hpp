@@ -2,6 +2,9 @@
 // (shared/reference/pix-reference.md §5 "Username generation" and "Reset password").
 #pragma once
 
+#include "core/result.hpp"
+#include "identity/domain/password_hasher.hpp"
+
 #include <functional>
 #include <string>
 #include <string_view>
@@ -20,6 +23,16 @@ namespace numeria::identity {
 
 // 6 lower-case letters without i, l, o, then 2 digits, e.g. "kqmrtz07". To be changed at first log-in.
 [[nodiscard]] std::string generate_temporary_password();
+
+// A temporary password and its hash, made before the transaction that stores it: hashing never
+// runs inside a transaction (docs/rules/security.md "Password hashing").
+struct TemporaryPassword {
+    std::string password; // in clear: shown once, never stored
+    std::string hash;
+};
+
+// A new temporary password hashed by `hashing` (the server's pool); fails like `hashing` does.
+[[nodiscard]] Result<TemporaryPassword> make_temporary_password(const PasswordHashing& hashing);
 
 // Lower case ASCII letters and digits only: accents stripped ("é" → "e", "œ" → "oe"), the rest dropped.
 [[nodiscard]] std::string ascii_letters_and_digits(std::string_view text);

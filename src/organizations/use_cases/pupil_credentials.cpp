@@ -5,7 +5,7 @@
 namespace numeria::organizations {
 
 Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::UserRepository& users,
-                                            const identity::PasswordHasher& hasher, EpochMs now,
+                                            const identity::TemporaryPassword& temporary, EpochMs now,
                                             EmailAccounts email_accounts) {
     if (learner.disabled)
         return fail(Error::rule("learner.disabled"));
@@ -13,8 +13,8 @@ Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::Us
     if (record.birthdate.size() != 10)
         return fail(Error::rule("learner.birthdate_missing"));
     IssuedCredentials issued;
-    issued.password = identity::generate_temporary_password();
-    NUMERIA_TRY(std::string hash, hasher.hash(issued.password));
+    issued.password = temporary.password;
+    const std::string& hash = temporary.hash;
     auto taken = [&](const std::string& name) { return users.find_by_username(name).has_value(); };
     if (learner.user_id) {
         std::optional<identity::User> user = users.find(*learner.user_id);

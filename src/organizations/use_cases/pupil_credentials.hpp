@@ -8,7 +8,7 @@
 #pragma once
 
 #include "core/result.hpp"
-#include "identity/domain/password_hasher.hpp"
+#include "identity/domain/pupil_credentials.hpp"
 #include "identity/ports.hpp"
 #include "organizations/learners/learner.hpp"
 
@@ -26,12 +26,13 @@ struct IssuedCredentials {
 // Whether an account that logs in with an e-mail address gets a username and a temporary password.
 enum class EmailAccounts { LeaveAlone, AddUsername };
 
+// `temporary` is the password to give, hashed beforehand outside any transaction.
 // Fails with "learner.disabled" for a disabled learner, "learner.birthdate_missing" without birthdate,
 // "learner.account_missing" when the linked account no longer exists, "learner.account_has_email"
 // when the linked account logs in with an e-mail address and `email_accounts` is LeaveAlone (nothing is
 // changed).
 [[nodiscard]] Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::UserRepository& users,
-                                                          const identity::PasswordHasher& hasher, EpochMs now,
+                                                          const identity::TemporaryPassword& temporary, EpochMs now,
                                                           EmailAccounts email_accounts);
 
 } // namespace numeria::organizations

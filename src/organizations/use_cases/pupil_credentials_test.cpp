@@ -18,10 +18,11 @@ protected:
     }
     identity::testing::InMemoryUserRepository users;
     identity::PasswordHasher hasher{identity::HashStrength::Minimum};
+    identity::TemporaryPassword temporary = *identity::make_temporary_password(hasher);
 };
 
 TEST_F(PupilCredentialsTest, CreatesAnAccountForAPupilWithoutOne) {
-    auto issued = issue_credentials(pupil(), users, hasher, 1000, EmailAccounts::LeaveAlone);
+    auto issued = issue_credentials(pupil(), users, temporary, 1000, EmailAccounts::LeaveAlone);
 
     ASSERT_TRUE(issued);
     EXPECT_TRUE(issued->account_created);
@@ -34,7 +35,7 @@ TEST_F(PupilCredentialsTest, ResetsThePasswordOfAPupilWhoHasAUsername) {
     Learner learner = pupil();
     learner.user_id = *users.create({"Jean", "Dupont", std::nullopt, "jean.dupont2412", "old", false, {}, 1});
 
-    auto issued = issue_credentials(learner, users, hasher, 1000, EmailAccounts::LeaveAlone);
+    auto issued = issue_credentials(learner, users, temporary, 1000, EmailAccounts::LeaveAlone);
 
     ASSERT_TRUE(issued);
     EXPECT_FALSE(issued->account_created);
@@ -46,7 +47,7 @@ TEST_F(PupilCredentialsTest, LeavesAnAccountWithAnEmailUntouched) {
     Learner learner = pupil();
     learner.user_id = *users.create({"Jean", "Dupont", "jean@exemple.fr", std::nullopt, "old", false, {}, 1});
 
-    auto issued = issue_credentials(learner, users, hasher, 1000, EmailAccounts::LeaveAlone);
+    auto issued = issue_credentials(learner, users, temporary, 1000, EmailAccounts::LeaveAlone);
 
     EXPECT_EQ(issued.error().reason, "learner.account_has_email");
     EXPECT_EQ(users.all().at(0).password_hash, "old");
@@ -57,7 +58,7 @@ TEST_F(PupilCredentialsTest, LeavesAnAccountWithAnEmailAndAUsernameUntouched) {
     Learner learner = pupil();
     learner.user_id = *users.create({"Jean", "Dupont", "jean@exemple.fr", "jean.dupont2412", "old", false, {}, 1});
 
-    EXPECT_EQ(issue_credentials(learner, users, hasher, 1000, EmailAccounts::LeaveAlone).error().reason,
+    EXPECT_EQ(issue_credentials(learner, users, temporary, 1000, EmailAccounts::LeaveAlone).error().reason,
               "learner.account_has_email");
     EXPECT_EQ(users.all().at(0).password_hash, "old");
 }
@@ -66,7 +67,7 @@ TEST_F(PupilCredentialsTest, AddsAUsernameToAnEmailAccountWhenAskedForOnePupil) 
     Learner learner = pupil();
     learner.user_id = *users.create({"Jean", "Dupont", "jean@exemple.fr", std::nullopt, "old", false, {}, 1});
 
-    auto issued = issue_credentials(learner, users, hasher, 1000, EmailAccounts::AddUsername);
+    auto issued = issue_credentials(learner, users, temporary, 1000, EmailAccounts::AddUsername);
 
     ASSERT_TRUE(issued);
     EXPECT_EQ(issued->username, "jean.dupont2412");
@@ -79,7 +80,7 @@ TEST_F(PupilCredentialsTest, AddsAUsernameToAnEmailAccountWhenAskedForOnePupil) 
 TEST_F(PupilCredentialsTest, GivesAnotherUsernameWhenTheNaturalOneIsTaken) {
     (void)users.create({"Jean", "Dupont", std::nullopt, "jean.dupont2412", "x", false, {}, 1});
 
-    auto issued = issue_credentials(pupil(), users, hasher, 1000, EmailAccounts::LeaveAlone);
+    auto issued = issue_credentials(pupil(), users, temporary, 1000, EmailAccounts::LeaveAlone);
 
     ASSERT_TRUE(issued);
     EXPECT_NE(issued->username, "jean.dupont2412");
@@ -90,8 +91,16 @@ TEST_F(PupilCredentialsTest, RefusesADisabledLearner) {
     Learner learner = pupil();
     learner.disabled = true;
 
-    EXPECT_EQ(issue_credentials(learner, users, hasher, 1000, EmailAccounts::LeaveAlone).error().reason,
+    EXPECT_EQ(issue_credentials(learner, users, temporary, 1000, EmailAccounts::LeaveAlone).error().reason,
               "learner.disabled");
+}
+
+TEST_F(PupilCredentialsTest, StoresThePasswordHashedBeforehandAndGivesItsClearText) {
+    auto issued = issue_credentials(pupil(), users, temporary, 1000, EmailAccounts::LeaveAlone);
+
+    ASSERT_TRUE(issued);
+    EXPECT_EQ(issued->password, temporary.password);
+    EXPECT_EQ(users.all().at(0).password_hash, temporary.hash);
 }
 
 } // namespace

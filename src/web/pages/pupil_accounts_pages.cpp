@@ -6,6 +6,7 @@
 #include "storage/organizations/sql_learner_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/class_sheet.hpp"
+#include "web/error_mapping.hpp"
 #include "web/pages/french_format.hpp"
 #include "web/pages/students_pages.hpp"
 #include "web/web_app.hpp"
@@ -31,11 +32,25 @@ std::string message_for(const Error& error) {
     return "Les identifiants n'ont pas pu être générés. Réessayez.";
 }
 
+// Rule: docs/rules/security.md "Password hashing": the temporary passwords are hashed by the
+// server's pool before the transaction that stores them, never inside it (a class of 30 would hold
+// the write lock for 30 hashes).
+Result<std::vector<identity::TemporaryPassword>> temporary_passwords(const WebApp& app, std::size_t count) {
+    std::vector<identity::TemporaryPassword> made;
+    made.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        NUMERIA_TRY(identity::TemporaryPassword one, identity::make_temporary_password(app.hashing));
+        made.push_back(std::move(one));
+    }
+    return made;
+}
+
 // Issues credentials inside the caller's transaction and links a newly created account.
 Result<organizations::IssuedCredentials> issue_and_link(soci::session& sql, const organizations::Learner& learner,
-                                                        WebApp& app, organizations::EmailAccounts email_accounts) {
+                                                        WebApp& app, const identity::TemporaryPassword& temporary,
+                                                        organizations::EmailAccounts email_accounts) {
     storage::SqlUserRepository users(sql);
-    auto issued = organizations::issue_credentials(learner, users, app.hasher, app.clock.now(), email_accounts);
+    auto issued = organizations::issue_credentials(learner, users, temporary, app.clock.now(), email_accounts);
     if (issued && issued->account_created)
         storage::SqlLearnerRepository(sql).set_user(learner.id, issued->user_id, app.clock.now());
     return issued;
@@ -59,11 +74,18 @@ std::string file_safe(const std::string& text) {
 
 Response post_student_credentials(const Request& request, WebApp& app) {
     auto id = learner_id(request);
+    Result<std::vector<identity::TemporaryPassword>> temporary = temporary_passwords(app, 1);
+    if (!temporary) {
+        Response response = render_student(request, app, {{"refusal", french_message(temporary.error().reason)}});
+        response.status = 503;
+        return response;
+    }
     Result<organizations::IssuedCredentials> issued = fail(Error::not_found("learner.not_found"));
     if (id)
         app.database.write_durable([&](soci::session& sql) {
             if (auto row = storage::SqlLearnerRepository(sql).find(request.organization_id, *id))
-                issued = issue_and_link(sql, row->learner, app, organizations::EmailAccounts::AddUsername);
+                issued = issue_and_link(sql, row->learner, app, temporary->front(),
+                                        organizations::EmailAccounts::AddUsername);
         });
     if (!issued && issued.error().reason == "learner.not_found")
         return get_student(request, app);
@@ -102,6 +124,19 @@ Response post_class_credentials(const Request& request, WebApp& app) {
                             "La classe « " + division +
                                 " » n'existe pas parmi vos élèves actifs : aucun identifiant "
                                 "n'a été généré.");
+    organizations::LearnerQuery query;
+    query.organization = request.organization_id;
+    query.division = division;
+    query.page_size = 10000;
+    std::size_t class_size = 0;
+    app.database.read(
+        [&](soci::session& sql) { class_size = storage::SqlLearnerRepository(sql).search(query).rows.size(); });
+    Result<std::vector<identity::TemporaryPassword>> temporary = temporary_passwords(app, class_size);
+    if (!temporary) {
+        Response response = refuse_class(request, app, french_message(temporary.error().reason));
+        response.status = 503;
+        return response;
+    }
     std::vector<CredentialLine> lines;
     int with_email = 0;
     int not_issued = 0;
@@ -110,16 +145,20 @@ Response post_class_credentials(const Request& request, WebApp& app) {
         lines.clear();
         with_email = not_issued = 0;
         storage::SqlLearnerRepository learners(sql);
-        organizations::LearnerQuery query;
-        query.organization = request.organization_id;
-        query.division = division;
-        query.page_size = 10000;
+        std::size_t next = 0;
         for (const organizations::LearnerRow& row : learners.search(query).rows) {
-            auto issued = issue_and_link(sql, row.learner, app, organizations::EmailAccounts::LeaveAlone);
-            if (issued)
+            // A pupil who joined the class since the count above gets no password in this batch.
+            if (next == temporary->size()) {
+                ++not_issued;
+                continue;
+            }
+            auto issued =
+                issue_and_link(sql, row.learner, app, (*temporary)[next], organizations::EmailAccounts::LeaveAlone);
+            if (issued) {
+                ++next;
                 lines.push_back({row.learner.record.division, row.learner.record.last_name,
                                  row.learner.record.first_name, issued->username, issued->password});
-            else if (issued.error().reason == "learner.account_has_email")
+            } else if (issued.error().reason == "learner.account_has_email")
                 ++with_email; // Rule: issue 5 item 7: the class batch is for pupils without e-mail.
             else
                 ++not_issued;
