@@ -1,4 +1,4 @@
-// access.hpp: who may call a route (shared/DESIGN.md §5), decided from what the route declares,
+// access.hpp: who may call a route (docs/rules/security.md "Access"), decided from what the route declares,
 // who calls and their role in the organisation the path names. Pure: web/dispatch.cpp looks the
 // membership up and turns the decision into a response.
 #pragma once

@@ -112,11 +112,11 @@ std::optional<Response> authorize(WebApp& app, Request& request, const Route& ro
     resolve_viewer(app, request);
     request.new_csrf_cookie = ensure_csrf_token(app, request);
 
-    // Rule: shared/DESIGN.md §5 and docs/rules/security.md "CSRF": a CSRF token on every
+    // Rule: docs/rules/security.md "CSRF": a CSRF token on every
     // state-changing form.
     if (changes_state(request.method) && !is_api(request) && !csrf_matches(app, request))
         return error_response(app, 403, request);
-    // Rule: shared/DESIGN.md §5 and docs/rules/security.md "Access": every route declares who may
+    // Rule: docs/rules/security.md "Access": every route declares who may
     // call it; anything of an organisation one is not a member of answers 404; a member calling an
     // admin-only route of their own organisation gets 403.
     PathRole role = PathRole::None;

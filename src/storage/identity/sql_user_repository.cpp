@@ -29,12 +29,19 @@ Result<identity::UserId> SqlUserRepository::create(const identity::NewUser& user
     const int must_change = user.must_change_password ? 1 : 0;
     const long long created = user.created_at;
     long long id = 0;
+    // Two sign-ups of one address at once both pass the check above; ON CONFLICT DO NOTHING makes
+    // the second one insert nothing (PostgreSQL waits for the first to commit) instead of raising a
+    // constraint error that would abort its transaction and answer 500.
     m_sql << "INSERT INTO users (first_name, last_name, email, username, password_hash, must_change_password, "
              "terms_accepted_at, created_at, updated_at) VALUES (:first, :last, :email, :username, :hash, :must, "
-             ":terms, :created, :updated) RETURNING id",
+             ":terms, :created, :updated) ON CONFLICT DO NOTHING RETURNING id",
         soci::use(user.first_name), soci::use(user.last_name), soci::use(email, email_indicator),
         soci::use(username, username_indicator), soci::use(user.password_hash), soci::use(must_change),
         soci::use(terms, terms_indicator), soci::use(created), soci::use(created), soci::into(id);
+    if (!m_sql.got_data())
+        return fail(Error{ErrorCode::AlreadyExists,
+                          user.email && find_by_email(*user.email) ? "user.email_taken" : "user.username_taken",
+                          {}});
     return static_cast<identity::UserId>(id);
 }
 
