@@ -113,4 +113,4 @@ printf '%-44s %8s ms\n' "same file again (3,000 unchanged)" "$best_again"
 # and /healthz latency while 16 sign-up loops run.
 echo
 echo "Account hardening (production password hashing):"
-NUMERIA_BIN="$BIN" /usr/bin/python3 -m tests.bench.identity_figures timing nat healthz
+NUMERIA_BIN="$(pwd)/$BIN" /usr/bin/python3 -m tests.bench.identity_figures timing nat healthz
