@@ -37,9 +37,11 @@ std::string french_message(const std::string& reason) {
         {"password.hashing_overloaded", "Service momentanément surchargé. Réessayez dans quelques instants."},
         {"password.too_long", "Votre mot de passe doit contenir 128 caractères au plus."},
         {"user.first_name_too_long", "Votre prénom doit contenir 100 caractères au plus."},
-        {"user.first_name_not_one_line", "Votre prénom doit tenir sur une seule ligne, sans caractère de contrôle."},
+        {"user.first_name_not_one_line",
+         "Votre prénom doit tenir sur une seule ligne, sans caractère de contrôle ni caractère invisible."},
         {"user.last_name_too_long", "Votre nom doit contenir 100 caractères au plus."},
-        {"user.last_name_not_one_line", "Votre nom doit tenir sur une seule ligne, sans caractère de contrôle."},
+        {"user.last_name_not_one_line",
+         "Votre nom doit tenir sur une seule ligne, sans caractère de contrôle ni caractère invisible."},
         {"user.email_too_long", "Votre adresse e-mail doit contenir 254 caractères au plus."},
         {"sign_up.too_many", "Trop d'inscriptions depuis cette adresse réseau. Réessayez dans une heure."},
         {"unlock.link_invalid", "Ce lien de déblocage n'est plus valable : il a déjà servi ou a expiré. "

@@ -1,5 +1,7 @@
 #include "identity/domain/account_fields.hpp"
 
+#include "identity/domain/person_name.hpp"
+
 namespace numeria::identity {
 
 std::size_t code_points(std::string_view text) {
@@ -10,11 +12,17 @@ std::size_t code_points(std::string_view text) {
 }
 
 Status check_name(std::string_view name, const std::string& field) {
-    for (char c : name)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
-            return fail(Error::invalid(field + "_not_one_line"));
-    if (code_points(name) > NAME_MAX_CHARACTERS)
+    // One rule for every name a person types (docs/rules/security.md "Length limits" and "Activation
+    // e-mail"): no control character, line or paragraph separator, nor invisible format character
+    // (bidirectional overrides could make a name read as another in lists and mails).
+    switch (person_name_shape(name)) {
+    case NameShape::Fine:
+        return {};
+    case NameShape::NotOneLine:
+        return fail(Error::invalid(field + "_not_one_line"));
+    case NameShape::TooLong:
         return fail(Error::invalid(field + "_too_long"));
+    }
     return {};
 }
 

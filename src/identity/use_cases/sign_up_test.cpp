@@ -40,6 +40,17 @@ TEST_F(SignUpTest, StoresAHashThatVerifiesAndNotThePassword) {
     EXPECT_TRUE(m_hasher.verify("Radium1898", user.password_hash));
 }
 
+TEST_F(SignUpTest, RefusesANameThatReadsAsAnotherOrSpansTwoLines) {
+    SignUp bidi = a_sign_up();
+    bidi.first_name = "Ma\u202Erie"; // RIGHT-TO-LEFT OVERRIDE
+    SignUp separator = a_sign_up();
+    separator.last_name = "Cu\u2028rie"; // LINE SEPARATOR
+
+    EXPECT_EQ(refusal(bidi), "user.first_name_not_one_line");
+    EXPECT_EQ(refusal(separator), "user.last_name_not_one_line");
+    EXPECT_TRUE(m_users.all().empty());
+}
+
 TEST_F(SignUpTest, RefusesMissingNames) {
     SignUp command = a_sign_up();
     command.last_name = "  ";

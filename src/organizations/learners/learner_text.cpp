@@ -1,6 +1,6 @@
 #include "organizations/learners/learner_text.hpp"
 
-#include "organizations/domain/person_name.hpp"
+#include "identity/domain/person_name.hpp"
 
 namespace numeria::organizations {
 
@@ -9,7 +9,7 @@ namespace {
 struct Field {
     const char* label;
     std::string LearnerRecord::*value;
-    bool name; // a person's name: at most MAX_PERSON_NAME_CHARACTERS characters
+    bool name; // a person's name: at most identity::MAX_PERSON_NAME_CHARACTERS characters
 };
 
 const Field FIELDS[] = {
@@ -40,12 +40,13 @@ const Field FIELDS[] = {
 void check_learner_text(ParsedFile& file) {
     for (const LearnerRecord& record : file.learners) {
         for (const Field& field : FIELDS) {
-            const NameShape shape = person_name_shape(record.*(field.value));
+            const identity::NameShape shape = identity::person_name_shape(record.*(field.value));
             // The key may be malformed itself: the message then names no identifier.
-            const std::string key = person_name_shape(record.key) == NameShape::NotOneLine ? "" : record.key;
-            if (shape == NameShape::NotOneLine)
+            const std::string key =
+                identity::person_name_shape(record.key) == identity::NameShape::NotOneLine ? "" : record.key;
+            if (shape == identity::NameShape::NotOneLine)
                 file.add_error(make_issue("TEXT_NOT_ONE_LINE", key, record.line, field.label, field.label));
-            else if (shape == NameShape::TooLong && field.name)
+            else if (shape == identity::NameShape::TooLong && field.name)
                 file.add_error(make_issue("NAME_TOO_LONG", key, record.line, field.label, field.label));
         }
     }

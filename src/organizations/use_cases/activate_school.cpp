@@ -1,7 +1,7 @@
 #include "organizations/use_cases/activate_school.hpp"
 
 #include "identity/api.hpp"
-#include "organizations/domain/person_name.hpp"
+#include "identity/domain/person_name.hpp"
 #include "organizations/domain/uai.hpp"
 
 namespace numeria::organizations {
@@ -23,10 +23,10 @@ Result<ActivationRequested> request_activation(const RequestActivation& command,
         return fail(Error::invalid("activation.name_required"));
     // Rule: docs/rules/security.md "Activation e-mail": the name goes into the official mail.
     for (const std::string* name : {&command.first_name, &command.last_name}) {
-        const NameShape shape = person_name_shape(*name);
-        if (shape == NameShape::NotOneLine)
+        const identity::NameShape shape = identity::person_name_shape(*name);
+        if (shape == identity::NameShape::NotOneLine)
             return fail(Error::invalid("activation.name_not_one_line"));
-        if (shape == NameShape::TooLong)
+        if (shape == identity::NameShape::TooLong)
             return fail(Error::invalid("activation.name_too_long"));
     }
     std::optional<std::string> uai = normalize_uai(command.uai);

@@ -1,10 +1,10 @@
-#include "organizations/domain/person_name.hpp"
+#include "identity/domain/person_name.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace numeria::organizations {
+namespace numeria::identity {
 namespace {
 
 TEST(PersonName, AcceptsAnAccentedNameWithHyphenAndApostrophe) {
@@ -41,4 +41,4 @@ TEST(PersonName, RefusesBytesThatAreNotUtf8) {
 }
 
 } // namespace
-} // namespace numeria::organizations
+} // namespace numeria::identity

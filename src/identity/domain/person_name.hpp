@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace numeria::organizations {
+namespace numeria::identity {
 
 constexpr std::size_t MAX_PERSON_NAME_CHARACTERS = 100;
 
@@ -18,4 +18,4 @@ enum class NameShape {
 
 [[nodiscard]] NameShape person_name_shape(std::string_view name);
 
-} // namespace numeria::organizations
+} // namespace numeria::identity

@@ -1,11 +1,11 @@
-#include "organizations/domain/person_name.hpp"
+#include "identity/domain/person_name.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <string>
 
-namespace numeria::organizations {
+namespace numeria::identity {
 
 // Rule: docs/rules/security.md "Activation e-mail": one line, at most 100 characters.
 NameShape person_name_shape(std::string_view name) {
@@ -26,4 +26,4 @@ NameShape person_name_shape(std::string_view name) {
     return characters > MAX_PERSON_NAME_CHARACTERS ? NameShape::TooLong : NameShape::Fine;
 }
 
-} // namespace numeria::organizations
+} // namespace numeria::identity
