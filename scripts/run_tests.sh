@@ -50,7 +50,11 @@ step "integration-sqlite" env NUMERIA_BIN="$BIN" NUMERIA_TEST_ENGINE=sqlite \
     $PYTHON -m unittest discover -s tests/integration -t . -b
 
 section "integration tests on PostgreSQL"
-scripts/pg_cluster.sh start "$PG_DIR" >/dev/null
+PG_URL=$(scripts/pg_cluster.sh start "$PG_DIR")
+if [ -x build/release/numeria_adapter_tests ]; then
+    step "adapters-postgresql" env NUMERIA_TEST_POSTGRES_URL="$PG_URL" build/release/numeria_adapter_tests \
+        --gtest_brief=1 --gtest_filter='*postgresql*'
+fi
 step "integration-postgresql" env NUMERIA_BIN="$BIN" NUMERIA_TEST_ENGINE=postgresql NUMERIA_TEST_PG_DIR="$PG_DIR" \
     $PYTHON -m unittest discover -s tests/integration -t . -b
 

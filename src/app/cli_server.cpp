@@ -4,13 +4,16 @@
 #include "app/config.hpp"
 #include "app/demo_data.hpp"
 #include "app/storage_setup.hpp"
+#include "application/job_runner.hpp"
+#include "application/learners/learner_import_worker.hpp"
+#include "application/mail_outbox.hpp"
 #include "content/loading/content_loader.hpp"
 #include "mail/outbox_mailer.hpp"
 #include "mail/smtp_mailer.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sql_unit_of_work.hpp"
 #include "web/account_link_notices.hpp"
-#include "web/learner_import_worker.hpp"
 #include "web/routes.hpp"
 #include "web/server.hpp"
 #include "web/web_app.hpp"
@@ -113,7 +116,8 @@ int serve(const Config& config) {
         mailer = std::make_unique<mail::SmtpMailer>(config.smtp_url, config.mail_from, mail_clock);
     web_config.secret_key = read_secret_key(config.secret_file);
     web_config.metrics_token = config.metrics_token;
-    web::WebApp app(web_config, *db, std::move(*templates), *mailer);
+    storage::SqlTransactions transactions(*db);
+    web::WebApp app(web_config, transactions, std::move(*templates));
     app.assets.mount("dsfr", dsfr, home / "node_modules/@gouvfr/dsfr/package.json");
     app.assets.mount("app", home / "src/web/static");
     app.assets.mount("contenu", home / "content/assets");
@@ -121,14 +125,21 @@ int serve(const Config& config) {
     web::register_routes(app.router);
     // Student-base imports run in the background (issue 5 item 3); unfinished ones are resumed.
     static const SystemClock worker_clock;
-    web::LearnerImportWorker import_worker(
-        *db, worker_clock, std::chrono::seconds(config.import_claim_seconds),
+    application::LearnerImportWorker import_worker(
+        transactions, worker_clock, std::chrono::seconds(config.import_claim_seconds),
         [&app](const organizations::Organization& importing, const organizations::ImportOutcome& outcome) {
             web::mail_account_links(app, importing, outcome);
         });
-    app.notify_learner_imports = [&import_worker] { import_worker.notify(); };
+    app.services.imports_enqueued = [&import_worker] { import_worker.notify(); };
+    // E-mails leave through the jobs table (docs/rules/jobs.md "Mail outbox"): a refused or
+    // unreachable SMTP server is retried with back-off; the request that wrote the mail has answered.
+    application::JobRunner job_runner(transactions, worker_clock);
+    job_runner.handle(application::MAIL_JOB,
+                      [&mailer](const application::Job& job) { return application::send_mail_job(*mailer, job); });
+    app.services.jobs_enqueued = [&job_runner] { job_runner.notify(); };
     import_worker.start();
     import_worker.notify();
+    job_runner.start();
 
     if (config.demo) {
         for (const std::string& line : load_demo_data(*db, home))
@@ -158,6 +169,7 @@ int serve(const Config& config) {
                          .dump());
     });
     import_worker.stop();
+    job_runner.stop();
     db->close();
     spdlog::info(nlohmann::json{{"msg", "stopped"}}.dump());
     spdlog::shutdown();

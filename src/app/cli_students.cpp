@@ -1,14 +1,15 @@
 // cli_students.cpp: `numeria students import --org UAI FILE [--format siecle|fregata|sup]
 // [--mode add|replace] [--confirm]`: imports a student base like the Orga page does and prints one
-// JSON object (web/learner_import_json.hpp); exits 1 when the file is refused or needs confirmation.
+// JSON object (application/learners/import_outcome_json.hpp); exits 1 when the file is refused or needs confirmation.
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/storage_setup.hpp"
+#include "application/learners/import_outcome_json.hpp"
+#include "application/learners/imports.hpp"
 #include "core/clock.hpp"
 #include "organizations/domain/uai.hpp"
-#include "storage/organizations/learner_import_runner.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
-#include "web/learner_import_json.hpp"
+#include "storage/sql_unit_of_work.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -35,7 +36,7 @@ bool is_sup(organizations::ImportFormat format) {
 // (pix-reference.md §3.2 "SUP": two modes; every other format replaces the list).
 organizations::ImportFormat chosen_format(const ImportOptions& options,
                                           const organizations::Organization& organization) {
-    organizations::ImportFormat format = storage::default_import_format(organization);
+    organizations::ImportFormat format = application::default_import_format(organization);
     if (!options.format.empty()) {
         auto parsed = organizations::parse_import_format(options.format);
         if (!parsed)
@@ -71,8 +72,9 @@ organizations::ImportOutcome run_import(const ImportOptions& options) {
         refuse_to_start("l'organisation « " + organization->name + " » ne gère pas d'élèves");
     const organizations::ImportFormat format = chosen_format(options, *organization);
     const SystemClock clock;
+    storage::SqlTransactions transactions(*db);
     organizations::ImportOutcome outcome =
-        storage::run_learner_import(*db, *organization, format, bytes.str(), options.confirm, clock.now());
+        application::import_now(transactions, clock, *organization, format, bytes.str(), options.confirm);
     db->close();
     return outcome;
 }
@@ -87,9 +89,10 @@ void import_students(const ImportOptions& options) {
         // An unexpected failure (database locked or lost, full disk…): any transaction was rolled
         // back, and scripts still get the JSON object they read.
         std::cerr << "numeria: import interrompu : " << error.what() << "\n";
-        outcome = web::failed_import_outcome();
+        outcome = application::failed_import_outcome();
     }
-    std::cout << web::import_outcome_json(outcome).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+    std::cout << application::import_outcome_json(outcome).dump(-1, ' ', false,
+                                                                nlohmann::json::error_handler_t::replace)
               << "\n";
     std::cout.flush();
     if (outcome.refused())

@@ -19,6 +19,9 @@ public:
     // Inserts or updates by UAI; returns true when the row was new.
     virtual bool upsert(const Establishment& establishment, EpochMs now) = 0;
     [[nodiscard]] virtual std::optional<Establishment> find(const std::string& uai) = 0;
+    // Holds the establishment's row until the transaction ends, so two processes counting its
+    // activation requests at once take turns (PostgreSQL; SQLite has one writer at a time).
+    virtual void lock(const std::string& /*uai*/) {}
 };
 
 class OrganizationRepository {
@@ -55,6 +58,9 @@ public:
     // Soft removal: the row stays (history), the person loses access.
     virtual void remove(OrganizationId organization, identity::UserId user, EpochMs now) = 0;
     [[nodiscard]] virtual int count_admins(OrganizationId organization) = 0;
+    // Holds the organisation's row until the transaction ends, so two processes changing its team
+    // at once take turns and "the last admin stays" holds (PostgreSQL; SQLite has one writer).
+    virtual void lock_team(OrganizationId /*organization*/) {}
     // Active members with their names, admins first, then by last name.
     [[nodiscard]] virtual std::vector<MemberView> list_members(OrganizationId organization) = 0;
     // The organisations a user is an active member of, by name.

@@ -4,8 +4,12 @@
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <sodium.h>
 
+#include <chrono>
 #include <filesystem>
+#include <string_view>
+#include <thread>
 
 namespace numeria::storage {
 
@@ -29,6 +33,24 @@ void configure_sqlite(soci::session& sql) {
 void configure_postgresql(soci::session& sql) {
     sql << "SET TIME ZONE 'UTC'";
     sql << "SET client_min_messages = warning";
+}
+
+enum class Failure { Other, Conflict, UniqueViolation };
+
+// What a failed statement means for the transaction: PostgreSQL names it by SQLSTATE (40001
+// serialisation failure, 40P01 deadlock, 23505 unique violation); SQLite by its message.
+Failure classify(const soci::soci_error& error) {
+    if (const auto* postgresql = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
+        const std::string state = postgresql->sqlstate();
+        if (state == "40001" || state == "40P01")
+            return Failure::Conflict;
+        if (state == "23505")
+            return Failure::UniqueViolation;
+        return Failure::Other;
+    }
+    if (std::string_view(error.what()).find("UNIQUE constraint failed") != std::string_view::npos)
+        return Failure::UniqueViolation;
+    return Failure::Other;
 }
 
 } // namespace
@@ -123,36 +145,67 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
     return db;
 }
 
-void Database::run(bool writing, bool durable, const std::function<void(soci::session&)>& work) {
+Status Database::run_once(TxMode mode, const std::function<Status(soci::session&)>& work) {
     NUMERIA_ASSERT(m_pool != nullptr, "database used after close()");
+    const bool writing = mode != TxMode::Read;
+    const bool durable = mode == TxMode::Durable && m_engine == Engine::Sqlite;
     std::unique_lock<std::mutex> writer;
     if (writing && m_engine == Engine::Sqlite)
         writer = std::unique_lock(m_write_mutex);
     Lease lease(*this);
     soci::session& sql = lease.session();
-    if (m_engine == Engine::Sqlite) {
-        if (durable)
-            sql << "PRAGMA synchronous=FULL";
-        // BEGIN IMMEDIATE takes the write lock at once, so a writer never fails on upgrade.
-        sql << (writing ? "BEGIN IMMEDIATE" : "BEGIN");
-    } else {
-        sql << "BEGIN";
-    }
-    try {
-        work(sql);
-        sql << "COMMIT";
-    } catch (...) {
+    if (durable)
+        sql << "PRAGMA synchronous=FULL";
+    // BEGIN IMMEDIATE takes the SQLite write lock at once, so a writer never fails on upgrade.
+    sql << (writing && m_engine == Engine::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    auto rollback = [&sql] {
         try {
             sql << "ROLLBACK";
         } catch (...) {
             // The connection is gone; the original error says why.
         }
-        if (durable && m_engine == Engine::Sqlite)
+    };
+    Status status;
+    try {
+        status = work(sql);
+        if (status)
+            sql << "COMMIT";
+        else
+            rollback();
+    } catch (...) {
+        rollback();
+        if (durable)
             sql << "PRAGMA synchronous=NORMAL";
         throw;
     }
-    if (durable && m_engine == Engine::Sqlite)
+    if (durable)
         sql << "PRAGMA synchronous=NORMAL";
+    return status;
+}
+
+Status Database::transact_status(TxMode mode, const std::function<Status(soci::session&)>& work) {
+    constexpr int ATTEMPTS = 5;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return run_once(mode, work);
+        } catch (const soci::soci_error& error) {
+            const Failure failure = classify(error);
+            if (failure == Failure::UniqueViolation)
+                return fail(Error{ErrorCode::AlreadyExists, "storage.unique_violation", error.what()});
+            if (failure != Failure::Conflict || attempt == ATTEMPTS)
+                throw;
+            // Two transactions collided; the next try usually passes once the other commits.
+            std::this_thread::sleep_for(std::chrono::milliseconds(randombytes_uniform(5U * attempt) + 1));
+        }
+    }
+}
+
+void Database::run(bool writing, bool durable, const std::function<void(soci::session&)>& work) {
+    const TxMode mode = durable ? TxMode::Durable : writing ? TxMode::Write : TxMode::Read;
+    (void)run_once(mode, [&work](soci::session& sql) -> Status {
+        work(sql);
+        return {};
+    });
 }
 
 void Database::read(const std::function<void(soci::session&)>& work) {

@@ -4,8 +4,13 @@
 // migrations differs per engine. SOCI reports lost infrastructure by exceptions, which propagate
 // to the single catch in web/ (shared/STYLE.md b.4).
 //
-//     Database db = Database::open("sqlite:var/numeria.db").value();
-//     db.write([](soci::session& sql) { sql << "INSERT INTO …"; });
+//     auto db = Database::open("sqlite:var/numeria.db").value();
+//     Result<int> n = db->transact<int>(TxMode::Write, [](soci::session& sql) -> Result<int> { … });
+//
+// `transact` is the unit of work's primitive (docs/adr/0008-application-layer.md): it commits when
+// the work returns a value and rolls back when it returns an error or throws, so a refused use
+// case leaves no write behind. A use case that must keep writes although it refuses (the log-in
+// throttle counts a failure) returns a value that holds the refusal, and says so.
 #pragma once
 
 #include "core/result.hpp"
@@ -15,11 +20,16 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace numeria::storage {
 
 enum class Engine { Sqlite, Postgresql };
+
+// Read: a read transaction. Write: one writer at a time on SQLite (BEGIN IMMEDIATE).
+// Durable: a write whose commit reaches the disk before it returns (SQLite synchronous=FULL).
+enum class TxMode { Read, Write, Durable };
 
 [[nodiscard]] const char* engine_name(Engine engine);
 
@@ -42,6 +52,26 @@ public:
 
     [[nodiscard]] Engine engine() const { return m_engine; }
 
+    // Runs `work` in one transaction of `mode` on a pooled session: commits when it returns a
+    // value, rolls back when it returns an error or throws. A PostgreSQL serialisation failure or
+    // deadlock runs `work` again (at most 5 times, with a short random back-off); a unique-key
+    // violation (SQLSTATE 23505, SQLite UNIQUE constraint) becomes Error AlreadyExists
+    // "storage.unique_violation". Other SOCI errors propagate: lost infrastructure.
+    [[nodiscard]] Status transact_status(TxMode mode, const std::function<Status(soci::session&)>& work);
+    template <typename T>
+    [[nodiscard]] Result<T> transact(TxMode mode, const std::function<Result<T>(soci::session&)>& work) {
+        std::optional<Result<T>> outcome;
+        Status status = transact_status(mode, [&](soci::session& sql) -> Status {
+            outcome.emplace(work(sql));
+            if (!outcome->has_value())
+                return fail(outcome->error());
+            return {};
+        });
+        if (!status)
+            return fail(status.error());
+        return std::move(*outcome);
+    }
+
     // Runs `work` in a read transaction on a pooled session.
     void read(const std::function<void(soci::session&)>& work);
     // Runs `work` in a write transaction: committed when `work` returns, rolled back if it throws.
@@ -58,6 +88,7 @@ private:
     Database(Engine engine, std::size_t pool_size);
     class Lease;
     void run(bool writing, bool durable, const std::function<void(soci::session&)>& work);
+    Status run_once(TxMode mode, const std::function<Status(soci::session&)>& work);
 
     Engine m_engine;
     std::size_t m_pool_size;

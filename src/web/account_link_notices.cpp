@@ -1,6 +1,6 @@
 #include "web/account_link_notices.hpp"
 
-#include "storage/organizations/sql_organization_repositories.hpp"
+#include "application/mail_outbox.hpp"
 #include "web/mail_messages.hpp"
 #include "web/web_app.hpp"
 
@@ -26,9 +26,9 @@ void mail_account_links(WebApp& app, const organizations::Organization& importin
     if (outcome.inherited_accounts.empty())
         return;
     std::map<organizations::OrganizationId, SchoolToTell> schools;
-    app.database.read([&](soci::session& sql) {
-        storage::SqlOrganizationRepository organizations(sql);
-        storage::SqlMembershipRepository memberships(sql);
+    (void)app.transactions.read([&](application::UnitOfWork& uow) -> Status {
+        organizations::OrganizationRepository& organizations = uow.organizations();
+        organizations::MembershipRepository& memberships = uow.memberships();
         for (const organizations::InheritedAccount& account : outcome.inherited_accounts) {
             auto [school, added] = schools.try_emplace(account.from_organization);
             if (added) {
@@ -43,6 +43,7 @@ void mail_account_links(WebApp& app, const organizations::Organization& importin
                                                        {"last_name", inert_mail_text(account.record.last_name)},
                                                        {"first_name", inert_mail_text(account.record.first_name)}});
         }
+        return {};
     });
     const std::string by = inert_mail_text(importing.name) + (importing.uai ? " (UAI " + *importing.uai + ")" : "");
     for (const auto& [id, school] : schools) {
@@ -50,15 +51,17 @@ void mail_account_links(WebApp& app, const organizations::Organization& importin
         const std::string text = app.templates.render(
             "mail_account_linked",
             mstch::map{{"school", school.name}, {"by", by}, {"pupils", school.pupils}, {"journal", journal}});
-        for (const std::string& to : school.admin_emails) {
-            auto sent = app.mailer.send(
-                Mail{to, "Numeria : un compte d'élève de votre établissement est rattaché ailleurs", text, journal});
-            if (!sent)
-                spdlog::error(nlohmann::json{
-                    {"msg", "account link mail not sent"}, {"organization", id}, {"error", sent.error().detail}}
-                                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-        }
+        // The import is committed; the mails go through the outbox (docs/rules/jobs.md).
+        (void)app.transactions.write([&](application::UnitOfWork& uow) -> Status {
+            for (const std::string& to : school.admin_emails)
+                application::enqueue_mail(
+                    uow,
+                    Mail{to, "Numeria : un compte d'élève de votre établissement est rattaché ailleurs", text, journal},
+                    app.clock.now());
+            return {};
+        });
     }
+    app.services.jobs_enqueued();
 }
 
 } // namespace numeria::web

@@ -3,18 +3,14 @@
 // and its printable PDF version drawn with cairo and pango, one card per pupil to cut out.
 #pragma once
 
+#include "application/learners/students.hpp"
+
 #include <string>
 #include <vector>
 
 namespace numeria::web {
 
-struct CredentialLine {
-    std::string division;
-    std::string last_name;
-    std::string first_name;
-    std::string username;
-    std::string password;
-};
+using CredentialLine = application::CredentialLine;
 
 // UTF-8 with a BOM (spreadsheet programs then read the accents right), ';'-separated, CRLF.
 [[nodiscard]] std::string class_sheet_csv(const std::vector<CredentialLine>& lines);

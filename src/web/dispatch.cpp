@@ -1,6 +1,5 @@
 #include "web/dispatch.hpp"
 
-#include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/access.hpp"
 #include "web/client_address.hpp"
 #include "web/pages/page.hpp"
@@ -125,13 +124,10 @@ std::optional<Response> authorize(WebApp& app, Request& request, const Route& ro
         if (raw.empty() || raw.size() > 18 || raw.find_first_not_of("0123456789") != std::string::npos)
             return error_response(app, 404, request);
         request.organization_id = std::stoll(raw);
-        std::optional<organizations::Membership> membership;
-        app.database.read([&](soci::session& sql) {
-            storage::SqlMembershipRepository memberships(sql);
-            membership = memberships.find(request.organization_id, request.viewer->user_id);
-        });
-        if (membership) {
-            request.organization_admin = membership->role == organizations::Role::Admin;
+        for (const application::ViewerMembership& membership : request.viewer->memberships) {
+            if (membership.organization_id != request.organization_id)
+                continue;
+            request.organization_admin = membership.role == organizations::Role::Admin;
             role = request.organization_admin ? PathRole::Admin : PathRole::Member;
         }
     }

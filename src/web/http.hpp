@@ -2,6 +2,8 @@
 // docs/adr/0005-http-and-templates.md) stays inside server.cpp; handlers only know these types.
 #pragma once
 
+#include "application/viewer_query.hpp"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -39,6 +41,9 @@ struct Viewer {
     std::string last_name;
     bool must_change_password = false;
     bool national_admin = false;
+    // Read with the session in one query: the access check of organisation routes and the Orga
+    // menu use them without asking the database again.
+    std::vector<application::ViewerMembership> memberships;
 };
 
 struct Request {

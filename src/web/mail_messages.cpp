@@ -89,13 +89,4 @@ Mail sign_up_taken_mail(const WebApp& app, const std::string& to) {
                 app.templates.render("mail_sign_up_taken", mstch::map{{"link", link}}), link};
 }
 
-bool send_mail(WebApp& app, const Request& request, const Mail& mail) {
-    auto sent = app.mailer.send(mail);
-    if (!sent)
-        spdlog::error(
-            nlohmann::json{{"msg", "mail not sent"}, {"request_id", request.request_id}, {"error", sent.error().detail}}
-                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    return sent.has_value();
-}
-
 } // namespace numeria::web

@@ -2,6 +2,7 @@
 // the pages and the API.
 #pragma once
 
+#include "application/services.hpp"
 #include "core/mailer.hpp"
 
 #include <string>
@@ -30,7 +31,30 @@ struct Request;
 [[nodiscard]] Mail sign_up_welcome_mail(const WebApp& app, const std::string& to);
 [[nodiscard]] Mail sign_up_taken_mail(const WebApp& app, const std::string& to);
 
-// Sends and logs a failure with the request id; returns whether the mail left.
-bool send_mail(WebApp& app, const Request& request, const Mail& mail);
+// The mails of the use cases (application::MailTexts), from this site's templates and address.
+class WebMailTexts final : public application::MailTexts {
+public:
+    explicit WebMailTexts(const WebApp& app)
+        : m_app(app) {}
+    Mail password_reset(const std::string& to, const std::string& token) const override {
+        return password_reset_mail(m_app, to, token);
+    }
+    Mail activation(const std::string& to, const std::string& token, const std::string& establishment,
+                    const std::string& requester) const override {
+        return activation_mail(m_app, to, token, establishment, requester);
+    }
+    Mail invitation(const std::string& to, const std::string& token, const std::string& organization,
+                    const std::string& inviter) const override {
+        return invitation_mail(m_app, to, token, organization, inviter);
+    }
+    Mail account_unlock(const std::string& to, const std::string& token) const override {
+        return account_unlock_mail(m_app, to, token);
+    }
+    Mail sign_up_welcome(const std::string& to) const override { return sign_up_welcome_mail(m_app, to); }
+    Mail sign_up_taken(const std::string& to) const override { return sign_up_taken_mail(m_app, to); }
+
+private:
+    const WebApp& m_app;
+};
 
 } // namespace numeria::web

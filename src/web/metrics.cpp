@@ -36,7 +36,7 @@ void Metrics::observe(const std::string& method, const std::string& route, int s
     histogram.sum_seconds += seconds;
 }
 
-std::string Metrics::render(const storage::PoolStats& pool, const char* engine) const {
+std::string Metrics::render(const application::PoolStats& pool, const char* engine) const {
     std::ostringstream out;
     std::lock_guard lock(m_mutex);
     out << "# HELP numeria_http_requests_total HTTP requests answered, by method, route and status.\n"

@@ -2,7 +2,7 @@
 // text exposition format at GET /metrics, with the database pool's figures.
 #pragma once
 
-#include "storage/database.hpp"
+#include "application/unit_of_work.hpp"
 
 #include <array>
 #include <cstdint>
@@ -19,7 +19,7 @@ public:
                                                        0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
 
     void observe(const std::string& method, const std::string& route, int status, std::uint64_t micros);
-    [[nodiscard]] std::string render(const storage::PoolStats& pool, const char* engine) const;
+    [[nodiscard]] std::string render(const application::PoolStats& pool, const char* engine) const;
 
 private:
     struct Histogram {

@@ -1,10 +1,8 @@
 #include "web/session_support.hpp"
 
+#include "application/identity/accounts.hpp"
 #include "identity/domain/session_token.hpp"
 #include "identity/use_cases/sessions.hpp"
-#include "storage/identity/sql_national_admin_repository.hpp"
-#include "storage/identity/sql_session_repository.hpp"
-#include "storage/identity/sql_user_repository.hpp"
 #include "web/web_app.hpp"
 
 #include <sodium.h>
@@ -41,20 +39,13 @@ void resolve_viewer(WebApp& app, Request& request) {
         token = found->second;
     if (!is_token(token))
         return;
-    app.database.read([&](soci::session& sql) {
-        storage::SqlSessionRepository sessions(sql);
-        auto user_id = identity::session_user(token, sessions, app.clock);
-        if (!user_id)
-            return;
-        storage::SqlUserRepository users(sql);
-        auto user = users.find(*user_id);
-        if (!user)
-            return;
-        storage::SqlNationalAdminRepository admins(sql);
-        request.viewer = Viewer{user->id, user->first_name, user->last_name, user->must_change_password,
-                                admins.is_national_admin(user->id)};
-        request.session_token = token;
-    });
+    auto found = application::find_viewer(app.services, token);
+    if (!found)
+        return;
+    request.viewer = Viewer{found->user_id,        found->first_name,
+                            found->last_name,      found->must_change_password,
+                            found->national_admin, std::move(found->memberships)};
+    request.session_token = token;
 }
 
 std::string session_cookie_name(const WebApp& app) {

@@ -2,13 +2,14 @@
 // root) and shared read-only between the server's threads; mutable parts are thread-safe.
 #pragma once
 
+#include "application/services.hpp"
 #include "content/model/content_model.hpp"
 #include "core/clock.hpp"
 #include "core/mailer.hpp"
 #include "identity/domain/password_hasher.hpp"
 #include "identity/domain/password_hashing_pool.hpp"
-#include "storage/database.hpp"
 #include "web/assets.hpp"
+#include "web/mail_messages.hpp"
 #include "web/metrics.hpp"
 #include "web/router.hpp"
 #include "web/templates.hpp"
@@ -35,34 +36,34 @@ struct WebConfig {
 };
 
 struct WebApp {
-    WebApp(WebConfig web_config, storage::Database& db, Templates page_templates, Mailer& outgoing_mail)
+    WebApp(WebConfig web_config, application::Transactions& tx, Templates page_templates)
         : config(std::move(web_config))
-        , database(db)
-        , templates(std::move(page_templates))
-        , mailer(outgoing_mail) {}
+        , transactions(tx)
+        , templates(std::move(page_templates)) {}
 
     // The address links in e-mails start with: NUMERIA_BASE_URL, or the address the server
     // listens on when none is set.
     [[nodiscard]] std::string public_url() const { return config.base_url.empty() ? listening_url : config.base_url; }
 
     WebConfig config;
-    storage::Database& database;
+    application::Transactions& transactions;
     Templates templates;
-    Mailer& mailer;
     std::string listening_url;
     Assets assets;
     Metrics metrics;
     Router router;
     // The learning content, validated at start (issue 4); immutable, shared by every request.
     std::shared_ptr<const content::Content> content = std::make_shared<const content::Content>();
-    // Wakes the background worker of student-base imports (set by the composition root).
-    std::function<void()> notify_learner_imports = [] {};
     SystemClock clock;
     identity::PasswordHasher hasher{config.hash_strength};
     // Every hash and password check of a request runs here, outside transactions (docs/rules/
     // security.md, "Password hashing"): one worker per core, and as many waiting at most.
     identity::PasswordHashingPool hashing{config.hash_strength, std::max(1U, std::thread::hardware_concurrency()),
                                           std::max(1U, std::thread::hardware_concurrency())};
+    WebMailTexts mail_texts{*this};
+    // What handlers call the use cases with (application/); the composition root sets its two
+    // notifications (the job runner, the student-base import worker).
+    application::Services services{transactions, clock, hasher, hashing, mail_texts, config.sign_ups_per_address_hour};
 };
 
 } // namespace numeria::web

@@ -35,6 +35,7 @@ class Accounts:
 def outbox_messages(server, to=None, wait=0.3):
     """The e-mails of the outbox (parsed), oldest first, optionally only those sent to `to`."""
     time.sleep(wait)
+    server.wait_for_mail()
     messages = []
     for name in sorted(glob.glob(os.path.join(server.workdir, "outbox", "*.eml"))):
         with open(name, "rb") as handle:

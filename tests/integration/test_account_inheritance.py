@@ -89,6 +89,7 @@ class AccountInheritanceTest(DemoSchoolTest):
                                    f"AND national_key = '{ine}'")[0]
 
     def mails_to(self, address, containing):
+        self.server.wait_for_mail()
         deadline = time.time() + 5
         while time.time() < deadline:
             for name in sorted(glob.glob(os.path.join(self.outbox, "*.eml"))):

@@ -28,6 +28,7 @@ class ActivationTest(unittest.TestCase):
         cls.server.stop()
 
     def mail_to(self, address):
+        self.server.wait_for_mail()
         deadline = time.time() + 5
         while time.time() < deadline:
             for name in sorted(glob.glob(os.path.join(self.outbox, "*.eml")), reverse=True):
@@ -39,6 +40,7 @@ class ActivationTest(unittest.TestCase):
         self.fail(f"no mail to {address}")
 
     def mails_to(self, address):
+        self.server.wait_for_mail()
         found = []
         for name in sorted(glob.glob(os.path.join(self.outbox, "*.eml"))):
             with open(name, "rb") as handle:

@@ -2,14 +2,13 @@
 `numeria routes`, is called as anonymous, learner, member, admin, admin of another organisation
 and national administrator, and must answer as its declared access says. Anything of an
 organisation one is not a member of answers 404."""
-import glob
 import json
 import os
 import re
 import unittest
 
 from tests.integration.test_accounts import Browser
-from tests.support.harness import Server, run_cli
+from tests.support.harness import Server, outbox_token, run_cli
 
 DIRECTION = ("direction@demo.numeria.localhost", "Direction2026")
 TEACHER = ("enseignant@demo.numeria.localhost", "Enseignant2026")
@@ -72,11 +71,7 @@ class AuthorizationMatrixTest(unittest.TestCase):
         browser.request("POST", "/activation", {"csrf": browser.csrf("/activation"), "uai": "0759902B",
                                                 "prenom": "Autre", "nom": "Admin"})
         outbox = os.path.join(cls.server.workdir, "outbox")
-        token = None
-        for name in sorted(glob.glob(os.path.join(outbox, "*.eml"))):
-            with open(name, encoding="utf-8", errors="replace") as handle:
-                found = re.search(r"activation/confirmer\?jeton=([0-9a-f]{64})", handle.read())
-            token = found.group(1) if found else token
+        token = outbox_token(outbox, r"activation/confirmer\?jeton=([0-9a-f]{64})")
         status, _, _ = browser.request("POST", "/activation/confirmer",
                                        {"csrf": browser.cookies["numeria_csrf"], "jeton": token})
         assert status == 303, status

@@ -11,6 +11,7 @@ import unittest
 import urllib.parse
 
 from tests.integration.test_accounts import Browser
+from tests.support import sql
 from tests.support.harness import Server
 from tests.support.smtp_sink import SmtpSink
 
@@ -39,6 +40,7 @@ class OutboxResetTest(unittest.TestCase):
         cls.server.stop()
 
     def outbox_messages(self):
+        self.server.wait_for_mail()
         deadline = time.time() + 5
         while time.time() < deadline:
             files = sorted(glob.glob(os.path.join(self.outbox, "*.eml")))
@@ -105,7 +107,7 @@ class SmtpResetTest(unittest.TestCase):
 
             browser.request("POST", "/mot-de-passe-oublie",
                             {"csrf": browser.csrf("/mot-de-passe-oublie"), "email": "smtp@exemple.fr"})
-            message, link = reset_link(sink.messages()[-1])
+            message, link = reset_link(sink.message_containing("/mot-de-passe/nouveau?jeton="))
 
             self.assertEqual(message["From"], "Numeria <numeria@college-exemple.fr>")
             self.assertEqual(follow_reset(browser, link, "ParSmtp2024")[0], 200)
@@ -129,7 +131,8 @@ class SmtpInvitationTest(unittest.TestCase):
 
             browser.request("POST", team + "/invitations", {"csrf": browser.cookies["numeria_csrf"],
                                                             "email": "smtp.prof@exemple.fr", "role": "MEMBER"})
-            message = email.message_from_bytes(sink.messages()[-1], policy=email.policy.default)
+            message = email.message_from_bytes(sink.message_containing("/invitation?jeton="),
+                                               policy=email.policy.default)
             body = message.get_body(preferencelist=("plain",)).get_content()
 
             self.assertEqual(message["To"].addresses[0].addr_spec, "smtp.prof@exemple.fr")
@@ -144,3 +147,34 @@ class SmtpInvitationTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class SmtpRetryTest(unittest.TestCase):
+    """docs/rules/jobs.md "Mail outbox": the request that writes a mail succeeds whatever the SMTP
+    server does; a mail it refuses is sent again by the job runner once it answers."""
+
+    def test_a_mail_the_smtp_server_could_not_take_is_sent_again_and_the_request_succeeded(self):
+        folder = tempfile.mkdtemp(prefix="numeria-smtp-")
+        sink = SmtpSink(folder)  # its port is chosen but nothing listens yet: the first sends fail
+        server = Server(extra_args=["--smtp-url", f"smtp://127.0.0.1:{sink.port}"]).start()
+        try:
+            status, _, page = Browser(server).sign_up("plus.tard@exemple.fr")
+            time.sleep(1.5)
+            failed = sql.query(server.database_url, "SELECT state, attempts, last_error FROM jobs")
+            sink.start()
+            delivered = sink.message_containing("plus.tard@exemple.fr", wait=20)
+            done = sql.query(server.database_url, "SELECT state, attempts FROM jobs")
+        finally:
+            server.stop()
+            sink.stop()
+            shutil.rmtree(folder, ignore_errors=True)
+
+        self.assertEqual(status, 200)
+        self.assertIn("Vérifiez votre boîte", page)
+        self.assertEqual(len(failed), 1)
+        self.assertEqual(failed[0][0], "READY")
+        self.assertGreaterEqual(int(failed[0][1]), 1)
+        self.assertNotEqual(failed[0][2], "")
+        self.assertIsNotNone(delivered)
+        self.assertEqual(done[0][0], "DONE")
+        self.assertGreaterEqual(int(done[0][1]), 2)

@@ -9,7 +9,7 @@ import unittest
 import urllib.parse
 
 from tests.integration.test_accounts import Browser
-from tests.support.harness import Server
+from tests.support.harness import Server, outbox_token
 
 DIRECTION = ("direction@demo.numeria.localhost", "Direction2026")
 TEACHER = ("enseignant@demo.numeria.localhost", "Enseignant2026")
@@ -39,14 +39,16 @@ class TeamTest(unittest.TestCase):
         return browser.request("POST", path, dict(form or {}, csrf=browser.cookies["numeria_csrf"]))
 
     def invitation_link(self, address):
+        self.server.wait_for_mail()
         deadline = time.time() + 5
         while time.time() < deadline:
             for name in sorted(glob.glob(os.path.join(self.outbox, "*.eml")), reverse=True):
                 with open(name, "rb") as handle:
                     message = email.message_from_bytes(handle.read(), policy=email.policy.default)
-                if message["To"].addresses[0].addr_spec == address:
-                    body = message.get_body(preferencelist=("plain",)).get_content()
-                    return re.search(r"http://\S+(/invitation\?jeton=[0-9a-f]{64})", body).group(1)
+                body = message.get_body(preferencelist=("plain",)).get_content()
+                link = re.search(r"http://\S+(/invitation\?jeton=[0-9a-f]{64})", body)
+                if message["To"].addresses[0].addr_spec == address and link:
+                    return link.group(1)
             time.sleep(0.05)
         self.fail(f"no invitation to {address}")
 
@@ -159,11 +161,7 @@ class OrganizationSwitcherTest(unittest.TestCase):
             browser.request("POST", "/activation", {"csrf": browser.csrf("/activation"), "uai": "0759902B",
                                                     "prenom": "Anne", "nom": "Proviseure"})
             outbox = os.path.join(server.workdir, "outbox")
-            token = None
-            for name in sorted(glob.glob(os.path.join(outbox, "*.eml"))):
-                with open(name, encoding="utf-8", errors="replace") as handle:
-                    found = re.search(r"jeton=([0-9a-f]{64})", handle.read())
-                token = found.group(1) if found else token
+            token = outbox_token(outbox, r"jeton=([0-9a-f]{64})")
             browser.request("POST", "/activation/confirmer", {"csrf": browser.cookies["numeria_csrf"],
                                                               "jeton": token})
 

@@ -122,6 +122,17 @@ class Server:
         finally:
             connection.close()
 
+    def wait_for_mail(self, timeout=10.0):
+        """Waits until the job runner has handed over every e-mail enqueued so far (mails leave
+        through the jobs table shortly after the request that wrote them: docs/rules/jobs.md)."""
+        from tests.support import sql
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            pending = sql.query(self.database_url, "SELECT COUNT(*) FROM jobs WHERE state IN ('READY', 'RUNNING')")
+            if pending[0][0] == "0":
+                return
+            time.sleep(0.02)
+
     def signal(self, number=signal.SIGTERM):
         self.process.send_signal(number)
 
@@ -152,3 +163,20 @@ class Server:
 def run_cli(*args, env=None, timeout=60):
     return subprocess.run([BIN] + list(args), capture_output=True, text=True, timeout=timeout,
                           env=dict(os.environ, **(env or {})))
+
+
+def outbox_token(outbox, pattern, timeout=5.0):
+    """The last match of `pattern`'s group 1 in the .eml files of `outbox`, waiting up to `timeout`
+    seconds for one: mails leave through the job runner shortly after the request that wrote them."""
+    import glob
+    import re
+    deadline = time.time() + timeout
+    while True:
+        token = None
+        for name in sorted(glob.glob(os.path.join(outbox, "*.eml"))):
+            with open(name, encoding="utf-8", errors="replace") as handle:
+                found = re.search(pattern, handle.read())
+            token = found.group(1) if found else token
+        if token is not None or time.time() > deadline:
+            return token
+        time.sleep(0.05)

@@ -45,3 +45,15 @@ class SmtpSink:
                 return contents
             time.sleep(0.05)
         return []
+
+    def message_containing(self, text, wait=10.0):
+        """The first stored message whose raw bytes contain `text`, waiting up to `wait` seconds."""
+        deadline = time.time() + wait
+        while time.time() < deadline:
+            for name in sorted(os.listdir(self.folder)):
+                with open(os.path.join(self.folder, name), "rb") as handle:
+                    content = handle.read()
+                if text.encode() in content:
+                    return content
+            time.sleep(0.05)
+        return None

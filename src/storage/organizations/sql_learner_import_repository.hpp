@@ -5,7 +5,7 @@
 // import twice, and an import whose process died is taken again (docs/rules/student-import.md).
 #pragma once
 
-#include "core/clock.hpp"
+#include "organizations/learners/learner_import_queue.hpp"
 
 #include <soci/soci.h>
 
@@ -15,48 +15,34 @@
 
 namespace numeria::storage {
 
-// States: UPLOADED → VALIDATED | VALIDATION_ERROR → IMPORTED | IMPORT_ERROR (pix-reference.md §3.1);
-// CANCELLED when the référent gives up an import that asked for confirmation.
-struct LearnerImport {
-    long long id = 0;
-    long long organization_id = 0;
-    std::string format;
-    std::string file_name;
-    std::string state;
-    bool confirmed = false;
-    std::optional<long long> created_by;
-    std::string outcome; // JSON (web/learner_import_json.hpp), "" until validated
-    EpochMs created_at = 0;
-    EpochMs updated_at = 0;
-    int attempts = 0; // claims since the import last rested (this one included, once claimed)
-};
+using organizations::LearnerImport;
 
-class SqlLearnerImportRepository {
+class SqlLearnerImportRepository final : public organizations::LearnerImportQueue {
 public:
     explicit SqlLearnerImportRepository(soci::session& sql)
         : m_sql(sql) {}
 
-    long long create(const LearnerImport& import, const std::string& file_base64);
-    [[nodiscard]] std::optional<LearnerImport> find(long long organization, long long id);
+    long long create(const LearnerImport& import, const std::string& file_base64) override;
+    [[nodiscard]] std::optional<LearnerImport> find(long long organization, long long id) override;
     // The latest imports of an organisation, newest first.
-    [[nodiscard]] std::vector<LearnerImport> list(long long organization, int limit);
+    [[nodiscard]] std::vector<LearnerImport> list(long long organization, int limit) override;
     // Claims the oldest import ready to run (UPLOADED; VALIDATED and confirmed; VALIDATED and still
     // holding a claim token, i.e. whose apply was interrupted) whose claim has expired, under
     // `token` until `claim_until`, counting one more attempt; returns it with its file, or nothing.
     [[nodiscard]] std::optional<std::pair<LearnerImport, std::string>> claim_next(EpochMs now, EpochMs claim_until,
-                                                                                  const std::string& token);
+                                                                                  const std::string& token) override;
     // Extends the claim; false when `token` no longer holds it.
-    bool renew(long long id, const std::string& token, EpochMs claim_until);
+    bool renew(long long id, const std::string& token, EpochMs claim_until) override;
     // Records an intermediate state and outcome, keeping the claim; false when the claim is lost.
     bool progress(long long id, const std::string& token, const std::string& state, const std::string& outcome,
-                  EpochMs now);
+                  EpochMs now) override;
     // Records a resting state and outcome and releases the claim (attempts back to 0); `keep_file`
     // false drops the stored file. False (nothing written) when `token` no longer holds the claim.
     bool finish(long long id, const std::string& token, const std::string& state, const std::string& outcome,
-                bool keep_file, EpochMs now);
+                bool keep_file, EpochMs now) override;
     // Confirmation of a large disabling (issue 5 item 8): the worker takes it again.
-    bool confirm(long long organization, long long id, EpochMs now);
-    bool cancel(long long organization, long long id, EpochMs now);
+    bool confirm(long long organization, long long id, EpochMs now) override;
+    bool cancel(long long organization, long long id, EpochMs now) override;
 
 private:
     std::vector<LearnerImport> select(const std::string& where, long long a, long long b, int limit);

@@ -2,14 +2,14 @@
 // port, the students list and the pupil page (issue 5).
 #pragma once
 
+#include "organizations/learners/learner_directory.hpp"
 #include "organizations/learners/learner_ports.hpp"
-#include "organizations/learners/learner_query.hpp"
 
 #include <soci/soci.h>
 
 namespace numeria::storage {
 
-class SqlLearnerRepository final : public organizations::LearnerRepository {
+class SqlLearnerRepository final : public organizations::LearnerRepository, public organizations::LearnerDirectory {
 public:
     explicit SqlLearnerRepository(soci::session& sql)
         : m_sql(sql) {}
@@ -18,16 +18,17 @@ public:
     accounts_elsewhere(std::int64_t organization, const std::set<std::string>& keys) override;
     void apply(std::int64_t organization, const organizations::ImportPlan& plan, EpochMs now) override;
 
-    [[nodiscard]] organizations::LearnerPage search(const organizations::LearnerQuery& query);
-    [[nodiscard]] std::optional<organizations::LearnerRow> find(std::int64_t organization, organizations::LearnerId id);
+    [[nodiscard]] organizations::LearnerPage search(const organizations::LearnerQuery& query) override;
+    [[nodiscard]] std::optional<organizations::LearnerRow> find(std::int64_t organization,
+                                                                organizations::LearnerId id) override;
     // The classes of the organisation's active learners, sorted.
-    [[nodiscard]] std::vector<std::string> divisions(std::int64_t organization);
-    [[nodiscard]] int count_active(std::int64_t organization);
+    [[nodiscard]] std::vector<std::string> divisions(std::int64_t organization) override;
+    [[nodiscard]] int count_active(std::int64_t organization) override;
     // Links a learner to an account.
-    void set_user(organizations::LearnerId id, std::optional<std::int64_t> user, EpochMs now);
+    void set_user(organizations::LearnerId id, std::optional<std::int64_t> user, EpochMs now) override;
     // Unlinks the learner's account (a teacher found it wrongly linked) and remembers it, so that
     // imports never link it again (import_plan.cpp).
-    void dissociate(organizations::LearnerId id, EpochMs now);
+    void dissociate(organizations::LearnerId id, EpochMs now) override;
     // The learner's certificability (pix-reference.md §1.3 isCertifiable, certifiableAt); null: unknown.
     void set_certificability(organizations::LearnerId id, std::optional<bool> certifiable, std::optional<EpochMs> at,
                              EpochMs now);

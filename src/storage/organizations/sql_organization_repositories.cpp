@@ -228,4 +228,20 @@ bool SqlActivationRepository::consume(const std::string& token_digest, EpochMs n
     return update.get_affected_rows() == 1;
 }
 
+// SQLite serialises writers already (BEGIN IMMEDIATE); PostgreSQL holds the row until commit.
+void SqlEstablishmentRepository::lock(const std::string& uai) {
+    if (m_sql.get_backend_name() != "postgresql")
+        return;
+    std::string found;
+    m_sql << "SELECT uai FROM establishments WHERE uai = :u FOR UPDATE", soci::use(uai), soci::into(found);
+}
+
+void SqlMembershipRepository::lock_team(OrganizationId organization) {
+    if (m_sql.get_backend_name() != "postgresql")
+        return;
+    const long long organization_id = organization;
+    long long found = 0;
+    m_sql << "SELECT id FROM organizations WHERE id = :o FOR UPDATE", soci::use(organization_id), soci::into(found);
+}
+
 } // namespace numeria::storage

@@ -11,6 +11,7 @@ class SqlEstablishmentRepository final : public organizations::EstablishmentRepo
 public:
     explicit SqlEstablishmentRepository(soci::session& sql)
         : m_sql(sql) {}
+    void lock(const std::string& uai) override;
     bool upsert(const organizations::Establishment& establishment, EpochMs now) override;
     std::optional<organizations::Establishment> find(const std::string& uai) override;
 
@@ -44,6 +45,7 @@ public:
     list_for_user(identity::UserId user) override;
     void remove(organizations::OrganizationId organization, identity::UserId user, EpochMs now) override;
     int count_admins(organizations::OrganizationId organization) override;
+    void lock_team(organizations::OrganizationId organization) override;
     std::vector<organizations::MemberView> list_members(organizations::OrganizationId organization) override;
 
 private:

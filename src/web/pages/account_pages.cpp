@@ -1,10 +1,10 @@
 #include "web/pages/account_pages.hpp"
 
+#include "application/identity/accounts.hpp"
 #include "identity/use_cases/sessions.hpp"
-#include "storage/identity/sql_session_repository.hpp"
 #include "web/error_mapping.hpp"
-#include "web/identity_transactions.hpp"
 #include "web/pages/page.hpp"
+#include "web/request_actor.hpp"
 #include "web/session_support.hpp"
 #include "web/web_app.hpp"
 
@@ -73,11 +73,7 @@ Response log_in_page(const Request& request, WebApp& app, int status, const std:
 }
 
 Response signed_in(WebApp& app, identity::UserId user_id, const std::string& target) {
-    identity::OpenedSession opened;
-    app.database.write([&](soci::session& sql) {
-        storage::SqlSessionRepository sessions(sql);
-        opened = identity::open_session(user_id, sessions, app.clock);
-    });
+    const identity::OpenedSession opened = application::open_session(app.services, user_id);
     Response response = Response::redirect(target);
     response.set_header("Set-Cookie", session_cookie(app, opened.token, identity::SESSION_LIFETIME_MS / 1000));
     return response;
@@ -92,7 +88,7 @@ Response get_sign_up(const Request& request, WebApp& app) {
 Response post_sign_up(const Request& request, WebApp& app) {
     identity::SignUp command{request.field("prenom"), request.field("nom"), request.field("email"),
                              request.field("mot_de_passe"), request.field("cgu") == "oui"};
-    Status signed_up = run_sign_up(app, request, command);
+    Status signed_up = application::sign_up(app.services, command, request.remote_address);
     if (!signed_up && signed_up.error().reason == "sign_up.too_many") {
         Response response = sign_up_page(request, app, 429, "sign_up.too_many");
         response.set_header("Retry-After", "3600");
@@ -117,7 +113,7 @@ Response get_log_in(const Request& request, WebApp& app) {
 
 Response post_log_in(const Request& request, WebApp& app) {
     identity::LogIn command{request.field("identifiant"), request.field("mot_de_passe"), request.remote_address};
-    Result<identity::LoggedIn> logged = run_log_in(app, request, command);
+    Result<identity::LoggedIn> logged = application::log_in(app.services, command);
     if (!logged && logged.error().reason == "login.blocked") {
         const long long until = std::stoll(logged.error().detail);
         const long long minutes = std::max(1LL, (until - app.clock.now() + 59'999) / 60'000);
@@ -156,7 +152,8 @@ Response get_account_unlock(const Request& request, WebApp& app) {
 }
 
 Response post_account_unlock(const Request& request, WebApp& app) {
-    Result<identity::LoggedIn> logged = run_unlock(app, request.field("jeton"), request.field("mot_de_passe"));
+    Result<identity::LoggedIn> logged =
+        application::unlock_account(app.services, request.field("jeton"), request.field("mot_de_passe"));
     if (!logged)
         return unlock_page(request, app, http_status(logged.error().code), request.field("jeton"),
                            logged.error().reason);
@@ -164,12 +161,8 @@ Response post_account_unlock(const Request& request, WebApp& app) {
 }
 
 Response post_log_out(const Request& request, WebApp& app) {
-    if (!request.session_token.empty()) {
-        app.database.write([&](soci::session& sql) {
-            storage::SqlSessionRepository sessions(sql);
-            identity::close_session(request.session_token, sessions, app.clock);
-        });
-    }
+    if (!request.session_token.empty())
+        application::close_session(app.services, request.session_token);
     Response response = Response::redirect("/");
     response.set_header("Set-Cookie", expired_session_cookie(app));
     return response;
@@ -196,7 +189,8 @@ Response get_change_password(const Request& request, WebApp& app) {
 }
 
 Response post_change_password(const Request& request, WebApp& app) {
-    Status changed = run_change_password(app, request, request.field("mot_de_passe"));
+    Status changed = application::change_password(app.services, request.viewer->user_id, request.session_token,
+                                                  request.field("mot_de_passe"));
     if (!changed)
         return change_password_page(request, app, http_status(changed.error().code), changed.error().reason);
     return Response::redirect("/mon-espace");

@@ -1,9 +1,10 @@
 #include "web/pages/activation_pages.hpp"
 
+#include "application/organizations/team.hpp"
 #include "organizations/use_cases/activate_school.hpp"
 #include "web/error_mapping.hpp"
-#include "web/orga_transactions.hpp"
 #include "web/pages/page.hpp"
+#include "web/request_actor.hpp"
 #include "web/web_app.hpp"
 
 namespace numeria::web {
@@ -35,7 +36,7 @@ Response get_activation(const Request& request, WebApp& app) {
 
 Response post_activation(const Request& request, WebApp& app) {
     organizations::RequestActivation command{request.field("uai"), request.field("prenom"), request.field("nom")};
-    auto requested = run_request_activation(app, request, command);
+    auto requested = application::request_activation(app.services, command);
     if (!requested) {
         return page(request, app, http_status(requested.error().code), "activation",
                     mstch::map{{"error", french_message(requested.error().reason)},
@@ -55,7 +56,7 @@ Response get_activation_confirm(const Request& request, WebApp& app) {
 }
 
 Response post_activation_confirm(const Request& request, WebApp& app) {
-    auto confirmed = run_confirm_activation(app, request, request.field("jeton"));
+    auto confirmed = application::confirm_activation(app.services, request.field("jeton"), actor_of(request));
     if (!confirmed)
         return page(request, app, http_status(confirmed.error().code), "activation_confirm",
                     mstch::map{{"token", request.field("jeton")}, {"error", french_message(confirmed.error().reason)}});

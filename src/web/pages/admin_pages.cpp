@@ -1,7 +1,7 @@
 #include "web/pages/admin_pages.hpp"
 
+#include "application/organizations/team.hpp"
 #include "organizations/use_cases/manage_organizations.hpp"
-#include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/error_mapping.hpp"
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
@@ -13,16 +13,12 @@ namespace {
 Response organizations_page(const Request& request, WebApp& app, int status, const std::string& message,
                             const std::string& error) {
     mstch::array rows;
-    app.database.read([&](soci::session& sql) {
-        storage::SqlOrganizationRepository organizations(sql);
-        for (const auto& organization : organizations.list_all())
-            rows.push_back(
-                mstch::map{{"id", std::to_string(organization.id)},
-                           {"name", organization.name},
-                           {"type", std::string(organizations::type_code(organization.type))},
-                           {"uai", organization.uai.value_or("—")},
-                           {"manages_students", std::string(organization.manages_students ? "oui" : "non")}});
-    });
+    for (const auto& organization : application::list_organizations(app.services))
+        rows.push_back(mstch::map{{"id", std::to_string(organization.id)},
+                                  {"name", organization.name},
+                                  {"type", std::string(organizations::type_code(organization.type))},
+                                  {"uai", organization.uai.value_or("—")},
+                                  {"manages_students", std::string(organization.manages_students ? "oui" : "non")}});
     mstch::map context{{"csrf", request.csrf_token},
                        {"organizations", rows},
                        {"count", std::to_string(rows.size())},
@@ -49,12 +45,8 @@ Response post_admin_organization(const Request& request, WebApp& app) {
     auto type = organizations::parse_type(request.field("type"));
     if (!type)
         return organizations_page(request, app, 400, "", "Choisissez un type d'organisation.");
-    Result<organizations::OrganizationId> created = fail(Error::invalid("unset"));
-    app.database.write([&](soci::session& sql) {
-        storage::SqlOrganizationRepository organizations(sql);
-        created = organizations::create_organization({*type, request.field("nom"), request.field("uai")}, organizations,
-                                                     app.clock);
-    });
+    Result<organizations::OrganizationId> created =
+        application::create_organization(app.services, {*type, request.field("nom"), request.field("uai")});
     if (!created)
         return organizations_page(request, app, http_status(created.error().code), "",
                                   french_message(created.error().reason));

@@ -1,6 +1,5 @@
 #include "web/pages/home_page.hpp"
 
-#include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/dispatch.hpp"
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
@@ -37,15 +36,14 @@ Response get_space(const Request& request, WebApp& app) {
             continue;
         mstch::array organizations;
         if (request.viewer && slug == "orga") {
-            app.database.read([&](soci::session& sql) {
-                storage::SqlMembershipRepository memberships(sql);
-                for (const auto& [organization, role] : memberships.list_for_user(request.viewer->user_id))
+            for (const application::ViewerMembership& membership : request.viewer->memberships)
+                if (!membership.archived)
                     organizations.push_back(mstch::map{
-                        {"name", organization.name},
-                        {"id", std::to_string(organization.id)},
-                        {"type", std::string(organizations::type_code(organization.type))},
-                        {"role", std::string(role == organizations::Role::Admin ? "Administrateur" : "Membre")}});
-            });
+                        {"name", membership.name},
+                        {"id", std::to_string(membership.organization_id)},
+                        {"type", std::string(organizations::type_code(membership.type))},
+                        {"role",
+                         std::string(membership.role == organizations::Role::Admin ? "Administrateur" : "Membre")}});
         }
         Response response;
         response.body = render_page(app, request, PageMeta{space.title, space.slug}, "space",

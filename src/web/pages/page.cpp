@@ -1,6 +1,5 @@
 #include "web/pages/page.hpp"
 
-#include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/web_app.hpp"
 
 namespace numeria::web {
@@ -17,13 +16,12 @@ std::string render_page(const WebApp& app, const Request& request, const PageMet
     // entry of the menu lists the viewer's organisations.
     mstch::array organizations;
     if (request.viewer) {
-        app.database.read([&](soci::session& sql) {
-            storage::SqlMembershipRepository memberships(sql);
-            for (const auto& [organization, role] : memberships.list_for_user(request.viewer->user_id))
-                organizations.push_back(mstch::map{{"href", "/orga/" + std::to_string(organization.id) + "/equipe"},
-                                                   {"name", organization.name},
-                                                   {"current", organization.id == request.organization_id}});
-        });
+        for (const application::ViewerMembership& membership : request.viewer->memberships)
+            if (!membership.archived)
+                organizations.push_back(
+                    mstch::map{{"href", "/orga/" + std::to_string(membership.organization_id) + "/equipe"},
+                               {"name", membership.name},
+                               {"current", membership.organization_id == request.organization_id}});
     }
     mstch::array spaces;
     const std::pair<const char*, const char*> links[] = {

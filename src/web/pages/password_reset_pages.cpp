@@ -1,8 +1,9 @@
 #include "web/pages/password_reset_pages.hpp"
 
+#include "application/identity/accounts.hpp"
 #include "web/error_mapping.hpp"
-#include "web/identity_transactions.hpp"
 #include "web/pages/page.hpp"
+#include "web/request_actor.hpp"
 #include "web/web_app.hpp"
 
 namespace numeria::web {
@@ -24,7 +25,7 @@ Response get_forgotten_password(const Request& request, WebApp& app) {
 }
 
 Response post_forgotten_password(const Request& request, WebApp& app) {
-    run_request_password_reset(app, request, request.field("email"));
+    application::request_password_reset(app.services, request.field("email"), request.remote_address);
     // The same answer whether an account exists or not, and whether the limits let a mail leave.
     return page(request, app, 200, "forgotten_password", mstch::map{{"sent", true}, {"email", request.field("email")}});
 }
@@ -34,7 +35,7 @@ Response get_new_password(const Request& request, WebApp& app) {
 }
 
 Response post_new_password(const Request& request, WebApp& app) {
-    Status reset = run_reset_password(app, request.field("jeton"), request.field("mot_de_passe"));
+    Status reset = application::reset_password(app.services, request.field("jeton"), request.field("mot_de_passe"));
     if (!reset)
         return page(request, app, http_status(reset.error().code), "new_password",
                     mstch::map{{"token", request.field("jeton")}, {"error", french_message(reset.error().reason)}});

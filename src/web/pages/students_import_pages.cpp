@@ -2,18 +2,15 @@
 // page with its upload form and history; the upload (raw body, stored for the background worker);
 // the state the progress banner polls; confirming or cancelling an import that would disable more
 // than half of the pupils; the current list as CSV, to keep before a new school year.
+#include "application/learners/imports.hpp"
+#include "application/organizations/team.hpp"
 #include "organizations/use_cases/import_learners.hpp"
-#include "storage/organizations/learner_import_runner.hpp"
-#include "storage/organizations/sql_learner_import_repository.hpp"
-#include "storage/organizations/sql_learner_repository.hpp"
-#include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/pages/french_format.hpp"
 #include "web/pages/page.hpp"
 #include "web/pages/students_pages.hpp"
 #include "web/web_app.hpp"
 
 #include <nlohmann/json.hpp>
-#include <sodium.h>
 
 #include <fstream>
 #include <iterator>
@@ -43,7 +40,7 @@ const char* state_label(const std::string& state) {
 }
 
 // The import's state and outcome as the banner reads them.
-nlohmann::json import_state_json(const storage::LearnerImport& import) {
+nlohmann::json import_state_json(const organizations::LearnerImport& import) {
     nlohmann::json outcome = import.outcome.empty() ? nlohmann::json::object() : nlohmann::json::parse(import.outcome);
     const bool waiting =
         import.state == "VALIDATED" && outcome.value("status", "") == "CONFIRMATION_REQUIRED" && !import.confirmed;
@@ -58,9 +55,8 @@ nlohmann::json import_state_json(const storage::LearnerImport& import) {
 }
 
 std::optional<organizations::Organization> find_organization(WebApp& app, std::int64_t id) {
-    std::optional<organizations::Organization> organization;
-    app.database.read([&](soci::session& sql) { organization = storage::SqlOrganizationRepository(sql).find(id); });
-    return organization;
+    auto organization = application::find_organization(app.services, id);
+    return organization ? std::optional(*organization) : std::nullopt;
 }
 
 std::optional<long long> import_id(const Request& request) {
@@ -84,12 +80,10 @@ Response json_error(int status, const std::string& code, const std::string& mess
 
 Response get_students_import(const Request& request, WebApp& app) {
     std::optional<organizations::Organization> organization = find_organization(app, request.organization_id);
-    std::vector<storage::LearnerImport> imports;
-    app.database.read([&](soci::session& sql) {
-        imports = storage::SqlLearnerImportRepository(sql).list(request.organization_id, 20);
-    });
+    const std::vector<organizations::LearnerImport> imports =
+        application::list_imports(app.services, request.organization_id, 20);
     mstch::array history;
-    for (const storage::LearnerImport& import : imports) {
+    for (const organizations::LearnerImport& import : imports) {
         const nlohmann::json state = import_state_json(import);
         const nlohmann::json& outcome = state["outcome"];
         std::string summary;
@@ -135,51 +129,36 @@ Response get_students_import(const Request& request, WebApp& app) {
 }
 
 Response post_students_import(const Request& request, WebApp& app) {
-    std::optional<organizations::Organization> organization = find_organization(app, request.organization_id);
-    if (!organization || !organization->manages_students)
-        return json_error(422, "organization.no_students", "Cette organisation ne gère pas d'élèves.");
-    organizations::ImportFormat format = storage::default_import_format(*organization);
-    if (auto requested = request.query_param("format")) {
-        auto parsed = organizations::parse_import_format(*requested);
-        if (!parsed)
-            return json_error(400, "import.format_unknown", "Format de fichier inconnu.");
-        format = *parsed;
-    }
     // The server streamed the file to disk while it arrived (docs/rules/security.md "Large bodies").
     const std::string bytes = request.body_file.empty() ? request.body : read_whole_file(request.body_file);
-    if (bytes.empty())
-        return json_error(400, "import.file_empty", "Choisissez un fichier à importer : celui-ci est vide.");
-    if (bytes.size() > organizations::MAX_IMPORT_BYTES)
-        return json_error(413, "import.file_too_large", "Le fichier dépasse la taille maximale de 20 Mo.");
     std::string file_name = request.header("x-file-name").value_or("fichier");
     file_name = percent_decode(file_name, false).value_or("fichier").substr(0, 200);
-    std::string encoded(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                      bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-    encoded.resize(encoded.size() - 1); // the terminating NUL
-    storage::LearnerImport import;
-    import.organization_id = request.organization_id;
-    import.format = organizations::import_format_code(format);
-    import.file_name = file_name;
-    import.created_by = request.viewer->user_id;
-    import.created_at = app.clock.now();
-    long long id = 0;
-    // Rule: "nothing a user was told is saved may be lost": the file is durably stored before 202.
-    app.database.write_durable(
-        [&](soci::session& sql) { id = storage::SqlLearnerImportRepository(sql).create(import, encoded); });
-    app.notify_learner_imports();
-    return Response::json(202, nlohmann::json{{"id", id},
+    application::ImportUpload upload{request.organization_id, request.query_param("format").value_or(""), file_name,
+                                     request.viewer->user_id};
+    Result<long long> id = application::submit_import(app.services, upload, bytes);
+    if (!id) {
+        const std::string& reason = id.error().reason;
+        if (reason == "organization.no_students")
+            return json_error(422, reason, "Cette organisation ne gère pas d'élèves.");
+        if (reason == "import.format_unknown")
+            return json_error(400, reason, "Format de fichier inconnu.");
+        if (reason == "import.file_empty")
+            return json_error(400, reason, "Choisissez un fichier à importer : celui-ci est vide.");
+        if (reason == "import.file_too_large")
+            return json_error(413, reason, "Le fichier dépasse la taille maximale de 20 Mo.");
+        return json_error(500, reason, "L'import n'a pas pu être enregistré. Réessayez.");
+    }
+    return Response::json(202, nlohmann::json{{"id", *id},
                                               {"state", "UPLOADED"},
-                                              {"state_url", base_path(request) + "/imports/" + std::to_string(id)}}
+                                              {"state_url", base_path(request) + "/imports/" + std::to_string(*id)}}
                                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response get_students_import_state(const Request& request, WebApp& app) {
-    std::optional<storage::LearnerImport> import;
+    std::optional<organizations::LearnerImport> import;
     if (auto id = import_id(request))
-        app.database.read([&](soci::session& sql) {
-            import = storage::SqlLearnerImportRepository(sql).find(request.organization_id, *id);
-        });
+        if (auto found = application::find_import(app.services, request.organization_id, *id))
+            import = std::move(*found);
     if (!import)
         return json_error(404, "import.not_found", "Cet import n'existe pas.");
     return Response::json(200,
@@ -187,25 +166,16 @@ Response get_students_import_state(const Request& request, WebApp& app) {
 }
 
 Response post_students_import_confirm(const Request& request, WebApp& app) {
-    bool confirmed = false;
-    if (auto id = import_id(request))
-        app.database.write([&](soci::session& sql) {
-            confirmed = storage::SqlLearnerImportRepository(sql).confirm(request.organization_id, *id, app.clock.now());
-        });
-    if (!confirmed)
+    auto id = import_id(request);
+    if (!id || !application::confirm_import(app.services, request.organization_id, *id))
         return json_error(409, "import.not_waiting", "Cet import n'attend pas de confirmation.");
-    app.notify_learner_imports();
     return Response::json(202, nlohmann::json{{"state", "VALIDATED"}, {"confirmed", true}}.dump(
                                    -1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response post_students_import_cancel(const Request& request, WebApp& app) {
-    bool cancelled = false;
-    if (auto id = import_id(request))
-        app.database.write([&](soci::session& sql) {
-            cancelled = storage::SqlLearnerImportRepository(sql).cancel(request.organization_id, *id, app.clock.now());
-        });
-    if (!cancelled)
+    auto id = import_id(request);
+    if (!id || !application::cancel_import(app.services, request.organization_id, *id))
         return json_error(409, "import.not_waiting", "Cet import n'attend pas de confirmation.");
     return Response::json(
         200, nlohmann::json{{"state", "CANCELLED"}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

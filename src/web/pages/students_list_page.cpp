@@ -1,6 +1,5 @@
 // students_list_page.cpp: the students list of Orga and the page of one pupil (issue 5 item 6).
-#include "storage/organizations/sql_learner_repository.hpp"
-#include "storage/organizations/sql_organization_repositories.hpp"
+#include "application/learners/students.hpp"
 #include "web/pages/french_format.hpp"
 #include "web/pages/page.hpp"
 #include "web/pages/students_pages.hpp"
@@ -76,23 +75,13 @@ Response render_students(const Request& request, WebApp& app, const mstch::map& 
     std::string organization_name;
     bool manages_students = false;
     int email_accounts = 0; // in the chosen class: left out of the class credentials
-    app.database.read([&](soci::session& sql) {
-        storage::SqlLearnerRepository learners(sql);
-        page = learners.search(query);
-        if (!query.division.empty()) {
-            organizations::LearnerQuery with_email;
-            with_email.organization = query.organization;
-            with_email.division = query.division;
-            with_email.connection = "email";
-            with_email.page_size = 1;
-            email_accounts = learners.search(with_email).total;
-        }
-        divisions = learners.divisions(request.organization_id);
-        if (auto organization = storage::SqlOrganizationRepository(sql).find(request.organization_id)) {
-            organization_name = organization->name;
-            manages_students = organization->manages_students;
-        }
-    });
+    if (auto view = application::list_students(app.services, query)) {
+        page = std::move(view->page);
+        divisions = std::move(view->divisions);
+        organization_name = view->organization.name;
+        manages_students = view->organization.manages_students;
+        email_accounts = view->email_accounts;
+    }
     const std::string base = base_path(request);
     mstch::array rows;
     for (const organizations::LearnerRow& row : page.rows) {
@@ -167,12 +156,12 @@ Response render_student(const Request& request, WebApp& app, const mstch::map& e
     const std::string& raw = request.params.at("learner_id");
     std::optional<organizations::LearnerRow> row;
     bool sup = false;
-    if (!raw.empty() && raw.size() < 18 && raw.find_first_not_of("0123456789") == std::string::npos)
-        app.database.read([&](soci::session& sql) {
-            row = storage::SqlLearnerRepository(sql).find(request.organization_id, std::stoll(raw));
-            auto organization = storage::SqlOrganizationRepository(sql).find(request.organization_id);
-            sup = organization && organization->type == organizations::OrganizationType::Sup;
-        });
+    if (!raw.empty() && raw.size() < 18 && raw.find_first_not_of("0123456789") == std::string::npos) {
+        if (auto found = application::find_student(app.services, request.organization_id, std::stoll(raw))) {
+            row = std::move(found->row);
+            sup = found->organization.type == organizations::OrganizationType::Sup;
+        }
+    }
     const std::string base = base_path(request);
     if (!row) {
         Response response;

@@ -24,13 +24,11 @@ bool presents_metrics_token(const Request& request, const WebApp& app) {
 } // namespace
 
 Response get_healthz(const Request& request, WebApp& app) {
-    nlohmann::json body = {{"database", storage::engine_name(app.database.engine())}};
+    nlohmann::json body = {{"database", app.transactions.engine_name()}};
     if (presents_metrics_token(request, app))
         body["version"] = app.config.version;
     try {
-        int one = 0;
-        app.database.read([&one](soci::session& sql) { sql << "SELECT 1", soci::into(one); });
-        body["status"] = one == 1 ? "ok" : "error";
+        body["status"] = app.transactions.ping() ? "ok" : "error";
     } catch (const std::exception&) {
         body["status"] = "error";
     }
@@ -46,8 +44,7 @@ Response get_metrics(const Request& request, WebApp& app) {
         refused.set_header("WWW-Authenticate", "Bearer");
         return refused;
     }
-    return Response::text(200,
-                          app.metrics.render(app.database.pool_stats(), storage::engine_name(app.database.engine())),
+    return Response::text(200, app.metrics.render(app.transactions.pool_stats(), app.transactions.engine_name()),
                           "text/plain; version=0.0.4; charset=utf-8");
 }
 

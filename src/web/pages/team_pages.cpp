@@ -1,13 +1,12 @@
 #include "web/pages/team_pages.hpp"
 
+#include "application/organizations/team.hpp"
 #include "organizations/use_cases/import_learners.hpp"
 #include "organizations/use_cases/team.hpp"
-#include "storage/organizations/sql_organization_repositories.hpp"
-#include "storage/organizations/sql_team_repositories.hpp"
 #include "web/error_mapping.hpp"
-#include "web/orga_transactions.hpp"
 #include "web/pages/french_format.hpp"
 #include "web/pages/page.hpp"
+#include "web/request_actor.hpp"
 #include "web/web_app.hpp"
 
 namespace numeria::web {
@@ -29,12 +28,9 @@ Response team_page(const Request& request, WebApp& app, int status, const std::s
     std::string organization_name;
     mstch::array members;
     mstch::array invitations;
-    app.database.read([&](soci::session& sql) {
-        storage::SqlOrganizationRepository organizations(sql);
-        if (auto organization = organizations.find(request.organization_id))
-            organization_name = organization->name;
-        storage::SqlMembershipRepository memberships(sql);
-        for (const auto& member : memberships.list_members(request.organization_id)) {
+    if (auto team = application::view_team(app.services, request.organization_id)) {
+        organization_name = team->organization.name;
+        for (const auto& member : team->members) {
             const bool admin = member.role == Role::Admin;
             members.push_back(
                 mstch::map{{"user_id", std::to_string(member.user_id)},
@@ -46,14 +42,13 @@ Response team_page(const Request& request, WebApp& app, int status, const std::s
                            {"other_role_label", std::string(admin ? "Passer membre" : "Passer administrateur")},
                            {"is_me", member.user_id == request.viewer->user_id}});
         }
-        storage::SqlInvitationRepository pending(sql);
-        for (const auto& invitation : pending.list_pending(request.organization_id))
+        for (const auto& invitation : team->invitations)
             invitations.push_back(
                 mstch::map{{"id", std::to_string(invitation.id)},
                            {"email", invitation.email},
                            {"role", invitation.role ? role_label(*invitation.role) : "Selon l'équipe"},
                            {"sent", paris_time(invitation.updated_at)}});
-    });
+    }
     mstch::map context{{"csrf", request.csrf_token},          {"organization", organization_name},
                        {"base", team_path(request)},          {"org_id", std::to_string(request.organization_id)},
                        {"admin", request.organization_admin}, {"members", members},
@@ -95,21 +90,22 @@ Response get_team(const Request& request, WebApp& app) {
 }
 
 Response post_invitation(const Request& request, WebApp& app) {
-    auto sent =
-        run_invite_member(app, request, request.field("email"), organizations::parse_role(request.field("role")));
+    auto sent = application::invite_member(app.services, request.organization_id, request.field("email"),
+                                           organizations::parse_role(request.field("role")), actor_of(request),
+                                           viewer_name(request));
     return after_change(request, app, sent ? Status{} : Status(fail(sent.error())), "invitation");
 }
 
 Response post_resend_invitation(const Request& request, WebApp& app) {
-    auto sent = run_resend_invitation(app, request, id_param(request, "invitation_id"));
+    auto sent =
+        application::resend_invitation(app.services, request.organization_id, id_param(request, "invitation_id"),
+                                       actor_of(request), viewer_name(request));
     return after_change(request, app, sent ? Status{} : Status(fail(sent.error())), "renvoi");
 }
 
 Response post_cancel_invitation(const Request& request, WebApp& app) {
-    Status status = run_team_change(app, [&](auto&, auto& invitations, auto& audit) {
-        return organizations::cancel_invitation(request.organization_id, id_param(request, "invitation_id"),
-                                                actor_of(request), invitations, audit, app.clock);
-    });
+    Status status = application::cancel_invitation(app.services, request.organization_id,
+                                                   id_param(request, "invitation_id"), actor_of(request));
     return after_change(request, app, status, "annulation");
 }
 
@@ -117,18 +113,14 @@ Response post_member_role(const Request& request, WebApp& app) {
     std::optional<Role> role = organizations::parse_role(request.field("role"));
     if (!role)
         return team_page(request, app, 400, "", french_message("membership.role_invalid"));
-    Status status = run_team_change(app, [&](auto& memberships, auto&, auto& audit) {
-        return organizations::change_role(request.organization_id, id_param(request, "user_id"), *role,
-                                          actor_of(request), memberships, audit, app.clock);
-    });
+    Status status = application::change_role(app.services, request.organization_id, id_param(request, "user_id"), *role,
+                                             actor_of(request));
     return after_change(request, app, status, "role");
 }
 
 Response post_remove_member(const Request& request, WebApp& app) {
-    Status status = run_team_change(app, [&](auto& memberships, auto&, auto& audit) {
-        return organizations::remove_member(request.organization_id, id_param(request, "user_id"), actor_of(request),
-                                            memberships, audit, app.clock);
-    });
+    Status status = application::remove_member(app.services, request.organization_id, id_param(request, "user_id"),
+                                               actor_of(request));
     return after_change(request, app, status, "retrait");
 }
 
@@ -142,15 +134,13 @@ Response get_audit_log(const Request& request, WebApp& app) {
         {"role.changed", "Rôle modifié"},
         {"member.removed", "Membre retiré"},
         {organizations::ACCOUNT_LINKED_ELSEWHERE, "Compte d'élève rattaché dans un autre établissement"},
+        {"learner.account_dissociated", "Compte dissocié d'un élève"},
     };
     mstch::array events;
     std::string organization_name;
-    app.database.read([&](soci::session& sql) {
-        storage::SqlOrganizationRepository organizations(sql);
-        if (auto organization = organizations.find(request.organization_id))
-            organization_name = organization->name;
-        storage::SqlAuditLog audit(sql);
-        for (const auto& event : audit.list(request.organization_id, 200)) {
+    if (auto log = application::view_audit_log(app.services, request.organization_id, 200)) {
+        organization_name = log->organization.name;
+        for (const auto& event : log->events) {
             auto label = actions.find(event.action);
             events.push_back(mstch::map{{"when", paris_time(event.at)},
                                         {"action", label == actions.end() ? event.action : label->second},
@@ -159,7 +149,7 @@ Response get_audit_log(const Request& request, WebApp& app) {
                                         {"detail", event.detail},
                                         {"ip", event.ip}});
         }
-    });
+    }
     Response response;
     response.body = render_page(app, request, PageMeta{"Journal — " + organization_name, "orga"}, "audit_log",
                                 mstch::map{{"organization", organization_name},
@@ -178,7 +168,7 @@ Response get_invitation(const Request& request, WebApp& app) {
 }
 
 Response post_accept_invitation(const Request& request, WebApp& app) {
-    auto accepted = run_accept_invitation(app, request, request.field("jeton"));
+    auto accepted = application::accept_invitation(app.services, request.field("jeton"), actor_of(request));
     if (!accepted) {
         Response response;
         response.status = http_status(accepted.error().code);

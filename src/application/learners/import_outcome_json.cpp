@@ -1,8 +1,8 @@
-#include "web/learner_import_json.hpp"
+#include "application/learners/import_outcome_json.hpp"
 
 #include <algorithm>
 
-namespace numeria::web {
+namespace numeria::application {
 
 namespace {
 
@@ -56,4 +56,4 @@ organizations::ImportOutcome retries_exhausted_outcome() {
     return outcome;
 }
 
-} // namespace numeria::web
+} // namespace numeria::application

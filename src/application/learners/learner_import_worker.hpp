@@ -1,4 +1,4 @@
-// learner_import_worker.hpp: runs the student-base imports in the background (issue 5 item 3).
+// learner_import_worker.hpp: runs the student-base imports in the background.
 // The upload handler stores the file and returns at once; this thread validates, then applies each
 // import in one transaction, recording UPLOADED → VALIDATED | VALIDATION_ERROR → IMPORTED |
 // IMPORT_ERROR so the Orga page's banner can follow it. An import is claimed with a token and a
@@ -7,9 +7,9 @@
 // (docs/rules/student-import.md "Import jobs").
 #pragma once
 
+#include "application/unit_of_work.hpp"
 #include "core/clock.hpp"
 #include "organizations/use_cases/import_learners.hpp"
-#include "storage/database.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -17,11 +17,7 @@
 #include <mutex>
 #include <thread>
 
-namespace numeria::storage {
-struct LearnerImport;
-}
-
-namespace numeria::web {
+namespace numeria::application {
 
 // Called after an import's transaction committed, with the importing organisation and the outcome
 // (e.g. to mail the schools whose pupils' accounts it linked).
@@ -33,9 +29,9 @@ constexpr std::chrono::milliseconds DEFAULT_IMPORT_CLAIM = std::chrono::seconds(
 
 class LearnerImportWorker {
 public:
-    LearnerImportWorker(storage::Database& db, const Clock& clock,
-                        std::chrono::milliseconds claim = DEFAULT_IMPORT_CLAIM, AfterImport after_import = {})
-        : m_db(db)
+    LearnerImportWorker(Transactions& tx, const Clock& clock, std::chrono::milliseconds claim = DEFAULT_IMPORT_CLAIM,
+                        AfterImport after_import = {})
+        : m_tx(tx)
         , m_clock(clock)
         , m_claim(claim)
         , m_after_import(std::move(after_import)) {}
@@ -52,12 +48,13 @@ public:
 
 private:
     bool run_one();
-    void run_claimed(const storage::LearnerImport& import, const std::string& file_base64, const std::string& token);
+    void run_claimed(const organizations::LearnerImport& import, const std::string& file_base64,
+                     const std::string& token);
     void finish(long long id, const std::string& token, const std::string& state, const std::string& outcome,
                 bool keep_file);
     void after_import(const organizations::Organization& organization, const organizations::ImportOutcome& outcome);
 
-    storage::Database& m_db;
+    Transactions& m_tx;
     const Clock& m_clock;
     std::chrono::milliseconds m_claim;
     AfterImport m_after_import;
@@ -68,4 +65,4 @@ private:
     bool m_pending = false;
 };
 
-} // namespace numeria::web
+} // namespace numeria::application

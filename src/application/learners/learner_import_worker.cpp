@@ -1,17 +1,13 @@
-#include "web/learner_import_worker.hpp"
+#include "application/learners/learner_import_worker.hpp"
 
-#include "storage/organizations/sql_learner_import_repository.hpp"
-#include "storage/organizations/sql_learner_repository.hpp"
-#include "storage/organizations/sql_organization_repositories.hpp"
-#include "storage/organizations/sql_team_repositories.hpp"
-#include "web/learner_import_json.hpp"
+#include "application/learners/import_outcome_json.hpp"
 
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
-namespace numeria::web {
+namespace numeria::application {
 
 namespace {
 
@@ -48,16 +44,17 @@ void log_failure(long long id, const std::string& what) {
 // the claim must outlive every phase up to the resting state.
 class ClaimHeartbeat {
 public:
-    ClaimHeartbeat(storage::Database& db, const Clock& clock, long long id, const std::string& token,
+    ClaimHeartbeat(Transactions& tx, const Clock& clock, long long id, const std::string& token,
                    std::chrono::milliseconds claim)
-        : m_thread([this, &db, &clock, id, token, claim] {
+        : m_thread([this, &tx, &clock, id, token, claim] {
             std::unique_lock lock(m_mutex);
             while (!m_wake.wait_for(lock, claim / 3, [this] { return m_done; })) {
                 lock.unlock();
                 bool held = true;
                 try {
-                    db.write([&](soci::session& sql) {
-                        held = storage::SqlLearnerImportRepository(sql).renew(id, token, clock.now() + claim.count());
+                    (void)tx.write([&](UnitOfWork& uow) -> Status {
+                        held = uow.learner_imports().renew(id, token, clock.now() + claim.count());
+                        return {};
                     });
                 } catch (const std::exception& error) {
                     log_failure(id, std::string("claim renewal: ") + error.what()); // tried again next time
@@ -150,8 +147,9 @@ int LearnerImportWorker::run_ready() {
 void LearnerImportWorker::finish(long long id, const std::string& token, const std::string& state,
                                  const std::string& outcome, bool keep_file) {
     bool held = false;
-    m_db.write_durable([&](soci::session& sql) {
-        held = storage::SqlLearnerImportRepository(sql).finish(id, token, state, outcome, keep_file, m_clock.now());
+    (void)m_tx.durable([&](UnitOfWork& uow) -> Status {
+        held = uow.learner_imports().finish(id, token, state, outcome, keep_file, m_clock.now());
+        return {};
     });
     if (!held)
         throw ClaimLost();
@@ -159,14 +157,14 @@ void LearnerImportWorker::finish(long long id, const std::string& token, const s
 
 bool LearnerImportWorker::run_one() {
     const std::string token = new_claim_token();
-    std::optional<std::pair<storage::LearnerImport, std::string>> claimed;
-    m_db.write([&](soci::session& sql) {
-        claimed =
-            storage::SqlLearnerImportRepository(sql).claim_next(m_clock.now(), m_clock.now() + m_claim.count(), token);
+    std::optional<std::pair<organizations::LearnerImport, std::string>> claimed;
+    (void)m_tx.write([&](UnitOfWork& uow) -> Status {
+        claimed = uow.learner_imports().claim_next(m_clock.now(), m_clock.now() + m_claim.count(), token);
+        return {};
     });
     if (!claimed)
         return false;
-    const storage::LearnerImport& import = claimed->first;
+    const organizations::LearnerImport& import = claimed->first;
     try {
         // Rule: docs/rules/student-import.md "Import jobs": a file whose import was claimed
         // MAX_IMPORT_ATTEMPTS times without coming to rest (its process died each time) is not run
@@ -179,7 +177,7 @@ bool LearnerImportWorker::run_one() {
                    false);
             return true;
         }
-        ClaimHeartbeat heartbeat(m_db, m_clock, import.id, token, m_claim);
+        ClaimHeartbeat heartbeat(m_tx, m_clock, import.id, token, m_claim);
         run_claimed(import, claimed->second, token);
     } catch (const ClaimLost&) {
         log_failure(import.id, "claim lost to another worker");
@@ -197,11 +195,12 @@ bool LearnerImportWorker::run_one() {
     return true;
 }
 
-void LearnerImportWorker::run_claimed(const storage::LearnerImport& import, const std::string& file_base64,
+void LearnerImportWorker::run_claimed(const organizations::LearnerImport& import, const std::string& file_base64,
                                       const std::string& token) {
     std::optional<organizations::Organization> organization;
-    m_db.read([&](soci::session& sql) {
-        organization = storage::SqlOrganizationRepository(sql).find(import.organization_id);
+    (void)m_tx.read([&](UnitOfWork& uow) -> Status {
+        organization = uow.organizations().find(import.organization_id);
+        return {};
     });
     const auto format = organizations::parse_import_format(import.format);
     const std::string bytes = decode_base64(file_base64);
@@ -221,11 +220,12 @@ void LearnerImportWorker::run_claimed(const storage::LearnerImport& import, cons
     validated.skipped = file.skipped;
     validated.imported = static_cast<int>(file.learners.size());
     bool held = false;
-    m_db.write([&](soci::session& sql) {
-        held = storage::SqlLearnerImportRepository(sql).progress(
+    (void)m_tx.write([&](UnitOfWork& uow) -> Status {
+        held = uow.learner_imports().progress(
             import.id, token, "VALIDATED",
             import_outcome_json(validated).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
             m_clock.now());
+        return {};
     });
     if (!held)
         throw ClaimLost();
@@ -233,21 +233,20 @@ void LearnerImportWorker::run_claimed(const storage::LearnerImport& import, cons
     // transaction, which first takes the import's row (renewing the claim), so no other worker can
     // claim it until this one commits or rolls back.
     organizations::ImportOutcome outcome;
-    m_db.write_durable([&](soci::session& sql) {
-        storage::SqlLearnerImportRepository imports(sql);
+    (void)m_tx.durable([&](UnitOfWork& uow) -> Status {
+        organizations::LearnerImportQueue& imports = uow.learner_imports();
         if (!imports.renew(import.id, token, m_clock.now() + m_claim.count()))
             throw ClaimLost();
-        storage::SqlLearnerRepository learners(sql);
-        storage::SqlAuditLog audit(sql);
-        outcome =
-            organizations::apply_import(file, *format, *organization, import.confirmed, learners, audit, m_clock.now());
+        outcome = organizations::apply_import(file, *format, *organization, import.confirmed, uow.learner_records(),
+                                              uow.audit(), m_clock.now());
         const bool waiting = outcome.status == "CONFIRMATION_REQUIRED";
         if (!imports.finish(import.id, token, waiting ? "VALIDATED" : "IMPORTED",
                             import_outcome_json(outcome).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                             waiting, m_clock.now()))
             throw ClaimLost();
+        return {};
     });
     after_import(*organization, outcome);
 }
 
-} // namespace numeria::web
+} // namespace numeria::application

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace numeria::web {
+namespace numeria::application {
 
 [[nodiscard]] nlohmann::json import_outcome_json(const organizations::ImportOutcome& outcome);
 
@@ -21,4 +21,4 @@ namespace numeria::web {
 // one IMPORT_RETRIES_EXHAUSTED ("L'import a échoué à plusieurs reprises…").
 [[nodiscard]] organizations::ImportOutcome retries_exhausted_outcome();
 
-} // namespace numeria::web
+} // namespace numeria::application
