@@ -147,7 +147,8 @@ std::optional<Response> authorize(WebApp& app, Request& request, const Route& ro
     case AccessDecision::Forbidden:
         return error_response(app, 403, request);
     }
-    // A password set by someone else must be replaced before anything else (issue 3).
+    // A password set by someone else must be replaced before anything else
+    // (docs/rules/accounts.md "Forced password change").
     if (request.viewer && request.viewer->must_change_password && !is_api(request) &&
         route.pattern != "/mot-de-passe/changer" && route.pattern != "/deconnexion")
         return Response::redirect("/mot-de-passe/changer");
