@@ -119,7 +119,8 @@ int serve(const Config& config) {
     app.assets.mount("contenu", home / "content/assets");
     app.content = std::make_shared<const content::Content>(std::move(loaded.content));
     web::register_routes(app.router);
-    // Student-base imports run in the background (issue 5 item 3); unfinished ones are resumed.
+    // Student-base imports run in the background (docs/rules/student-import.md "Import jobs"); unfinished
+    // ones are resumed.
     static const SystemClock worker_clock;
     web::LearnerImportWorker import_worker(
         *db, worker_clock, std::chrono::seconds(config.import_claim_seconds),

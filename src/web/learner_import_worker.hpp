@@ -1,4 +1,5 @@
-// learner_import_worker.hpp: runs the student-base imports in the background (issue 5 item 3).
+// learner_import_worker.hpp: runs the student-base imports in the background
+// (docs/rules/student-import.md "Import states", "Import jobs").
 // The upload handler stores the file and returns at once; this thread validates, then applies each
 // import in one transaction, recording UPLOADED → VALIDATED | VALIDATION_ERROR → IMPORTED |
 // IMPORT_ERROR so the Orga page's banner can follow it. An import is claimed with a token and a

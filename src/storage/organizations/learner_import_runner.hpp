@@ -1,6 +1,7 @@
 // learner_import_runner.hpp: runs one student-base import against the database: the file is read
 // and checked outside any transaction, then applied in ONE durable write transaction (all or
-// nothing; issue 5 item 4). Used by `numeria students import` and by the Orga import worker.
+// nothing; docs/rules/student-import.md "Applying the import"). Used by `numeria students import` and by the Orga
+// import worker.
 #pragma once
 
 #include "organizations/domain/organization.hpp"

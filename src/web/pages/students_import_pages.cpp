@@ -1,4 +1,4 @@
-// students_import_pages.cpp: importing the student base in Orga (issue 5 items 1, 3 and 8): the
+// students_import_pages.cpp: importing the student base in Orga (docs/rules/student-import.md): the
 // page with its upload form and history; the upload (raw body, stored for the background worker);
 // the state the progress banner polls; confirming or cancelling an import that would disable more
 // than half of the pupils; the current list as CSV, to keep before a new school year.
@@ -164,7 +164,7 @@ Response post_students_import(const Request& request, WebApp& app) {
     import.created_by = request.viewer->user_id;
     import.created_at = app.clock.now();
     long long id = 0;
-    // Rule: "nothing a user was told is saved may be lost": the file is durably stored before 202.
+    // Rule: docs/rules/web.md "Durable answers": the file is durably stored before 202.
     app.database.write_durable(
         [&](soci::session& sql) { id = storage::SqlLearnerImportRepository(sql).create(import, encoded); });
     app.notify_learner_imports();

@@ -1,4 +1,5 @@
-// students_list_page.cpp: the students list of Orga and the page of one pupil (issue 5 item 6).
+// students_list_page.cpp: the students list of Orga and the page of one pupil
+// (docs/rules/organizations.md "Students list").
 #include "storage/organizations/sql_learner_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "web/pages/french_format.hpp"
