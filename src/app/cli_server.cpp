@@ -82,7 +82,8 @@ int serve(const Config& config) {
     std::unique_ptr<storage::Database> db = open_and_migrate(config);
     ensure_secret_file(config.secret_file);
 
-    // The learning content is validated at start: invalid content stops the server (issue 4 item 1).
+    // The learning content is validated at start: invalid content stops the server
+    // (docs/rules/content.md "Content at start").
     content::LoadResult loaded = content::load_content(home / "content");
     if (!loaded.errors.empty()) {
         const content::LoadError& first = loaded.errors.front();

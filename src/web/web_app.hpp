@@ -53,7 +53,8 @@ struct WebApp {
     Assets assets;
     Metrics metrics;
     Router router;
-    // The learning content, validated at start (issue 4); immutable, shared by every request.
+    // The learning content, validated at start (docs/rules/content.md "Content at start"); immutable,
+    // shared by every request.
     std::shared_ptr<const content::Content> content = std::make_shared<const content::Content>();
     // Wakes the background worker of student-base imports (set by the composition root).
     std::function<void()> notify_learner_imports = [] {};
