@@ -1,5 +1,6 @@
 #!/bin/bash
-# One lint entry point (shared/STYLE.md b.7): prints [OK] or [FAIL] per check.
+# One lint entry point, so a developer runs every check the CI runs with one command
+# (CONTRIBUTING.md): prints [OK] or [FAIL] per check.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0

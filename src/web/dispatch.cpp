@@ -75,7 +75,7 @@ Response error_response(const WebApp& app, int status, const Request& request) {
 }
 
 void add_security_headers(const WebApp& app, Response& response) {
-    // Rule: issue 2 and shared/DESIGN.md §5: CSP without inline script, nosniff,
+    // Rule: docs/rules/web.md "Security headers": CSP without inline script, nosniff,
     // Referrer-Policy, frame-ancestors 'none'.
     response.set_header("Content-Security-Policy",
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
