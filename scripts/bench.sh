@@ -82,7 +82,7 @@ if [ -x build/release/numeria_bench ]; then
     build/release/numeria_bench --benchmark_min_time=0.2
 fi
 
-# 3. Student-base import (issue 5): a generated 3,000-pupil SIECLE export (lycée size), parsed and
+# 3. Student-base import (docs/rules/student-import.md): a generated 3,000-pupil SIECLE export (lycée size), parsed and
 # applied by `numeria students import` on SQLite; wall time of the whole command (process start,
 # migrations check, parsing, one transaction), best of 3 on a fresh database, then a re-import.
 echo

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks the include rules of shared/STYLE.md b.1 (ARCHITECTURE.md, "Invariants"):
+"""Checks the include rules of docs/adr/0002-bounded-contexts.md (ARCHITECTURE.md, "Invariants"):
 1. core/ includes only the standard library and tl/expected.hpp;
 2. no bounded context includes storage/, web/, app/, SOCI, Beast/Asio or mstch;
 3. a context includes another one only along the allowed-dependency table (no cycles);

@@ -1,5 +1,6 @@
 #!/bin/bash
-# One lint entry point (shared/STYLE.md b.7): prints [OK] or [FAIL] per check.
+# One lint entry point, so a developer runs every check the CI runs with one command
+# (CONTRIBUTING.md): prints [OK] or [FAIL] per check.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
@@ -48,6 +49,7 @@ newline_at_end() {
 }
 
 check "layers (scripts/check_layers.py)" /usr/bin/python3 scripts/check_layers.py
+check "citations inside the repository (scripts/check_citations.py)" /usr/bin/python3 scripts/check_citations.py
 check "file length <= 600 lines" file_length
 check "no 'using namespace' in headers" no_using_namespace_in_headers
 check "no std::cout outside src/app" no_cout_outside_app

@@ -91,7 +91,8 @@ nlohmann::json simulate_tests(const Bank& bank, const SelectionRules& rules, con
         thetas.push_back(population(random));
     const Selector selector(bank, rules);
     const Totals totals = run_all(selector, grid, thetas, false, true, random);
-    // Rule: issue 6 "Targets" (docs/adr/0006 explains the reading): the precision target is measured
+    // Rule: docs/rules/certification-engine.md "Command line" (docs/adr/0006 explains the reading): the
+    // precision target is measured
     // against an oracle that selects at the true θ under the SAME rules, exposure control included,
     // with exposure counts of its own; the oracle without exposure control is reported beside it.
     std::mt19937_64 oracle_random(settings.seed + 1);
@@ -106,7 +107,7 @@ nlohmann::json simulate_tests(const Bank& bank, const SelectionRules& rules, con
 
     const double n = settings.simulees;
     const double prior_precision = 1.0 / (grid.prior_sd * grid.prior_sd);
-    // Rule: issue 6 item 2: the van Trees bound sqrt(1 / (E[I] + 1/σ²_prior)).
+    // Rule: docs/rules/certification-engine.md "Command line": the van Trees bound sqrt(1 / (E[I] + 1/σ²_prior)).
     auto van_trees = [&](const Totals& of) { return std::sqrt(1.0 / (of.information / n + prior_precision)); };
     const double covariance = totals.sum_cross / n - (totals.sum_true / n) * (totals.sum_est / n);
     const double var_true = totals.sum_true2 / n - std::pow(totals.sum_true / n, 2);

@@ -2,7 +2,7 @@
 // configuration and reports precision (RMSE, bias, posterior SD, correlation), exposure, the van
 // Trees bound of the tests given and of two oracles that pick items knowing the true θ (one under
 // the same rules, exposure control included, one without exposure control), and the time per
-// selection and per estimate update (issue 6 item 2; docs/adr/0006).
+// selection and per estimate update (docs/rules/certification-engine.md "Command line"; docs/adr/0006).
 #pragma once
 
 #include "assessment/cat/eap_estimator.hpp"

@@ -1,5 +1,6 @@
-// cli_cat.cpp: `numeria cat estimate|replay|simulate|score|make-bank` (issue 6 item 2): the adaptive
-// certification engine (src/assessment/cat/) driven from JSON files, for checks and studies.
+// cli_cat.cpp: `numeria cat estimate|replay|simulate|score|make-bank`
+// (docs/rules/certification-engine.md "Command line"): the adaptive certification engine
+// (src/assessment/cat/) driven from JSON files, for checks and studies.
 // Formats: BANK.json is [{"id","competence","tube","a","b"}] with optional "skill" (text, default the
 // id) and "accessible" (true or false, default true) per item, RESP.json is [{"id","correct"}],
 // replay reads JSON lines {"theta":θ,"U":[u_1,…,u_length]} and writes {"items","correct","est","sd"}.
@@ -84,7 +85,8 @@ cat::Bank read_bank(const std::string& path) {
         const auto accessible = item.find("accessible");
         if (accessible != item.end() && !accessible->is_boolean())
             refuse_to_start(where + " (« " + *id + " ») : « accessible » doit valoir true ou false");
-        // Rule: an item id names one item: a bank that repeats one is refused, never read twice.
+        // Rule: docs/rules/certification-engine.md "Item bank": an item id names one item: a bank that
+        // repeats one is refused, never read twice.
         if (bank.find(*id) >= 0)
             refuse_to_start(where + " : l'id « " + *id + " » figure déjà plus haut dans la banque");
         bank.add(*id, *competence, *tube, *a, *b, skill, accessible == item.end() || accessible->get<bool>());
@@ -127,8 +129,8 @@ struct GridOptions {
     }
 };
 
-// Rule: issue 6 item 2 (replay): the deterministic reference: quota balance, no tube rule, no exposure
-// control, maximum information at the current EAP, ties to the lowest bank position.
+// Rule: docs/rules/certification-engine.md "Command line" (replay): the deterministic reference: quota balance, no tube
+// rule, no exposure control, maximum information at the current EAP, ties to the lowest bank position.
 cat::SelectionRules reference_rules(int length) {
     cat::SelectionRules rules;
     rules.length = length;
@@ -159,8 +161,8 @@ cat::CatConfig read_production() {
     return *config;
 }
 
-// Rule: issue 6 item 2 "at least 9 significant digits": always 17 (which round-trips every double),
-// trailing zeros kept ("%#.17g": 6 prints 6.0000000000000000, not 6), as a valid JSON number.
+// Rule: docs/rules/certification-engine.md "Command line": always 17 significant digits (which round-trips every
+// double), trailing zeros kept ("%#.17g": 6 prints 6.0000000000000000, not 6), as a valid JSON number.
 std::string number(double value) {
     NUMERIA_ASSERT(std::isfinite(value), "a printed estimate is finite");
     char buffer[40];
@@ -242,7 +244,7 @@ void replay(const std::string& bank_path, const std::string& simulees_path, int 
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
         const auto [theta, draws] = read_simulee(line, line_number, length);
-        // Rule: issue 6 item 2: question t is right iff u_t < P(θ, item).
+        // Rule: docs/rules/certification-engine.md "Command line": question t is right iff u_t < P(θ, item).
         const cat::TestRecord record = cat::run_test(selector, grid, unused, [&](int item, int index) {
             const cat::Item& asked = bank.items()[static_cast<std::size_t>(item)];
             return draws[static_cast<std::size_t>(index)] < cat::probability(asked.a, asked.b, theta);
@@ -322,8 +324,8 @@ void add_cat_commands(CLI::App& app) {
         ->check(CLI::IsMember({"production", "reference"}));
     simulate_grid->add_to(*simulate_command);
     simulate_command->callback([=] {
-        // Rule: issue 6 item 2: the reference configuration is the defaults and the flags only; the
-        // production one reads its rules and grid from the production file (flags override the grid).
+        // Rule: docs/rules/certification-engine.md "Command line": the reference configuration is the defaults and the
+        // flags only; the production one reads its rules and grid from the production file (flags override the grid).
         const bool reference = *configuration == "reference";
         const cat::CatConfig production = reference ? cat::CatConfig{} : read_production();
         cat::SelectionRules rules = reference ? reference_rules(*length) : production.rules;

@@ -85,7 +85,8 @@ int serve(const Config& config) {
     std::unique_ptr<storage::Database> db = open_and_migrate(config);
     ensure_secret_file(config.secret_file);
 
-    // The learning content is validated at start: invalid content stops the server (issue 4 item 1).
+    // The learning content is validated at start: invalid content stops the server
+    // (docs/rules/content.md "Content at start").
     content::LoadResult loaded = content::load_content(home / "content");
     if (!loaded.errors.empty()) {
         const content::LoadError& first = loaded.errors.front();
@@ -123,7 +124,8 @@ int serve(const Config& config) {
     app.assets.mount("contenu", home / "content/assets");
     app.content = std::make_shared<const content::Content>(std::move(loaded.content));
     web::register_routes(app.router);
-    // Student-base imports run in the background (issue 5 item 3); unfinished ones are resumed.
+    // Student-base imports run in the background (docs/rules/student-import.md "Import jobs"); unfinished
+    // ones are resumed.
     static const SystemClock worker_clock;
     application::LearnerImportWorker import_worker(
         transactions, worker_clock, std::chrono::seconds(config.import_claim_seconds),

@@ -33,7 +33,7 @@ bool is_sup(organizations::ImportFormat format) {
 }
 
 // The format from --format (or the organisation's type), then --mode, which only SUP has
-// (pix-reference.md §3.2 "SUP": two modes; every other format replaces the list).
+// (docs/rules/student-import.md "SUP CSV": two modes; every other format replaces the list).
 organizations::ImportFormat chosen_format(const ImportOptions& options,
                                           const organizations::Organization& organization) {
     organizations::ImportFormat format = application::default_import_format(organization);

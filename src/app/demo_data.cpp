@@ -88,7 +88,7 @@ void load_version_2(soci::session& sql, const std::filesystem::path& home, Epoch
 }
 
 // Version 3: the 90 pupils of Collège Jeanne-Barret (classes 6A, 6B, 5A), from a synthetic SIECLE
-// export made by tests/support/make_siecle.py, imported like a référent would (issue 5).
+// export made by tests/support/make_siecle.py, imported like a référent would.
 void load_version_3(soci::session& sql, const std::filesystem::path& home, EpochMs now) {
     std::optional<organizations::Organization> school = storage::SqlOrganizationRepository(sql).find_by_uai("0759901A");
     std::ifstream in(home / "data/demo-eleves-0759901A.xml", std::ios::binary);
@@ -103,8 +103,8 @@ void load_version_3(soci::session& sql, const std::filesystem::path& home, Epoch
     (void)organizations::apply_import(file, organizations::ImportFormat::Siecle, *school, true, learners, audit, now);
 }
 
-// Version 4: a certificability for some of the 90 pupils (pix-reference.md §1.3: isCertifiable and
-// certifiableAt, "Certifiable / Non certifiable / Non communiqué"), as a "collecte de profils" would
+// Version 4: a certificability for some of the 90 pupils (docs/rules/organizations.md "Students list":
+// a value and its date, "Certifiable / Non certifiable / Non communiqué"), as a "collecte de profils" would
 // give them, so the list's filter has something to tell apart. In INE order, of every 5 pupils two
 // are certifiable, one is not and two are unknown; the dates are within the last 20 days. In 6A,
 // 12 are certifiable, 6 are not and 12 are unknown.

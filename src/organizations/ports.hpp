@@ -82,7 +82,8 @@ public:
     [[nodiscard]] virtual bool accept_pending(InvitationId id, EpochMs now) = 0;
 };
 
-// Who did what, when, from where: activation, invitation, role and removal events (issue 3 item 10).
+// Who did what, when, from where: activation, invitation, role and removal events
+// (docs/rules/organizations.md "Audit log").
 struct AuditEvent {
     OrganizationId organization_id = 0;
     std::optional<identity::UserId> actor;

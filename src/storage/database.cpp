@@ -21,7 +21,7 @@ bool starts_with(const std::string& text, std::string_view prefix) {
     return text.compare(0, prefix.size(), prefix) == 0;
 }
 
-// Rule: shared/DESIGN.md §4: SQLite in WAL mode, foreign keys on, a busy timeout.
+// Rule: docs/adr/0004-storage.md: SQLite in WAL mode, foreign keys on, a busy timeout.
 void configure_sqlite(soci::session& sql) {
     sql << "PRAGMA journal_mode=WAL";
     sql << "PRAGMA synchronous=NORMAL";
@@ -29,7 +29,7 @@ void configure_sqlite(soci::session& sql) {
     sql << "PRAGMA busy_timeout=5000";
 }
 
-// Rule: shared/DESIGN.md §4: PostgreSQL sessions in UTC.
+// Rule: docs/adr/0004-storage.md: PostgreSQL sessions in UTC.
 void configure_postgresql(soci::session& sql) {
     sql << "SET TIME ZONE 'UTC'";
     sql << "SET client_min_messages = warning";

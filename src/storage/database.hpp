@@ -1,8 +1,8 @@
 // database.hpp: the one door to SQL. Opens SQLite (default, one school) or PostgreSQL (many
 // processes, one country) through SOCI, keeps a pool of sessions, and runs every unit of work in
-// one transaction. Queries are ONE SQL text for both engines (shared/DESIGN.md §4); only the DDL of
+// one transaction. Queries are ONE SQL text for both engines (docs/adr/0004-storage.md); only the DDL of
 // migrations differs per engine. SOCI reports lost infrastructure by exceptions, which propagate
-// to the single catch in web/ (shared/STYLE.md b.4).
+// to the single catch in web/ (docs/adr/0003-errors-as-values.md).
 //
 //     auto db = Database::open("sqlite:var/numeria.db").value();
 //     Result<int> n = db->transact<int>(TxMode::Write, [](soci::session& sql) -> Result<int> { … });

@@ -1,6 +1,6 @@
 // migrations.hpp: versioned schema migrations. Each version has one DDL file per engine in
 // src/storage/migrations/: NNNN_name.sqlite.sql and NNNN_name.pg.sql (identity columns and a few
-// types differ; shared/DESIGN.md §4). Applied in order, each in its own transaction, and recorded
+// types differ; docs/adr/0004-storage.md). Applied in order, each in its own transaction, and recorded
 // in schema_migrations. Run by `numeria migrate` and at every start of `numeria serve`.
 #pragma once
 

@@ -18,7 +18,7 @@ std::string csv_field(const std::string& value) {
     return quoted + "\"";
 }
 
-// Rule: pix-reference.md §5: columns Classe;Nom;Prénom;Identifiant;Mot de passe.
+// Rule: docs/rules/accounts.md "Pupils' credentials": columns Classe;Nom;Prénom;Identifiant;Mot de passe.
 std::string class_sheet_csv(const std::vector<CredentialLine>& lines) {
     std::string csv = "\xEF\xBB\xBF"
                       "Classe;Nom;Prénom;Identifiant;Mot de passe\r\n";

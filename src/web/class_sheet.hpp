@@ -1,5 +1,5 @@
 // class_sheet.hpp: the class sheet of pupils' credentials a teacher downloads after generating
-// them (shared/reference/pix-reference.md §5: CSV "Classe;Nom;Prénom;Identifiant;Mot de passe"),
+// them (docs/rules/accounts.md "Pupils' credentials": CSV "Classe;Nom;Prénom;Identifiant;Mot de passe"),
 // and its printable PDF version drawn with cairo and pango, one card per pupil to cut out.
 #pragma once
 

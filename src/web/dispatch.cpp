@@ -74,7 +74,7 @@ Response error_response(const WebApp& app, int status, const Request& request) {
 }
 
 void add_security_headers(const WebApp& app, Response& response) {
-    // Rule: issue 2 and shared/DESIGN.md §5: CSP without inline script, nosniff,
+    // Rule: docs/rules/web.md "Security headers": CSP without inline script, nosniff,
     // Referrer-Policy, frame-ancestors 'none'.
     response.set_header("Content-Security-Policy",
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -143,7 +143,8 @@ std::optional<Response> authorize(WebApp& app, Request& request, const Route& ro
     case AccessDecision::Forbidden:
         return error_response(app, 403, request);
     }
-    // A password set by someone else must be replaced before anything else (issue 3).
+    // A password set by someone else must be replaced before anything else
+    // (docs/rules/accounts.md "Forced password change").
     if (request.viewer && request.viewer->must_change_password && !is_api(request) &&
         route.pattern != "/mot-de-passe/changer" && route.pattern != "/deconnexion")
         return Response::redirect("/mot-de-passe/changer");

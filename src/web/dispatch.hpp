@@ -1,6 +1,6 @@
 // dispatch.hpp: from a parsed Request to the Response, independent of the HTTP library.
 // Finds the route, runs its handler, turns an escaped exception into a logged French 500
-// (the single catch of shared/STYLE.md b.4), adds the security headers, writes the access-log
+// (the single catch of docs/adr/0003-errors-as-values.md), adds the security headers, writes the access-log
 // line and the metrics.
 #pragma once
 

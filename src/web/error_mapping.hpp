@@ -1,5 +1,5 @@
 // error_mapping.hpp: the one table from use-case errors to HTTP statuses and French messages
-// (shared/STYLE.md b.4). Domain code only knows reason keys such as "password.too_short".
+// (docs/adr/0003-errors-as-values.md). Domain code only knows reason keys such as "password.too_short".
 #pragma once
 
 #include "core/result.hpp"

@@ -18,7 +18,7 @@ enum class Method { Get, Head, Post, Put, Patch, Delete, Options, Other };
 [[nodiscard]] const char* method_name(Method method);
 [[nodiscard]] Method parse_method(std::string_view name);
 
-// Who may call a route (shared/DESIGN.md §5). Declared in the route table for every route.
+// Who may call a route (docs/rules/security.md "Access"). Declared in the route table for every route.
 enum class Access {
     Anonymous,     // anyone, signed in or not
     Learner,       // any signed-in user

@@ -1,5 +1,5 @@
 // routes.cpp: every URL of Numeria, who may call it, and the handler it runs. Handlers live in
-// web/pages/ (HTML) and web/api/ (JSON); nothing else registers routes (shared/STYLE.md b.1).
+// web/pages/ (HTML) and web/api/ (JSON); nothing else registers routes (ARCHITECTURE.md).
 #include "web/routes.hpp"
 
 #include "organizations/use_cases/import_learners.hpp"
@@ -44,7 +44,7 @@ void register_routes(Router& router) {
     router.add({Post, "/deconnexion", Learner, DEFAULT_BODY_LIMIT, post_log_out, ""});
     router.add({Get, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, get_change_password, ""});
     router.add({Post, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, post_change_password, ""});
-    // JSON API (issue 3 item 3); described at /api/v1/openapi.json
+    // JSON API; described at /api/v1/openapi.json
     router.add({Get, "/api/v1/openapi.json", Anonymous, DEFAULT_BODY_LIMIT, api_get_openapi, ""});
     router.add({Post, "/api/v1/auth/token", Anonymous, DEFAULT_BODY_LIMIT, api_post_token, ""});
     router.add({Get, "/api/v1/me", Learner, DEFAULT_BODY_LIMIT, api_get_me, ""});
@@ -79,7 +79,7 @@ void register_routes(Router& router) {
     // Admin space (national administrators)
     router.add({Get, "/admin/organisations", NationalAdmin, DEFAULT_BODY_LIMIT, get_admin_organizations, ""});
     router.add({Post, "/admin/organisations", NationalAdmin, DEFAULT_BODY_LIMIT, post_admin_organization, ""});
-    // Admin space: content preview (issue 4 item 8)
+    // Admin space: content preview
     router.add({Get, "/admin/contenu", NationalAdmin, DEFAULT_BODY_LIMIT, get_content_index, ""});
     router.add(
         {Get, "/admin/contenu/competences/:code", NationalAdmin, DEFAULT_BODY_LIMIT, get_content_competence, ""});
@@ -87,13 +87,13 @@ void register_routes(Router& router) {
     router.add({Get, "/admin/contenu/epreuves/:id", NationalAdmin, DEFAULT_BODY_LIMIT, get_challenge_preview, ""});
     router.add({Post, "/admin/contenu/epreuves/:id", NationalAdmin, DEFAULT_BODY_LIMIT, post_challenge_preview, ""});
 
-    // School activation (seed 002 A)
+    // School activation (docs/rules/organizations.md "Activation by UAI")
     router.add({Get, "/activation", Anonymous, DEFAULT_BODY_LIMIT, get_activation, ""});
     router.add({Post, "/activation", Anonymous, DEFAULT_BODY_LIMIT, post_activation, ""});
     router.add({Get, "/activation/confirmer", Learner, DEFAULT_BODY_LIMIT, get_activation_confirm, ""});
     router.add({Post, "/activation/confirmer", Learner, DEFAULT_BODY_LIMIT, post_activation_confirm, ""});
 
-    // Orga: team (seed 002 A, seed 004)
+    // Orga: team (docs/rules/organizations.md "Invitations", "The team", "Audit log")
     router.add({Get, "/orga/:org_id/equipe", Member, DEFAULT_BODY_LIMIT, get_team, ""});
     router.add({Post, "/orga/:org_id/equipe/invitations", OrgAdmin, DEFAULT_BODY_LIMIT, post_invitation, ""});
     router.add({Post, "/orga/:org_id/equipe/invitations/:invitation_id/renvoyer", OrgAdmin, DEFAULT_BODY_LIMIT,
@@ -106,7 +106,7 @@ void register_routes(Router& router) {
         {Post, "/orga/:org_id/equipe/membres/:user_id/retirer", OrgAdmin, DEFAULT_BODY_LIMIT, post_remove_member, ""});
     router.add({Get, "/orga/:org_id/journal", OrgAdmin, DEFAULT_BODY_LIMIT, get_audit_log, ""});
 
-    // Orga: students (issue 5). Literal paths before /eleves/:learner_id.
+    // Orga: students. Literal paths before /eleves/:learner_id.
     router.add({Get, "/orga/:org_id/eleves", Member, DEFAULT_BODY_LIMIT, get_students, ""});
     router.add({Get, "/orga/:org_id/eleves/import", OrgAdmin, DEFAULT_BODY_LIMIT, get_students_import, ""});
     router.add(

@@ -490,8 +490,8 @@ int run_server(WebApp& app, const ServerOptions& options, const std::function<vo
     listener->accept();
     on_listening(listener->port());
 
-    // Graceful stop (issue 2): on SIGTERM/SIGINT stop accepting, close idle connections, let the
-    // in-flight requests finish, and stop the loop when none is left or the grace period is over.
+    // Graceful stop (docs/rules/web.md "Graceful stop"): on SIGTERM/SIGINT stop accepting, close idle connections, let
+    // the in-flight requests finish, and stop the loop when none is left or the grace period is over.
     net::signal_set signals(context, SIGINT, SIGTERM);
     net::steady_timer drain(context);
     std::chrono::steady_clock::time_point deadline;

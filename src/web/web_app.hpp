@@ -52,7 +52,8 @@ struct WebApp {
     Assets assets;
     Metrics metrics;
     Router router;
-    // The learning content, validated at start (issue 4); immutable, shared by every request.
+    // The learning content, validated at start (docs/rules/content.md "Content at start"); immutable,
+    // shared by every request.
     std::shared_ptr<const content::Content> content = std::make_shared<const content::Content>();
     SystemClock clock;
     identity::PasswordHasher hasher{config.hash_strength};

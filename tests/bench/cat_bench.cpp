@@ -1,6 +1,6 @@
-// cat_bench.cpp: speed of the adaptive certification engine (issue 6 "Speed": ≤ 2 µs per selection
-// and per estimate update on a 960-item bank, single thread). Run by `make bench`; the counters
-// "per_selection" and "per_update" are the figures to read.
+// cat_bench.cpp: speed of the adaptive certification engine (docs/rules/certification-engine.md
+// "Command line": ≤ 2 µs per selection and per estimate update on a 960-item bank, single thread).
+// Run by `make bench`; the counters "per_selection" and "per_update" are the figures to read.
 #include "assessment/cat/bank_generator.hpp"
 #include "assessment/cat/cat_config.hpp"
 #include "assessment/cat/eap_estimator.hpp"

@@ -1,4 +1,4 @@
-// The content preview of the Admin space in the browser (issue 4 item 8): a national administrator
+// The content preview of the Admin space in the browser: a national administrator
 // browses areas → competences → tubes → skills → challenges, answers challenges of every type as a
 // student would and reads the verdict; every page is checked with axe-core, and must have no
 // violation at all, whatever its impact ("axe-clean"). Needs the server started with --demo.

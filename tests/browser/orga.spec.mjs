@@ -1,4 +1,4 @@
-// Orga in the browser (issue 3): a head of school activates the school's space through the link
+// Orga in the browser (docs/rules/organizations.md): a head of school activates the school's space through the link
 // sent to the official mailbox (read from the outbox), invites a teacher who signs up and joins,
 // then promotes and removes them. Needs the server started with --demo (establishments directory)
 // and NUMERIA_OUTBOX set to its outbox folder.

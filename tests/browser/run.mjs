@@ -25,7 +25,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const screenshots = path.join(here, 'screenshots');
 fs.mkdirSync(screenshots, { recursive: true });
 
-// Flags from shared/DESIGN.md §2: root on these machines, closed network.
+// Chromium as root on these machines (--no-sandbox), on a closed network (nothing fetched in the
+// background); playwright rejects --user-data-dir here, hence a persistent context.
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

@@ -1,4 +1,4 @@
-// The students of Orga in the browser (issue 5): the head of the demo Collège Jeanne-Barret imports
+// The students of Orga in the browser (docs/rules/student-import.md): the head of the demo Collège Jeanne-Barret imports
 // a SIECLE file, watches the progress banner reach the end without reloading, filters the list by
 // class and certificability, and downloads the usernames and temporary passwords of a class.
 // Every page is checked with axe-core. Needs the server started with --demo.

@@ -3,7 +3,8 @@
 (tests/fuzz/regressions/<name>/) of the libFuzzer targets. Deterministic: re-running it rewrites the
 same files. Real-looking inputs: the SIECLE fixtures of tests/fixtures/students/, the exports
 tests/support/make_siecle.py writes, small CSVs, ZIPs and HTTP heads. A regression input is the
-smallest file showing a defect of issue 11; it goes to regressions/ (run once by `make test`, never
+smallest file showing a defect found by probing the product (docs/rules/security.md,
+docs/rules/student-import.md); it goes to regressions/ (run once by `make test`, never
 mutated), and to corpus/ too when it is small enough to be a useful seed.
 
 usage: tests/fuzz/make_seeds.py"""
@@ -59,7 +60,7 @@ SUP_HEADER = ("Premier prénom*;Deuxième prénom;Troisième prénom;Nom de fami
               "Date de naissance (jj/mm/aaaa)*;Email;Numéro étudiant*;Composante;Équipe pédagogique;Groupe;"
               "Diplôme;Régime\n")
 
-# Invalid UTF-8 (issue 11 item 12): what a strict reader refuses.
+# Invalid UTF-8 (docs/rules/security.md "Text input"): what a strict reader refuses.
 OVERLONG_SLASH = b"\xc0\xaf"                # '/' in two bytes
 OVERLONG_NUL = b"\xe0\x80\x80"              # NUL in three bytes
 SURROGATE = b"\xed\xa0\x80"                 # U+D800

@@ -12,7 +12,7 @@ using namespace numeria;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes = fuzz::as_text(data, size);
-    // The seeds carry the UAJ of the seeds' system's fixtures or that of the demo school: reading a
+    // The seeds carry the UAJ of the sample files (tests/fixtures/students) or that of the demo school: reading a
     // file as its own school's reaches the pupils instead of stopping at UAI_MISMATCHED.
     const std::string uai = bytes.find("123ABC") != std::string_view::npos ? "123ABC" : "0759901A";
     const organizations::ParsedFile file =

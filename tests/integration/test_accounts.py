@@ -1,4 +1,4 @@
-"""Sign-up, log-in, log-out and CSRF through the real server (issue 3, first part)."""
+"""Sign-up, log-in, log-out and CSRF through the real server (docs/rules/accounts.md)."""
 import json
 import re
 import unittest

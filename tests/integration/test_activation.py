@@ -1,4 +1,5 @@
-"""Activation of a school space by UAI (seed 002 section A), through the real server."""
+"""Activation of a school space by UAI (docs/rules/organizations.md "Activation by UAI"), through the
+real server."""
 import email
 import email.policy
 import glob

@@ -1,4 +1,4 @@
-"""The national Admin space: list and create organisations (issue 3 item 7)."""
+"""The national Admin space: list and create organisations (docs/rules/organizations.md "Types")."""
 import unittest
 
 from tests.integration.test_accounts import Browser

@@ -1,4 +1,4 @@
-"""The JSON API under /api/v1 with Bearer tokens, and its OpenAPI document (issue 3 items 2–3)."""
+"""The JSON API under /api/v1 with Bearer tokens, and its OpenAPI document."""
 import json
 import re
 import unittest

@@ -1,4 +1,4 @@
-"""The authorisation matrix (issue 3 item 9, shared/DESIGN.md §5): every registered route, read from
+"""The authorisation matrix (docs/rules/security.md "Access"): every registered route, read from
 `numeria routes`, is called as anonymous, learner, member, admin, admin of another organisation
 and national administrator, and must answer as its declared access says. Anything of an
 organisation one is not a member of answers 404."""

@@ -1,6 +1,7 @@
-"""`numeria cat estimate|replay|simulate|score|make-bank` (issue 6 item 2), checked against an
-independent Python implementation of the reference rules (EAP on a grid with a normal prior; quota
-balance; maximum information at the current estimate; ties to the lowest bank position)."""
+"""`numeria cat estimate|replay|simulate|score|make-bank` (docs/rules/certification-engine.md
+"Command line"), checked against an independent Python implementation of the reference rules (EAP on
+a grid with a normal prior; quota balance; maximum information at the current estimate; ties to the
+lowest bank position)."""
 import json
 import math
 import os

@@ -1,4 +1,4 @@
-"""`numeria content check` (issue 4 "Done when"): the repository's bank passes with its counts, and
+"""`numeria content check` (docs/rules/content.md "Bank minimums"): the repository's bank passes with its counts, and
 a broken copy is reported with the file and line of each mistake."""
 import os
 import re

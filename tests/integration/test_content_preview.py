@@ -1,4 +1,4 @@
-"""The content preview of the Admin space (issue 4 item 8): browse the framework, show a challenge
+"""The content preview of the Admin space (docs/rules/content.md "Answer checking"): browse the framework, show a challenge
 as a student sees it, answer it and see the verdict of the answer-checking library.
 
 Content writers change the bank: challenges are picked from content/*.yaml at test time, by what

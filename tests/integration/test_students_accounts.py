@@ -1,4 +1,4 @@
-"""Pupils' accounts in the "Élèves" tab of Orga (issue 5 item 7; pix-reference.md §5), on the demo
+"""Pupils' accounts in the "Élèves" tab of Orga (docs/rules/accounts.md "Pupils' credentials"), on the demo
 Collège Jeanne-Barret: class credentials refuse an empty or unknown class and leave out pupils who
 log in by e-mail, the single-pupil action adds a username to an e-mail account only when asked, a dissociated account is
 not linked again by the next import, and the files Orga gives (class sheet, current list) are dated
@@ -184,7 +184,7 @@ class StudentsAccountsTest(DemoSchoolTest):
 
 
 class SupStudentPageTest(unittest.TestCase):
-    """A SUP student's page shows the columns of the SUP CSV (pix-reference.md §3.2)."""
+    """A SUP student's page shows the columns of the SUP CSV (docs/rules/student-import.md "SUP CSV")."""
 
     @classmethod
     def setUpClass(cls):

@@ -1,7 +1,7 @@
-"""The student-base import through `numeria students import` (issue 5 items 2, 4, 5 and "Bad input"),
-on the engine the suite runs on (SQLite or PostgreSQL): every sample of shared/samples (copied in
-tests/fixtures/students) gives the outcome its SOURCES.md describes, and every bad file is refused with
-a French message while NOTHING changes in the database."""
+"""The student-base import through `numeria students import` (docs/rules/student-import.md), on the
+engine the suite runs on (SQLite or PostgreSQL): every sample file of tests/fixtures/students gives
+the outcome its SOURCES.md describes, and every bad file is refused with a French message while
+NOTHING changes in the database."""
 import io
 import json
 import os
@@ -221,7 +221,7 @@ class StudentsImportCliTest(unittest.TestCase):
         self.assertEqual(outcome["error_count"], 5000 * 4)  # four errors on every row
         self.assertEqual(outcome["errors"][-1]["line"], 26)
 
-    # Fregata (issue 5 "Bad input"; pix-reference.md §3.2)
+    # Fregata (docs/rules/student-import.md "Fregata CSV")
     def test_fregata_identifiers_differing_only_in_case_are_refused(self):
         self.import_two_valid()
         csv = (FREGATA_HEADER + "123456789ab;A;;;B;;M;01/01/2010;75056;;75;99100;ST;M1;6A\n"
@@ -291,7 +291,7 @@ class StudentsImportCliTest(unittest.TestCase):
         self.assertIn("aucun élève n'a été modifié", outcome["errors"][0]["message"])
         self.import_two_valid()
 
-    # Accounts (issue 5 item 4)
+    # Accounts (docs/rules/student-import.md "Applying the import")
     def learner(self, ine, uai="123ABC"):
         return sql.query(self.env["NUMERIA_DATABASE"],
                          "SELECT l.id, l.user_id, l.disabled, l.division FROM learners l JOIN organizations o "
@@ -371,7 +371,7 @@ def sup_row(number, last_name="Durand"):
 
 
 class SupImportCliTest(unittest.TestCase):
-    """Higher education (pix-reference.md §3.2 "SUP"): a SUP organisation manages its students by
+    """Higher education (docs/rules/student-import.md "SUP CSV"): a SUP organisation manages its students by
     default and imports the SUP CSV in replace mode (absent students disabled) or add mode."""
 
     def setUp(self):

@@ -1,4 +1,5 @@
-"""The "Élèves" tab of Orga (issue 5 items 1, 3, 6, 7 and 8), on the demo Collège Jeanne-Barret and
+"""The "Élèves" tab of Orga (docs/rules/student-import.md, docs/rules/organizations.md "Students list",
+docs/rules/accounts.md "Pupils' credentials"), on the demo Collège Jeanne-Barret and
 its 90 pupils: the list and its filters, the asynchronous import followed through its state URL,
 the confirmation asked before disabling most pupils, and pupils' credentials."""
 import csv

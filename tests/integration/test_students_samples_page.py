@@ -1,6 +1,6 @@
-"""Every sample of shared/samples (tests/fixtures/students) through the Orga import page, as the
+"""Every sample file of tests/fixtures/students through the Orga import page, as the
 head of the demo Collège Jeanne-Barret: the samples' UAJ "123ABC" is replaced by the school's UAI so
-that only the file's own content decides the outcome SOURCES.md describes (issue 5 "Done when")."""
+that only the file's own content decides the outcome its SOURCES.md describes."""
 import json
 import os
 import time

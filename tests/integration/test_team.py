@@ -1,4 +1,5 @@
-"""Orga team: invitations, acceptance, roles, removal, audit log and who may do what (issue 3)."""
+"""Orga team: invitations, acceptance, roles, removal, audit log and who may do what
+(docs/rules/organizations.md)."""
 import email
 import email.policy
 import glob

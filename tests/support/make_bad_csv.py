@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes a Fregata CSV (pix-reference.md §3.2) in which EVERY row is refused, for the bounded-errors
-test and to measure the import's memory and time on a bad file (docs/rules/student-import.md).
+"""Writes a Fregata CSV (docs/rules/student-import.md "Fregata CSV") in which EVERY row is refused,
+for the bounded-errors test and to measure the import's memory and time on a bad file
+(docs/rules/student-import.md "Bounded errors").
 
 usage: make_bad_csv.py (--rows N | --size-mb M) OUT.csv
 Each row has a unique identifier and four errors: no first name, a sex code that is neither M nor F,

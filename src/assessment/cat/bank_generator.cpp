@@ -7,9 +7,9 @@
 
 namespace numeria::assessment::cat {
 
-// Rule: issue 6 item 3: 16 competences × 60 items, 12 tubes of 5 per competence, b ~ N(0, 1.5) and
-// a = exp(N(0, 0.3)) clipped to [0.25, 4] (second parameter: the standard deviation); the competence
-// codes are those of the seeds' framework (pix-reference.md §2.5 point 5, "1.1"…"5.2").
+// Rule: docs/rules/certification-engine.md "Item bank": 16 competences × 60 items, 12 tubes of 5 per competence, b ~
+// N(0, 1.5) and a = exp(N(0, 0.3)) clipped to [0.25, 4] (second parameter: the standard deviation); the competence
+// codes are those of the framework (docs/rules/content.md "Framework": "1.1"…"5.2").
 Bank generate_bank(std::uint64_t seed) {
     std::mt19937_64 random(seed);
     std::normal_distribution<double> difficulty(0.0, 1.5);

@@ -1,7 +1,7 @@
-// cat_config.hpp: the adaptive certification configuration file (issue 6 item 4:
-// content/certification/cat-production.yaml): the selection rules, the EAP grid and the scoring,
-// read strictly (an unknown key, a value of the wrong type or out of range is an error with its line)
-// and checked as a whole (check_grid, check_scoring). The caller reads the file; this is pure.
+// cat_config.hpp: the adaptive certification configuration file (content/certification/
+// cat-production.yaml; docs/rules/certification-engine.md "Test length"): the selection rules, the EAP grid and the
+// scoring, read strictly (an unknown key, a value of the wrong type or out of range is an error with its line) and
+// checked as a whole (check_grid, check_scoring). The caller reads the file; this is pure.
 #pragma once
 
 #include "assessment/cat/eap_estimator.hpp"

@@ -47,8 +47,8 @@ TEST(CatConfig, ReadsTheProductionRules) {
     EXPECT_EQ(certified_score(1.0, config.scoring), 312);
 }
 
-// Rule: issue 6 item 4: 32 questions, 2 per competence, one per tube, under the production rules,
-// for candidates sharing the exposure counts (so the cap and the penalty are at work).
+// Rule: docs/rules/certification-engine.md "Test length": 32 questions, 2 per competence, one per tube, under the
+// production rules, for candidates sharing the exposure counts (so the cap and the penalty are at work).
 TEST(CatConfig, GivesExactlyTwoQuestionsPerCompetenceAndOnePerTubeUnderTheProductionRules) {
     const CatConfig config = production();
     const Bank bank = generate_bank(3);

@@ -72,8 +72,8 @@ EapEstimator::EapEstimator(const GridConfig& config) {
     summarize();
 }
 
-// Rule: issue 6 item 1: incremental update, O(grid) per answer. e_i = exp(−a(θᵢ − b)) on an equally
-// spaced grid is a geometric sequence: one exp() at the lowest point θ₀, then one multiplication by
+// Rule: docs/rules/certification-engine.md "Ability estimate": incremental update, O(grid) per answer. e_i = exp(−a(θᵢ
+// − b)) on an equally spaced grid is a geometric sequence: one exp() at the lowest point θ₀, then one multiplication by
 // the ratio exp(−a·step) < 1 per point, so e_i only decreases from e₀ and P_i = 1 / (1 + e_i). The
 // exponents at both ends are checked first: when e₀ could overflow or a factor be so small on the
 // whole grid that the posterior would vanish (an item far from the grid), the update is made on

@@ -1,8 +1,8 @@
 // eap_estimator.hpp: the ability estimate of a candidate: the mean (EAP) and standard deviation of
 // the posterior on an equally spaced grid with a normal prior, updated answer by answer in O(grid)
-// (issue 6 item 1). Unlike the seeds' system (cat-reference.md §1.2: a prior re-centred on the
-// previous estimate and capped moves), the prior is fixed, so the estimate does not depend on the
-// order of the answers: a textbook EAP.
+// (docs/rules/certification-engine.md "Ability estimate"). Unlike the national platform (a prior
+// re-centred on the previous estimate and capped moves), the prior is fixed, so the estimate does
+// not depend on the order of the answers: a textbook EAP.
 #pragma once
 
 #include "core/result.hpp"

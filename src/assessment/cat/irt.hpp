@@ -1,5 +1,5 @@
-// irt.hpp: the two-parameter logistic model of certification items (shared/reference/
-// pix-reference.md §2.4; cat-reference.md §1.1): P(θ) = 1 / (1 + exp(−a(θ − b))), and the item bank
+// irt.hpp: the two-parameter logistic model of certification items (docs/rules/certification-engine.md
+// "Item model"): P(θ) = 1 / (1 + exp(−a(θ − b))), and the item bank
 // the adaptive engine works on.
 #pragma once
 
@@ -10,18 +10,18 @@
 
 namespace numeria::assessment::cat {
 
-// Rule: cat-reference.md §1.1: the 2PL logistic model with D = 1.
+// Rule: docs/rules/certification-engine.md "Item model": the 2PL logistic model with D = 1.
 [[nodiscard]] inline double probability(double a, double b, double theta) {
     return 1.0 / (1.0 + std::exp(-a * (theta - b)));
 }
 
-// Rule: cat-reference.md §1.3: Fisher information of a 2PL item, a² P (1 − P).
+// Rule: docs/rules/certification-engine.md "Item model": Fisher information of a 2PL item, a² P (1 − P).
 [[nodiscard]] inline double information(double a, double b, double theta) {
     const double p = probability(a, b, theta);
     return a * a * p * (1.0 - p);
 }
 
-// The codes of the 16 competences of the seeds' framework, "1.1" … "5.2" (pix-reference.md §2.5).
+// The codes of the 16 competences of the framework, "1.1" … "5.2" (docs/rules/content.md "Framework").
 [[nodiscard]] const std::vector<std::string>& competence_codes();
 
 struct Item {

@@ -15,9 +15,9 @@ TestState::TestState(const Bank& bank, const Exclusions& excluded)
     , m_tube_used(bank.tubes().size(), 0)
     , m_count(bank.competences().size(), 0)
     , m_available(bank.competences().size(), 0) {
-    // Rule: pix-reference.md §2.4 "also excluded: challenges already answered, challenges whose skill
-    // had a supervisor-validated live alert, and non-accessible challenges if the candidate needs
-    // accessibility adjustment" (cat-reference.md §1.3 point 1). A skill the bank lacks excludes nothing.
+    // Rule: docs/rules/certification-engine.md "Exclusions": items already answered, every item of a
+    // skill whose incident the supervisor validated, and items that are not accessible when the
+    // candidate needs adaptations. A skill the bank lacks excludes nothing.
     for (int item : excluded.items)
         if (item >= 0 && item < bank.size())
             m_usable[static_cast<std::size_t>(item)] = 0;
@@ -54,7 +54,7 @@ void TestState::record(int item) {
     if (m_recent.size() > 64)
         m_recent.pop_back();
     if (m_tube_rule_counted && !m_tube_used[static_cast<std::size_t>(asked.tube)]) {
-        // Rule: pix-reference.md §2.4 "one question per tube": the other items of the tube leave the pool.
+        // Rule: docs/rules/certification-engine.md "Item selection": the other items of the tube leave the pool.
         for (int i : m_bank->tube_items(asked.tube))
             make_unusable(i);
     }
@@ -105,15 +105,16 @@ std::optional<int> Selector::next(const TestState& state, double theta, std::mt1
     if (m_rules.exclude_last_competences > 0)
         if (auto chosen = pick(state, theta, random, exposure, true))
             return chosen;
-    // Rule: pix-reference.md §2.4: the "last N competences" rule is dropped when it empties the pool.
+    // Rule: docs/rules/certification-engine.md "Item selection": the "last N competences" rule is
+    // dropped when it empties the pool.
     return pick(state, theta, random, exposure, false);
 }
 
 std::optional<int> Selector::pick(const TestState& state, double theta, std::mt19937_64& random,
                                   const ExposureCounts* exposure, bool with_recent_rule) const {
     const std::size_t competences = m_bank.competences().size();
-    // Rule: issue 6 item 1 "quota": among competences that still have items, only those with the
-    // fewest questions so far are eligible.
+    // Rule: docs/rules/certification-engine.md "Item selection", quota: among competences that still have items, only
+    // those with the fewest questions so far are eligible.
     int fewest = std::numeric_limits<int>::max();
     for (std::size_t c = 0; c < competences; ++c)
         if (state.m_available[c] > 0)
@@ -128,12 +129,12 @@ std::optional<int> Selector::pick(const TestState& state, double theta, std::mt1
         return std::find(state.m_recent.begin(), state.m_recent.begin() + static_cast<long>(last), competence) !=
                state.m_recent.begin() + static_cast<long>(last);
     };
-    // Rule: issue 6 "max exposure ≤ 0.25" (docs/adr/0006): an item already shown in the allowed share
-    // of the tests so far is skipped while other items remain.
+    // Rule: docs/rules/certification-engine.md "Exposure control" (docs/adr/0006): an item already shown in the allowed
+    // share of the tests so far is skipped while other items remain.
     const double exposure_cap = exposure && exposure->tests > 0 ? m_rules.max_exposure_rate * exposure->tests : 0.0;
-    // Rule: docs/adr/0006 "soft penalty": the criterion loses κ·(rate/r)^p as an item nears its cap,
-    // so that near-capped items give way before the cap cuts them off. The penalty is ≥ 0, so a²/4
-    // still bounds the criterion and the early stop of the scan below stays exact.
+    // Rule: docs/rules/certification-engine.md "Exposure control" (docs/adr/0006): the criterion loses κ·(rate/r)^p as
+    // an item nears its cap, so that near-capped items give way before the cap cuts them off. The penalty is ≥ 0, so
+    // a²/4 still bounds the criterion and the early stop of the scan below stays exact.
     const double inverse_cap = exposure_cap > 0 && m_rules.exposure_penalty > 0 ? 1.0 / exposure_cap : 0.0;
 
     // The k best (criterion, position), best first; ties go to the lowest bank position. The result
@@ -183,8 +184,8 @@ std::optional<int> Selector::pick(const TestState& state, double theta, std::mt1
         return exposure_cap > 0 ? pick(state, theta, random, nullptr, with_recent_rule) : std::nullopt;
     if (found == 1 || k == 1)
         return best[0].second;
-    // Rule: issue 6 item 1 "randomesque top-k" (cat-reference.md §1.3 point 4 draws among the top 5 with
-    // probabilities 0.51/0.25/…; here uniformly among the k best, docs/adr/0006).
+    // Rule: docs/rules/certification-engine.md "Exposure control", randomesque top-k (the national
+    // platform draws among the top 5 with probabilities 0.51/0.25/…; here uniformly among the k best).
     std::uniform_int_distribution<int> draw(0, found - 1);
     return best[static_cast<std::size_t>(draw(random))].second;
 }

@@ -1,5 +1,5 @@
-// item_selection.hpp: which question comes next in an adaptive certification test (issue 6 item 1;
-// the seeds' system's rules: shared/reference/pix-reference.md §2.4, cat-reference.md §1.3):
+// item_selection.hpp: which question comes next in an adaptive certification test
+// (docs/rules/certification-engine.md "Item selection", "Exposure control"):
 // maximum Fisher information at the current estimate, among the items the content rules leave:
 //   - quota balance: only competences that still have items and have had the fewest questions so
 //     far are eligible, so a 32-question test over 16 competences gives exactly 2 per competence
@@ -39,7 +39,7 @@ struct SelectionRules {
     double exposure_penalty_power = 8;
 };
 
-// Rule: pix-reference.md §2.4 "also excluded" and cat-reference.md §1.3 point 1 (candidate pool):
+// Rule: docs/rules/certification-engine.md "Exclusions" (candidate pool):
 // the items a candidate may never be asked, whatever the other rules say.
 struct Exclusions {
     std::vector<int> items;          // bank positions, e.g. already answered elsewhere

@@ -142,9 +142,9 @@ TEST(ItemSelection, OffersOnlyAccessibleItemsToACandidateWhoNeedsAdaptations) {
     EXPECT_EQ(selector.next(selector.start(needs_adaptations()), 0.0, random), 1);
 }
 
-// Rule: issue 6 item 1 "quota" counts only competences that still have items: with no accessible
-// item in competence 1.1, a candidate who needs adaptations gets none of it, and the 32 questions
-// go to the 15 others (2 each, then 2 of them get a third), not "exactly length/16" each.
+// Rule: docs/rules/certification-engine.md "Item selection": the quota counts only competences that still have items:
+// with no accessible item in competence 1.1, a candidate who needs adaptations gets none of it, and the 32 questions go
+// to the 15 others (2 each, then 2 of them get a third), not "exactly length/16" each.
 TEST(ItemSelection, MovesTheQuotaOnWhenACompetenceHasNoAccessibleItem) {
     const Bank generated = generate_bank(5);
     Bank bank;
@@ -221,7 +221,8 @@ TEST(ItemSelection, KeepsAnItemOutOnceItReachesItsExposureCap) {
     EXPECT_EQ(selector.next(selector.start(), 0.0, random, &exposure), 0);
 }
 
-// Rule: pix-reference.md §2.4: the "last N competences" rule falls back when it empties the pool.
+// Rule: docs/rules/certification-engine.md "Item selection": the "last N competences" rule falls back
+// when it empties the pool.
 TEST(ItemSelection, DropsTheLastCompetencesRuleWhenItLeavesNoItem) {
     Bank bank;
     bank.add("a1", "1.1", "t1", 2.0, 0.0);

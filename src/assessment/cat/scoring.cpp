@@ -13,7 +13,8 @@ namespace {
 
 constexpr double INFINITE = std::numeric_limits<double>::infinity();
 
-// The table with its lowest min and highest max stretched to ∓∞ (cat-reference.md §1.5).
+// The table with its lowest min and highest max stretched to ∓∞ (docs/rules/certification-engine.md
+// "Competence levels").
 LevelTable stretched(const LevelTable& table) {
     double lowest = INFINITE;
     double highest = -INFINITE;
@@ -101,7 +102,7 @@ int certified_score(double capacity, const ScoringConfig& config) {
         ++interval;
     const double low = bounds[interval];
     const double high = bounds[interval + 1];
-    // Rule: pix-reference.md §2.5 point 4: progression = 1 − (max − cap)/(max − min), this exact
+    // Rule: docs/rules/certification-engine.md "Certified score": progression = 1 − (max − cap)/(max − min), this exact
     // expression: (cap − min)/(max − min) rounds differently (θ = −1.193515625 would give 78, not 79).
     const double progression = 1.0 - (high - capacity) / (high - low);
     const MeshStep& step = config.mesh[interval];

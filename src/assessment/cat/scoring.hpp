@@ -1,5 +1,6 @@
 // scoring.hpp: from the final capacity to the certified score and the competence levels
-// (shared/reference/pix-reference.md §2.5; cat-reference.md §1.5), and the abandonment rules.
+// (docs/rules/certification-engine.md "Certified score", "Competence levels"), and the abandonment
+// rules.
 #pragma once
 
 #include "core/result.hpp"
@@ -23,15 +24,15 @@ struct LevelInterval {
     double max;
 };
 
-// Rule: cat-reference.md §1.5 and pix-reference.md §2.5 point 5: a competence's table is a list of
+// Rule: docs/rules/certification-engine.md "Competence levels": a competence's table is a list of
 // intervals read in order, the first that holds the capacity wins; calibrated tables can hold an
-// empty interval (min above max, as in the seeds' older 1.2 table), which then never matches.
+// empty interval (min above max, as in the national platform's older 1.2 table), which then never matches.
 using LevelTable = std::vector<LevelInterval>;
 
 struct ScoringConfig {
     // Capacity bounds of the global intervals: interval i is [bounds[i], bounds[i+1]).
     std::vector<double> bounds{-8.0, -1.4, -0.519, 0.6, 1.5, 2.25, 3.1, 4.0, 8.0};
-    // Rule: pix-reference.md §2.5 mesh table: (weight, coefficient) per interval.
+    // Rule: docs/rules/certification-engine.md "Certified score": (weight, coefficient) per interval.
     std::vector<MeshStep> mesh{{64, 0}, {64, 1}, {128, 1}, {128, 2}, {128, 3}, {128, 4}, {128, 5}, {128, 6}};
     int max_score = 895; // 7 × 16 × 8 − 1
     // Per competence code, its level table.
@@ -42,8 +43,9 @@ struct ScoringConfig {
 // The table whose level i + 1 starts at starts[i] (ascending): level 0 below starts[0].
 [[nodiscard]] LevelTable level_table_from_starts(const std::vector<double>& starts);
 
-// The default configuration: the seeds' demo intervals, and for all 16 competences the level
-// starts −2, −1, 0.5, 1, 2, 3, 4 (pix-reference.md §2.5 "Test example for 1.1").
+// The default configuration: the national platform's demonstration intervals, and for all 16
+// competences the level starts −2, −1, 0.5, 1, 2, 3, 4 (docs/rules/certification-engine.md
+// "Certified score", "Competence levels").
 [[nodiscard]] ScoringConfig default_scoring();
 
 // A configuration the functions below can use: bounds finite and strictly ascending, one more than
@@ -52,12 +54,12 @@ struct ScoringConfig {
 // what is wrong.
 [[nodiscard]] Status check_scoring(const ScoringConfig& config);
 
-// Rule: pix-reference.md §2.5 point 4: 0 at or below the first bound, the maximum at or above the
-// last, else floor(weight × (coefficient + progression)) capped at the maximum, with
-// progression = 1 − (max − capacity)/(max − min). `capacity` must be finite.
+// Rule: docs/rules/certification-engine.md "Certified score": 0 at or below the first bound, the maximum at or above
+// the last, else floor(weight × (coefficient + progression)) capped at the maximum, with progression = 1 − (max −
+// capacity)/(max − min). `capacity` must be finite.
 [[nodiscard]] int certified_score(double capacity, const ScoringConfig& config);
 
-// Rule: pix-reference.md §2.5 point 5, cat-reference.md §1.5: the level of the first interval with
+// Rule: docs/rules/certification-engine.md "Competence levels": the level of the first interval with
 // min ≤ capacity < max, the lowest min and the highest max of the table being stretched to ∓∞.
 // The table must give a level to every capacity (check_scoring).
 [[nodiscard]] int competence_level(double capacity, const LevelTable& table);
@@ -74,7 +76,7 @@ enum class Outcome {
     ValidatedAsIs,    // technical stop after the minimum: scored on the answers given
 };
 
-// Rule: pix-reference.md §2.5 points 2 and 3.
+// Rule: docs/rules/certification-engine.md "Abandonment and rejection".
 [[nodiscard]] Outcome abandonment_outcome(int answers, int length, AbortReason reason, const ScoringConfig& config);
 
 } // namespace numeria::assessment::cat

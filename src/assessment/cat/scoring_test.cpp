@@ -20,7 +20,7 @@ Exclusions excluded_items(std::vector<int> items) {
     return excluded;
 }
 
-// Worked values of pix-reference.md §2.5 and cat-reference.md §1.5.
+// Worked values of docs/rules/certification-engine.md "Certified score".
 TEST(CertifiedScore, IsZeroAtOrBelowTheFirstBound) {
     EXPECT_EQ(certified_score(-8.0, CONFIG), 0);
     EXPECT_EQ(certified_score(-9.5, CONFIG), 0);
@@ -51,7 +51,7 @@ TEST(CertifiedScore, IsCappedAt895) {
     EXPECT_EQ(certified_score(7.9999, CONFIG), 895);
 }
 
-// Rule: pix-reference.md §2.5 point 4: each interval starts its mesh band exactly.
+// Rule: docs/rules/certification-engine.md "Certified score": each interval starts its mesh band exactly.
 TEST(CertifiedScore, StartsEachMeshBandAtItsLowerBound) {
     EXPECT_EQ(certified_score(-0.519, CONFIG), 128);
     EXPECT_EQ(certified_score(0.6, CONFIG), 256);
@@ -93,7 +93,8 @@ TEST(CompetenceLevel, FollowsTheIntervalEdgesOfTheDefaultTable) {
     EXPECT_EQ(competence_level(100.0, table), 7);
 }
 
-// The seeds' older calibrated table of 1.2 (cat-reference.md §1.5), whose level 4 is empty.
+// The national platform's older calibrated table of 1.2, whose level 4 is empty
+// (docs/rules/certification-engine.md "Competence levels").
 const LevelTable TABLE_1_2{{0, -5.34, -1.8162}, {1, -1.8162, -0.9719}, {2, -0.9719, 0.9403}, {3, 0.9403, 2.8168},
                            {4, 2.8168, 2.1678}, {5, 2.1678, 5.4971},   {6, 5.4971, 6.8491},  {7, 6.8491, 7.3741}};
 
@@ -196,7 +197,7 @@ TEST(Abandonment, FillsTheTestWithWrongAnswersAndLowersTheEstimate) {
     EXPECT_LT(completed.eap, partial.eap());
 }
 
-// Rule: pix-reference.md §2.4 "also excluded": the completion of an abandoned test keeps the
+// Rule: docs/rules/certification-engine.md "Exclusions": the completion of an abandoned test keeps the
 // candidate's exclusions (incidents, accessibility).
 TEST(Abandonment, DrawsTheMissingQuestionsOutsideTheCandidatesExclusions) {
     const Bank bank = generate_bank(4);

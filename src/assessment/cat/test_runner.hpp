@@ -23,8 +23,8 @@ struct TestRecord {
                                   const std::function<bool(int item, int index)>& answer,
                                   const ExposureCounts* exposure = nullptr, const Exclusions& excluded = {});
 
-// Rule: pix-reference.md §2.5 point 2: a candidate who left after the minimum number of answers gets
-// each missing question counted as wrong, each on the most informative remaining item ("probability
+// Rule: docs/rules/certification-engine.md "Abandonment and rejection": a candidate who left after the minimum number
+// of answers gets each missing question counted as wrong, each on the most informative remaining item ("probability
 // 100": no randomisation, no exposure control). `excluded` are the candidate's exclusions of
 // run_test (items, incident skills, adaptations): the missing questions are drawn outside them too.
 [[nodiscard]] TestRecord complete_as_wrong(const Bank& bank, const SelectionRules& rules, const GridConfig& grid,

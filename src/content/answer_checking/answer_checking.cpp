@@ -14,13 +14,13 @@ bool is_blank(const std::string& text) {
     return treatment_t1(pre_treat(text)).empty();
 }
 
-// Rule: shared/reference/pix-reference.md §1.7 (QROC): numeric comparison for "nombre", otherwise
+// Rule: docs/rules/content.md "QROC", "Numbers": numeric comparison for "nombre", otherwise
 // equality after t1/t2, then t3 near misses.
 bool matches(const std::string& answer, const FreeSolution& solution) {
     if (is_blank(answer))
         return false;
     if (solution.numeric) {
-        // Rule: shared/reference/pix-reference.md §1.7: the pre-treatment (NBSP → space) comes before
+        // Rule: docs/rules/content.md "Numbers": the pre-treatment (NBSP → space) comes before
         // the numeric comparison too, so "1 024" typed with a no-break space (U+00A0, U+202F) as the
         // thousands separator is the number 1024; parse_number then ignores the spaces.
         const std::optional<double> given = parse_number(pre_treat(answer));
@@ -65,14 +65,14 @@ std::string treated_text(const std::string& text, const Tolerances& tolerances) 
     return value;
 }
 
-// Rule: shared/reference/pix-reference.md §1.7 (QCU): the answer must equal the solution.
+// Rule: docs/rules/content.md "QCU and QCM": the answer must equal the solution.
 Verdict check_qcu(std::optional<int> chosen, int solution, bool skipped) {
     if (skipped)
         return Verdict::Skipped;
     return chosen && *chosen == solution ? Verdict::Ok : Verdict::Ko;
 }
 
-// Rule: shared/reference/pix-reference.md §1.7 (QCM): right iff the sets are equal.
+// Rule: docs/rules/content.md "QCU and QCM": right iff the sets are equal.
 Verdict check_qcm(const std::set<int>& chosen, const std::set<int>& solution, bool skipped) {
     if (skipped)
         return Verdict::Skipped;
@@ -85,7 +85,7 @@ Verdict check_qroc(const std::string& answer, const FreeSolution& solution, bool
     return matches(answer, solution) ? Verdict::Ok : Verdict::Ko;
 }
 
-// Rule: shared/reference/pix-reference.md §1.7 (QROCM-ind): each key judged on its own.
+// Rule: docs/rules/content.md "QROCM-ind": each key judged on its own.
 FieldsVerdict check_qrocm_ind(const std::map<std::string, std::string>& answers,
                               const std::map<std::string, FreeSolution>& solution, bool skipped) {
     FieldsVerdict result;
@@ -104,7 +104,7 @@ FieldsVerdict check_qrocm_ind(const std::map<std::string, std::string>& answers,
     return result;
 }
 
-// Rule: shared/reference/pix-reference.md §1.7 (QROCM-dep): order-free, each group used once.
+// Rule: docs/rules/content.md "QROCM-dep": order-free, each group used once.
 Verdict check_qrocm_dep(const std::vector<std::string>& answers, const std::vector<FreeSolution>& groups,
                         bool skipped) {
     if (skipped)

@@ -1,5 +1,5 @@
 // answer_checking.hpp: judging a student's answer, one function per challenge type
-// (shared/reference/pix-reference.md §1.7, docs/content-format.md). Pure: no I/O, no state.
+// (docs/rules/content.md "Answer checking", docs/content-format.md). Pure: no I/O, no state.
 #pragma once
 
 #include <map>

@@ -43,9 +43,9 @@ std::vector<UChar32> code_points(std::string_view text) {
 
 } // namespace
 
-// Rule: shared/reference/pix-reference.md §1.7 "Pre-treatment: NFC normalisation and NBSP→space".
-// The reference trims only inside t1, and knows one apostrophe only; spaces around an answer never carry meaning (a
-// phone keyboard adds one after a word), so they are removed here too, for challenges that turn t1 off.
+// Rule: docs/rules/content.md "Before any comparison": NFC normalisation and NBSP→space.
+// The national platform trims only inside t1, and knows one apostrophe only; spaces around an answer never carry
+// meaning (a phone keyboard adds one after a word), so they are removed here too, for challenges that turn t1 off.
 std::string pre_treat(std::string_view text) {
     icu::UnicodeString unicode = normalize(from_utf8(text), false);
     unicode.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00A0)), icu::UnicodeString(" "));
@@ -73,7 +73,8 @@ std::string treatment_t1(std::string_view text) {
     return to_utf8(normalize(kept, false));
 }
 
-// Rule: shared/reference/pix-reference.md §1.7 (t2 removes every character not in [a-zA-Z0-9 ]).
+// Rule: docs/rules/content.md "Tolerances" (the national platform's t2 removes every character not in
+// [a-zA-Z0-9 ]).
 // Pix runs t2 after t1 has already folded accents to ASCII; applied alone, that ASCII class would
 // erase "É" or "ç" and make a variant empty. So t2 keeps every Unicode letter (with its combining
 // marks), every digit and whitespace, and removes the rest: punctuation and symbols.

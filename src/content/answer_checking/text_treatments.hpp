@@ -1,4 +1,4 @@
-// text_treatments.hpp: how free answers are compared (shared/reference/pix-reference.md §1.7).
+// text_treatments.hpp: how free answers are compared (docs/rules/content.md "Tolerances").
 // Unicode work (normalisation, accents, case, spaces) is done by ICU, never by hand.
 #pragma once
 

@@ -256,7 +256,7 @@ private:
         m_content.profiles[profile.id] = std::move(profile);
     }
 
-    // Rule: shared/reference/pix-reference.md §1.7: pix value = 8 ÷ number of skills of the same
+    // Rule: docs/rules/content.md "Pix values": pix value = 8 ÷ number of skills of the same
     // level in the competence, capped at 4.
     void compute_pix_values() {
         std::map<std::pair<std::string, int>, int> per_level;

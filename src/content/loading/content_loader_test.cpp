@@ -117,7 +117,7 @@ TEST_F(ContentLoaderTest, ReportsASkillWhoseLevelIsOutOfRange) {
     EXPECT_TRUE(has_error(load_content(m_root), "niveau de 1 à 8"));
 }
 
-// Rule: shared/reference/pix-reference.md §1.7: pix value = 8 ÷ skills of that level in the
+// Rule: docs/rules/content.md "Pix values": pix value = 8 ÷ skills of that level in the
 // competence, capped at 4.
 TEST_F(ContentLoaderTest, DividesEightPixAmongTheSkillsOfALevelAndCapsAtFour) {
     auto tube = [](const std::string& name, std::initializer_list<int> levels) {
@@ -174,7 +174,8 @@ namespace numeria::content {
 namespace {
 
 // The repository's own content/ must load without error, every challenge's own solution must be
-// accepted by the answer checker, and the bank must meet every minimum of issue 4.
+// accepted by the answer checker, and the bank must meet every minimum (docs/rules/content.md
+// "Bank minimums").
 TEST(RealContent, LoadsWithoutErrorsMeetsTheMinimumsAndEverySolutionIsAccepted) {
     LoadResult loaded = load_content(std::filesystem::path(NUMERIA_SOURCE_DIR) / "content");
 

@@ -32,9 +32,9 @@ ContentStatistics count_content(const Content& content) {
     return statistics;
 }
 
-// Rule: issue 4 item 4: ≥ 640 challenges, ≥ 40 per competence, ≥ 4 per level 1–6 of every
-// competence, ≥ 40 per type, ≥ 30 timed, ≥ 30 with an illustration or attachment, a third of the
-// skills with two challenges or more; item 5: a tutorial per tube; item 2: ≥ 4 tubes per competence.
+// Rule: docs/rules/content.md "Bank minimums": ≥ 640 challenges, ≥ 40 per competence, ≥ 4 per level
+// 1–6 of every competence, ≥ 40 per type, ≥ 30 timed, ≥ 30 with an illustration or attachment, a
+// third of the skills with two challenges or more, a tutorial per tube, ≥ 4 tubes per competence.
 std::vector<std::string> unmet_minimums(const Content& content, const ContentStatistics& statistics) {
     std::vector<std::string> unmet;
     if (statistics.challenges < 640)

@@ -1,5 +1,5 @@
 // content_statistics.hpp: the counts `numeria content check` prints, and the minimums of the bank
-// (issue 4 item 4, docs/content-format.md "Minimums").
+// (docs/rules/content.md "Bank minimums", docs/content-format.md "Minimums").
 #pragma once
 
 #include "content/model/content_model.hpp"

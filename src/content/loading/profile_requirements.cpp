@@ -7,8 +7,8 @@
 
 namespace numeria::content {
 
-// Rule: issue 4 item 6: parcours de rentrée 6e, 5e, 4e, 3e, 2nde, 1re, Terminale, CAP; "Protection
-// et sécurité 6e"; "Attestation de sensibilisation au numérique 6e"; "SOS certificabilité".
+// Rule: docs/rules/content.md "Required parcours": parcours de rentrée 6e, 5e, 4e, 3e, 2nde, 1re, Terminale, CAP;
+// "Protection et sécurité 6e"; "Attestation de sensibilisation au numérique 6e"; "SOS certificabilité".
 const std::vector<RequiredProfile>& required_profiles() {
     static const std::vector<RequiredProfile> required = {
         {"rentree-6e", "RENTREE"},
@@ -58,7 +58,7 @@ double sum(const std::vector<double>& values) {
     return total;
 }
 
-// Rule: shared/reference/pix-reference.md §2.1: level = floor(pix / 8) (PIX_COUNT_BY_LEVEL = 8),
+// Rule: docs/rules/content.md "Levels and certificability": level = floor(pix / 8),
 // certifiable with at least 5 competences at level 1 or more. The tolerance absorbs the rounding of
 // values such as 5 × 1.6.
 constexpr double PIX_FOR_LEVEL_ONE = 8.0;
@@ -115,7 +115,7 @@ int target_skill_count(const Content& content, const TargetProfile& profile) {
     return count;
 }
 
-// Rule: shared/reference/pix-reference.md §2.2: mastery = round(100 × validated / target skills).
+// Rule: docs/rules/content.md "Mastery and stages": mastery = round(100 × validated / target skills).
 int mastery_with_misses(int skills, int misses) {
     return skills == 0 ? 0 : static_cast<int>(std::lround(100.0 * (skills - misses) / skills));
 }
@@ -152,13 +152,14 @@ std::vector<std::string> unmet_profile_requirements(const Content& content) {
             unmet.push_back(std::string("parcours « ") + required.id + " » : catégorie " + required.category +
                             " attendue");
     }
-    // Rule: issue 4 item 6: at least 6 thematic (besides the two required 6e ones) and 4 subject parcours.
+    // Rule: docs/rules/content.md "Required parcours": at least 6 thematic (besides the two required 6e ones) and 4
+    // subject parcours.
     if (const int thematic = count_category(content, "THEMATIQUE") - 2; thematic < 6)
         unmet.push_back("au moins 6 parcours thématiques en plus des deux parcours de 6e (" +
                         std::to_string(thematic < 0 ? 0 : thematic) + ")");
     if (const int subject = count_category(content, "DISCIPLINAIRE"); subject < 4)
         unmet.push_back("au moins 4 parcours disciplinaires (" + std::to_string(subject) + ")");
-    // Rule: issue 4 item 6: "SOS certificabilité" reaches level 1 in 5 competences or more.
+    // Rule: docs/rules/content.md "Required parcours": "SOS certificabilité" reaches level 1 in 5 competences or more.
     for (const auto& [id, profile] : content.profiles)
         if (profile.category == "CERTIFICABILITE")
             check_certifiability_profile(content, profile, unmet);

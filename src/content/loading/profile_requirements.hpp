@@ -1,4 +1,5 @@
-// profile_requirements.hpp: the target profiles (parcours) the bank must offer (issue 4 item 6):
+// profile_requirements.hpp: the target profiles (parcours) the bank must offer
+// (docs/rules/content.md "Required parcours"):
 // the parcours de rentrée of every year, the 6e protection and attestation parcours, SOS
 // certificabilité, and enough thematic and subject parcours.
 #pragma once

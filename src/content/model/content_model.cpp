@@ -27,8 +27,8 @@ std::optional<ChallengeType> parse_challenge_type(std::string_view code) {
     return std::nullopt;
 }
 
-// Rule: seed 002 (parcours de rentrée: 0-20 % insuffisante, 21-50 % fragile, 51-80 %
-// satisfaisante, 81-100 % très bonne maîtrise) and shared/reference/pix-reference.md §2.2.
+// Rule: docs/rules/content.md "Mastery and stages" (parcours de rentrée: 0-20 % insuffisante, 21-50 %
+// fragile, 51-80 % satisfaisante, 81-100 % très bonne maîtrise).
 std::vector<StageDefinition> default_stages() {
     return {
         {0, "Maîtrise insuffisante", "Tu débutes : les tutoriels proposés t'aideront à progresser.",

@@ -119,7 +119,7 @@ struct Content {
     std::map<std::string, TargetProfile> profiles;
 };
 
-// Default stages (seed 002, "paliers" of the parcours de rentrée): 0 / 21 / 51 / 81 %.
+// Default stages (docs/rules/content.md "Mastery and stages"): 0 / 21 / 51 / 81 %.
 [[nodiscard]] std::vector<StageDefinition> default_stages();
 
 } // namespace numeria::content

@@ -6,7 +6,7 @@
 
 namespace numeria::identity {
 
-// Rule: shared/reference/pix-reference.md §1.1: e-mails are stored lower-cased. Also trimmed.
+// Rule: docs/rules/accounts.md "Log-in names": e-mails are stored lower-cased. Also trimmed.
 [[nodiscard]] std::string normalize_email(std::string_view email);
 
 // A plausible address: one '@', a non-empty local part, a dotted domain, no space, ≤ 254 bytes.

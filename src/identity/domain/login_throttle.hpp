@@ -12,7 +12,7 @@ struct ThrottleState {
     EpochMs blocked_until = 0; // 0: not blocked
 };
 
-// Rule: issue 3 and shared/reference/pix-reference.md §1.1 (config `login`): after 10 failures
+// Rule: docs/rules/security.md "Log-in throttling": after 10 failures
 // the key is blocked for 2 minutes; every further 10 failures block it again for twice as long
 // (4, 8, 16 minutes…, capped at 24 hours).
 constexpr int FAILURES_BEFORE_BLOCK = 10;

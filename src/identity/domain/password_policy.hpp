@@ -7,7 +7,7 @@
 
 namespace numeria::identity {
 
-// Rule: shared/reference/pix-reference.md §1.1 (account.passwordValidationPattern
+// Rule: docs/rules/accounts.md "Passwords" (the national platform's pattern
 // ^(?=.*\p{Lu})(?=.*\p{Ll})(?=.*\d).{8,}$): at least 8 characters, with an upper-case letter,
 // a lower-case letter and a digit. Letters are Unicode letters ("É" is upper case).
 // At most 128 bytes (password.too_long, checked first).

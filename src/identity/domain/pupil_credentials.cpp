@@ -51,7 +51,7 @@ std::string ascii_letters_and_digits(std::string_view text) {
     return result;
 }
 
-// Rule: pix-reference.md §5 "Username generation": firstName + '.' + lastName + DDMM.
+// Rule: docs/rules/accounts.md "Pupils' usernames": first name + '.' + last name + DDMM.
 std::string username_for(std::string_view first_name, std::string_view last_name, std::string_view iso_birthdate) {
     std::string day_month;
     if (iso_birthdate.size() == 10)
@@ -59,7 +59,7 @@ std::string username_for(std::string_view first_name, std::string_view last_name
     return ascii_letters_and_digits(first_name) + "." + ascii_letters_and_digits(last_name) + day_month;
 }
 
-// Rule: pix-reference.md §5: if taken, replace the 4 digits by 4 random digits until free.
+// Rule: docs/rules/accounts.md "Pupils' usernames": if taken, replace the 4 digits by 4 random digits until free.
 std::string free_username(std::string_view first_name, std::string_view last_name, std::string_view iso_birthdate,
                           const std::function<bool(const std::string&)>& taken) {
     const std::string base = ascii_letters_and_digits(first_name) + "." + ascii_letters_and_digits(last_name);
@@ -69,7 +69,7 @@ std::string free_username(std::string_view first_name, std::string_view last_nam
     return candidate;
 }
 
-// Rule: pix-reference.md §5 "generateSimplePassword": 6 lower-case letters (no i/l/o) + 2 digits.
+// Rule: docs/rules/accounts.md "Temporary passwords": 6 lower-case letters (no i/l/o) + 2 digits.
 std::string generate_temporary_password() {
     static constexpr std::string_view LETTERS = "abcdefghjkmnpqrstuvwxyz";
     std::string password;

@@ -1,5 +1,5 @@
 // pupil_credentials.hpp: log-in names and temporary passwords for pupils without e-mail
-// (shared/reference/pix-reference.md §5 "Username generation" and "Reset password").
+// (docs/rules/accounts.md "Pupils' usernames" and "Temporary passwords").
 #pragma once
 
 #include "core/result.hpp"

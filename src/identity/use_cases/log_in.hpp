@@ -22,7 +22,7 @@ struct LoggedIn {
     bool must_change_password = false;
 };
 
-// Rule: shared/reference/pix-reference.md §1.1: a user may log in with e-mail or username plus
+// Rule: docs/rules/accounts.md "Log-in names": a user may log in with e-mail or username plus
 // password. An unknown login and a wrong password give the same error
 // (Unauthenticated, "login.invalid_credentials") after the same work (an unknown account is checked
 // against a dummy hash), so neither the answer nor its time reveals which accounts exist.

@@ -12,7 +12,7 @@
 
 namespace numeria::identity {
 
-// Rule: shared/reference/pix-reference.md §1.1: the reset link is valid 24 h.
+// Rule: docs/rules/accounts.md "Password reset": the reset link is valid 24 h.
 constexpr EpochMs PASSWORD_RESET_LIFETIME_MS = 24LL * 60 * 60 * 1000;
 
 struct PasswordResetRequested {

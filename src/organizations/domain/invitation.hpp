@@ -28,10 +28,10 @@ struct Invitation {
     EpochMs expires_at = 0;
 };
 
-// Rule: issue 3 item 8: an invitation is valid 7 days (from its last sending).
+// Rule: docs/rules/organizations.md "Invitations": an invitation is valid 7 days (from its last sending).
 constexpr EpochMs INVITATION_LIFETIME_MS = 7LL * 24 * 60 * 60 * 1000;
 
-// Rule: shared/reference/pix-reference.md §1.2: the role on acceptance is the invitation's role,
+// Rule: docs/rules/organizations.md "Invitations": the role on acceptance is the invitation's role,
 // otherwise ADMIN if the organisation has no member yet, else MEMBER.
 [[nodiscard]] Role role_on_acceptance(const std::optional<Role>& invited_role, int active_members);
 

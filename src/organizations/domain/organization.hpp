@@ -10,7 +10,7 @@ namespace numeria::organizations {
 
 using OrganizationId = std::int64_t;
 
-// Rule: issue 3 item 7 and shared/reference/pix-reference.md §1.2: SCO (collège, lycée), SCO-AGRI
+// Rule: docs/rules/organizations.md "Types": SCO (collège, lycée), SCO-AGRI
 // (agricultural schools, Fregata imports), SUP (higher education), PRO.
 enum class OrganizationType { Sco, ScoAgri, Sup, Pro };
 

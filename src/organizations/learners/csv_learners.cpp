@@ -20,7 +20,7 @@ struct Column {
     const char* empty_code = "FIELD_REQUIRED"; // the error for an empty required value
 };
 
-// Rule: pix-reference.md §3.2 "SCO / Agriculture (Fregata)": the header, '*' = required; the two '**'
+// Rule: docs/rules/student-import.md "Fregata CSV": the header, '*' = required; the two
 // columns (commune code and label) are "required depending on the birth country", so they may be
 // absent from the header and their values are checked row by row (parse_fregata_csv).
 const std::vector<Column>& fregata_columns() {
@@ -44,7 +44,7 @@ const std::vector<Column>& fregata_columns() {
     return columns;
 }
 
-// Rule: pix-reference.md §3.2 "SUP": the columns firstName*, middleName, thirdName, lastName*,
+// Rule: docs/rules/student-import.md "SUP CSV": the columns firstName*, middleName, thirdName, lastName*,
 // preferredLastName, birthdate*, email, studentNumber*, department, educationalTeam, group, diploma,
 // studyScheme with their French labels. The group is kept as the learner's class (division).
 const std::vector<Column>& sup_columns() {
@@ -195,8 +195,8 @@ bool is_commune_code(const std::string& code) {
            (all_digits(code.substr(1, 1)) || code[1] == 'A' || code[1] == 'B') && all_digits(code.substr(2));
 }
 
-// Rule: pix-reference.md §3.2: INSEE country codes 99xxx (99100 = France); the commune code is
-// required for a pupil born in France, the commune label for a pupil born abroad ('**' columns).
+// Rule: docs/rules/student-import.md "Fregata CSV": INSEE country codes 99xxx (99100 = France); the
+// commune code is required for a pupil born in France, the commune label for a pupil born abroad.
 void check_birthplace(const LearnerRecord& record, ParsedFile& file) {
     if (record.birth_country_code.empty())
         return; // FIELD_REQUIRED already

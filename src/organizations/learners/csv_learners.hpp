@@ -1,4 +1,4 @@
-// csv_learners.hpp: the CSV import formats (shared/reference/pix-reference.md §3.2): the SCO /
+// csv_learners.hpp: the CSV import formats (docs/rules/student-import.md "Fregata CSV", "SUP CSV"): the SCO /
 // agricultural ("Fregata") format keyed by the pupil's national identifier, and the higher-education
 // ("SUP") format keyed by the student number. Separator ';', UTF-8 (a BOM is accepted).
 #pragma once

@@ -10,8 +10,8 @@
 
 namespace numeria::organizations {
 
-// Codes: shared/reference/pix-reference.md §3.1 (SIECLE_ERRORS and file-level errors) and §3.2
-// (Fregata/SUP CSV errors); the sentences are ours.
+// Codes: docs/rules/student-import.md "Error messages" (the national platform's codes where it has
+// one); the sentences are ours.
 std::string french_import_message(const std::string& code, const std::string& detail) {
     static const std::map<std::string, std::string> messages = {
         {"UAI_MISMATCHED", "Le fichier ne correspond pas à votre établissement : son UAI (balise UAJ) est « %s ». "

@@ -1,5 +1,5 @@
-// import_issue.hpp: why an import file, or one pupil of it, is refused (shared/reference/
-// pix-reference.md §3.1 "Per-pupil errors" and "File-level errors"), with the French sentence shown
+// import_issue.hpp: why an import file, or one pupil of it, is refused (docs/rules/student-import.md
+// "Error messages"), with the French sentence shown
 // to the school's référent.
 #pragma once
 

@@ -30,8 +30,8 @@ ImportPlan plan_import(const std::vector<Learner>& existing, const std::vector<L
         auto found = by_key.find(record.key);
         const Learner* learner = found == by_key.end() ? nullptr : found->second;
         auto elsewhere = accounts_elsewhere.find(record.key);
-        // Rule: §3.1: the account already linked elsewhere through the same INE follows the pupil,
-        // only to a record without account, never an account a teacher dissociated from it,
+        // Rule: docs/rules/student-import.md "Applying the import": the account already linked elsewhere through the
+        // same INE follows the pupil, only to a record without account, never an account a teacher dissociated from it,
         // and (docs/rules/student-import.md "Account inheritance") only when the other school knows
         // the same last name, first name and birth date: the INE alone does not give an account.
         std::optional<std::int64_t> inherited;
@@ -54,14 +54,16 @@ ImportPlan plan_import(const std::vector<Learner>& existing, const std::vector<L
             plan.to_create.emplace_back(record, inherited);
             continue;
         }
-        // Rule: issue 5 item 4: a learner record's link to an account is never lost.
+        // Rule: docs/rules/student-import.md "Applying the import": a learner record's link to an account
+        // is never lost.
         if (same_record(learner->record, record) && !learner->disabled && !inherited) {
             ++plan.unchanged;
             continue;
         }
         plan.to_update.push_back(LearnerUpdate{learner->id, record, inherited ? inherited : learner->user_id});
     }
-    // Rule: §3.1: learners of the organisation absent from the file are disabled.
+    // Rule: docs/rules/student-import.md "Applying the import": learners of the organisation absent
+    // from the file are disabled.
     if (disable_absent)
         for (const Learner& learner : existing)
             if (!learner.disabled && !in_file.count(learner.record.key))

@@ -1,5 +1,5 @@
 // import_plan.hpp: what applying an import file changes, computed before anything is written
-// (shared/reference/pix-reference.md §3.1 "Applying the import", issue 5 item 4).
+// (docs/rules/student-import.md "Applying the import").
 #pragma once
 
 #include "organizations/learners/learner.hpp"
@@ -40,8 +40,8 @@ struct ImportPlan {
     int unchanged = 0;
     int active_before = 0;
 
-    // Rule: issue 5 item 8: an import that would disable more than half of the active learners asks
-    // for confirmation first (likely a new school year, or the wrong file).
+    // Rule: docs/rules/student-import.md "Year rollover guard": an import that would disable more than half of the
+    // active learners asks for confirmation first (likely a new school year, or the wrong file).
     [[nodiscard]] bool needs_confirmation() const {
         return active_before > 0 && static_cast<int>(to_disable.size()) * 2 > active_before;
     }

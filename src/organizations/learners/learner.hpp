@@ -1,5 +1,5 @@
-// learner.hpp: a pupil or student of an organisation (OrganizationLearner, shared/reference/
-// pix-reference.md §1.3), and the record an import file gives for one of them.
+// learner.hpp: a pupil or student of an organisation (docs/rules/student-import.md "SIECLE XML" for
+// the fields), and the record an import file gives for one of them.
 #pragma once
 
 #include "core/clock.hpp"
@@ -29,7 +29,7 @@ struct LearnerRecord {
     std::string mef_code;
     std::string status;   // "ST" student, "AP" apprentice
     std::string division; // class, e.g. "4A"; for SUP, the "Groupe" column (the list's class filter)
-    // SUP only (pix-reference.md §1.3 "SUP fields", §3.2 "SUP" columns):
+    // SUP only (docs/rules/student-import.md "SUP CSV"):
     std::string email;            // "Email"
     std::string department;       // "Composante"
     std::string educational_team; // "Équipe pédagogique"

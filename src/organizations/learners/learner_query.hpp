@@ -1,5 +1,5 @@
-// learner_query.hpp: the students list of Orga (issue 5 item 6): search, filters, sorting and
-// pagination, and what one row shows.
+// learner_query.hpp: the students list of Orga (docs/rules/organizations.md "Students list"): search,
+// filters, sorting and pagination, and what one row shows.
 #pragma once
 
 #include "organizations/learners/learner.hpp"
@@ -14,8 +14,8 @@ struct LearnerQuery {
     std::string search;      // part of a first or last name, any case
     std::string division;    // "" = every class
     std::string certifiable; // "", "oui", "non", "inconnu"
-    // "", "email", "identifiant", "aucune". No "sso" (issue 5 item 6 lists it) until the product has
-    // an external log-in (GAR/ENT): a filter that can match nobody would mislead.
+    // "", "email", "identifiant", "aucune". No "sso" (docs/rules/organizations.md "Students list") until the product
+    // has an external log-in (GAR/ENT): a filter that can match nobody would mislead.
     std::string connection;
     std::string state = "actifs"; // "actifs", "desactives", "tous"
     std::string sort = "nom";     // "nom", "classe"

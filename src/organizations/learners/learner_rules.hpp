@@ -1,5 +1,5 @@
-// learner_rules.hpp: the checks shared by every import format (shared/reference/pix-reference.md
-// §3.1 "Per-pupil errors", §3.2): dates, required names, birthplace.
+// learner_rules.hpp: the checks shared by every import format (docs/rules/student-import.md
+// "SIECLE XML", "Fregata CSV", "SUP CSV"): dates, required names, birthplace.
 #pragma once
 
 #include <optional>

@@ -25,7 +25,7 @@ std::string upper(std::string text) {
     return text;
 }
 
-// The ELEVE children the rules read (pix-reference.md §3.1, table "ELEVE fields read").
+// The ELEVE children the rules read (docs/rules/student-import.md "SIECLE XML", step 4).
 enum Field : std::size_t {
     INE,
     LAST_NAME,
@@ -138,9 +138,9 @@ const char* error_description(int code, const char* fallback) {
     }
 }
 
-// Rule: pix-reference.md §3.1 "streaming SAX parse": the file is read element by element (libxml2's
-// SAX2 push parser, in chunks); only the fields of the current pupil or structure are held, so the
-// memory does not grow with the file beyond the records themselves.
+// Rule: docs/rules/student-import.md "SIECLE XML", step 2 (docs/adr/0007): the file is read element by element
+// (libxml2's SAX2 push parser, in chunks); only the fields of the current pupil or structure are held, so the memory
+// does not grow with the file beyond the records themselves.
 class SiecleReader {
 public:
     SiecleReader() {
@@ -385,7 +385,7 @@ private:
     static void on_comment(void* context, const xmlChar*) { self(context).close_text(); }
     static void on_instruction(void* context, const xmlChar*, const xmlChar*) { self(context).close_text(); }
 
-    // Rule: pix-reference.md §3.1 "Division": the CODE_STRUCTURE of the first structure of
+    // Rule: docs/rules/student-import.md "SIECLE XML", step 5: the CODE_STRUCTURE of the first structure of
     // TYPE_STRUCTURE "D" of a STRUCTURES_ELEVE, ignoring the code "Inactifs"; groups ("G") are ignored.
     void keep_structure() {
         const std::string code = trimmed(m_code);
@@ -395,7 +395,7 @@ private:
         }
     }
 
-    // Rule: pix-reference.md §3.1 "Skipped pupils": a leaving date or no INE; the division is
+    // Rule: docs/rules/student-import.md "SIECLE XML", step 6: a leaving date or no INE; the division is
     // looked up once the whole file, structures included, has been read.
     void keep_pupil() {
         std::array<std::string, FIELD_COUNT>& field = m_pupil.fields;
@@ -413,14 +413,15 @@ private:
         record.first_name = field[FIRST_NAME];
         record.middle_name = field[SECOND_NAME];
         record.third_name = field[THIRD_NAME];
-        // Rule: §3.1: CODE_SEXE 1 → M, 2 → F.
+        // Rule: docs/rules/student-import.md "SIECLE XML", step 4: CODE_SEXE 1 → M, 2 → F.
         record.sex = field[SEX] == "1" ? "M" : field[SEX] == "2" ? "F" : "";
         record.birthdate = parse_french_date(field[BIRTHDATE]).value_or("");
         record.birth_country_code = field[COUNTRY];
         record.birth_province_code = field[PROVINCE];
         record.birth_city_code = field[CITY_CODE];
         record.birth_city = field[CITY];
-        // Rule: §3.1: CODE_MEF may sit inside SCOLARITE_AN_DERNIER in real files.
+        // Rule: docs/rules/student-import.md "SIECLE XML", step 4: CODE_MEF may sit inside SCOLARITE_AN_DERNIER in real
+        // files.
         record.mef_code = field[MEF].empty() ? trimmed(m_pupil.last_year_mef) : field[MEF];
         record.status = field[STATUS];
         m_records.push_back(std::move(record));
@@ -446,7 +447,7 @@ private:
     std::map<std::string, std::string> m_divisions;
 };
 
-// Rule: pix-reference.md §3.1 "Per-pupil errors"; each error carries the INE and the line.
+// Rule: docs/rules/student-import.md "SIECLE XML", step 7; each error carries the INE and the line.
 void check_pupil(const LearnerRecord& record, const std::string& birthdate, ParsedFile& file) {
     const std::string& ine = record.key;
     if (record.last_name.empty())
@@ -459,7 +460,8 @@ void check_pupil(const LearnerRecord& record, const std::string& birthdate, Pars
         file.add_error(make_issue("BIRTHDATE_REQUIRED", ine, record.line, "DATE_NAISS"));
     else if (record.birthdate.empty())
         file.add_error(make_issue("INVALID_BIRTHDATE_FORMAT", ine, record.line, "DATE_NAISS", birthdate));
-    // Rule: §3.1: CODE_PAYS 100 (France) requires the INSEE code of the birth commune.
+    // Rule: docs/rules/student-import.md "SIECLE XML", step 7: CODE_PAYS 100 (France) requires the INSEE code of the
+    // birth commune.
     if (record.birth_country_code == "100" && record.birth_city_code.empty())
         file.add_error(
             make_issue("BIRTH_CITY_CODE_REQUIRED_FOR_FR_STUDENT", ine, record.line, "CODE_COMMUNE_INSEE_NAISS"));
@@ -470,8 +472,9 @@ void check_pupil(const LearnerRecord& record, const std::string& birthdate, Pars
 ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_uai) {
     if (bytes.empty())
         return refused_file(make_issue("FILE_EMPTY"));
-    // Rule: §3.1 "Encoding": the encoding= of the declaration; the whole file is checked in it first,
-    // so a bad byte is reported with its line before anything else, then decoded while it is parsed.
+    // Rule: docs/rules/student-import.md "SIECLE XML", step 1: the encoding= of the declaration; the whole file is
+    // checked in it first, so a bad byte is reported with its line before anything else, then decoded while it is
+    // parsed.
     const std::string encoding = declared_xml_encoding(bytes);
     if (Status valid = check_encoded(bytes, encoding); !valid)
         return refused_file(decoding_issue(valid.error(), encoding));
@@ -486,7 +489,8 @@ ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_ua
     if (!reader.is_siecle())
         return refused_file(make_issue("NOT_SIECLE"));
 
-    // Rule: §3.1 "UAI check": PARAMETRES/UAJ must equal the organisation's UAI, or UAI_MISMATCHED.
+    // Rule: docs/rules/student-import.md "SIECLE XML", step 3: PARAMETRES/UAJ must equal the organisation's UAI, or
+    // UAI_MISMATCHED.
     const std::string uaj = upper(trimmed(reader.uaj()));
     if (uaj.empty()) {
         ImportIssue issue = make_issue("UAI_MISMATCHED");
@@ -506,7 +510,7 @@ ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_ua
     std::set<std::string> seen;
     for (std::size_t i = 0; i < records.size(); ++i) {
         const PendingPupil& pupil = reader.pupils()[i];
-        // Rule: §3.1 "Skipped pupils": no division.
+        // Rule: docs/rules/student-import.md "SIECLE XML", step 6: no division.
         auto division = reader.divisions().find(pupil.id);
         if (division == reader.divisions().end()) {
             ++file.skipped;
@@ -525,7 +529,7 @@ ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_ua
     }
     records.resize(kept);
     file.learners = std::move(records);
-    // Duplicate INEs first: the seeds' system stops at that error, so it is what référents know best.
+    // Duplicate INEs first: the national platform stops at that error, so it is what référents know best.
     std::vector<ImportIssue> others = std::move(file.errors);
     file.errors = std::move(duplicates.errors);
     for (ImportIssue& issue : others)

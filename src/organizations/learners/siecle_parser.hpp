@@ -1,5 +1,5 @@
 // siecle_parser.hpp: reads a SIECLE "Élèves sans adresses" XML export (root BEE_ELEVES) into learner
-// records, under the rules of shared/reference/pix-reference.md §3.1.
+// records, under the rules of docs/rules/student-import.md "SIECLE XML".
 #pragma once
 
 #include "organizations/learners/parsed_file.hpp"

@@ -49,7 +49,7 @@ std::string encoding_value(std::string_view declaration, std::size_t at) {
 } // namespace
 
 std::string declared_xml_encoding(std::string_view bytes) {
-    // Rule: pix-reference.md §3.1 "Encoding": the encoding= of an XML declaration at the start of
+    // Rule: docs/rules/student-import.md "SIECLE XML": the encoding= of an XML declaration at the start of
     // the first 128 bytes (after a byte-order mark and spaces), read by plain character checks.
     std::string_view head = bytes.substr(0, 128);
     if (head.substr(0, 3) == "\xEF\xBB\xBF")
@@ -74,8 +74,8 @@ std::string declared_xml_encoding(std::string_view bytes) {
 
 namespace {
 
-// Rule: issue 5 item 2: ISO-8859-15 and UTF-8 (with or without BOM); the close relatives Latin-1 and
-// Windows-1252 that some exports declare are read too. Anything else is refused.
+// Rule: docs/rules/student-import.md "SIECLE XML": ISO-8859-15 and UTF-8 (with or without BOM); the close relatives
+// Latin-1 and Windows-1252 that some exports declare are read too. Anything else is refused.
 bool supported(const std::string& encoding) {
     static const std::array<const char*, 7> names = {"UTF-8",  "UTF8",       "ISO-8859-15", "ISO8859-15",
                                                      "LATIN9", "ISO-8859-1", "WINDOWS-1252"};
@@ -131,7 +131,7 @@ Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding)
     if (converter == reinterpret_cast<iconv_t>(-1))
         return fail(Error::invalid("ENCODING_NOT_SUPPORTED", encoding));
     // Most of a French file is ASCII, one byte in any of these encodings: start at the input's size
-    // plus a little, and grow only as needed (memory: issue 5 item 2, bounded-memory parsing).
+    // plus a little, and grow only as needed (memory stays bounded by the file, docs/adr/0007).
     std::string output;
     output.resize(bytes.size() + bytes.size() / 16 + 64);
     char* in = const_cast<char*>(bytes.data());

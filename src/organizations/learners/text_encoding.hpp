@@ -1,5 +1,5 @@
 // text_encoding.hpp: reads the encoding an XML file declares and converts its bytes to UTF-8 with
-// iconv (shared/reference/pix-reference.md §3.1 "Encoding": the encoding= of the XML declaration in
+// iconv (docs/rules/student-import.md "SIECLE XML": the encoding= of the XML declaration in
 // the first 128 bytes, default UTF-8; real SIECLE files are ISO-8859-15 and hold characters like "œ").
 #pragma once
 

@@ -37,8 +37,9 @@ ZipEntryKind classify_entry_name(std::string_view name) {
     const bool folder = !name.empty() && name.back() == '/';
     if (folder)
         name.remove_suffix(1);
-    // Rule: pix-reference.md §3.1 "Zip" (the pattern ^([^.][^/]*/)*[^./][^/]*\.xml$, case-insensitive),
-    // read part by part: any part starting with '.' is hidden; an empty part is not a plain file.
+    // Rule: docs/rules/student-import.md "ZIP archives" (the national platform's pattern
+    // ^([^.][^/]*/)*[^./][^/]*\.xml$, case-insensitive), read part by part: any part starting with '.' is hidden; an
+    // empty part is not a plain file.
     bool empty_part = false;
     std::string_view last;
     for (std::size_t start = 0; start <= name.size();) {
@@ -76,8 +77,8 @@ std::variant<std::string, ImportIssue> extract_single_xml(std::string_view bytes
     }
     zip_error_fini(&error);
 
-    // Rule: pix-reference.md §3.1 "Zip": exactly one XML entry (classify_entry_name), no hidden files
-    // or folders; issue 5 item 1: any hidden entry refuses the archive.
+    // Rule: docs/rules/student-import.md "ZIP archives": exactly one XML entry (classify_entry_name),
+    // no hidden files or folders; any hidden entry refuses the archive.
     const zip_int64_t entries = zip_get_num_entries(archive.get(), 0);
     std::vector<zip_uint64_t> xml_indexes;
     std::string extra; // the first hidden or non-XML entry, which refuses an archive that has an XML file

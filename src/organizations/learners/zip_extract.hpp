@@ -1,6 +1,6 @@
 // zip_extract.hpp: takes the single SIECLE XML out of a ZIP upload with libzip, refusing archives
-// that are not exactly one .xml file (shared/reference/pix-reference.md §3.1 "Zip") and archives
-// that would expand beyond safe limits (issue 5 item 1).
+// that are not exactly one .xml file and archives that would expand beyond safe limits
+// (docs/rules/student-import.md "ZIP archives").
 #pragma once
 
 #include "organizations/learners/import_issue.hpp"
@@ -12,8 +12,8 @@
 
 namespace numeria::organizations {
 
-// Rule: issue 5 item 1: refuse archives whose uncompressed size would exceed 200 MB or 100 times
-// the compressed size.
+// Rule: docs/rules/student-import.md "ZIP archives": refuse archives whose uncompressed size would exceed 200 MB or 100
+// times the compressed size.
 constexpr std::uint64_t ZIP_MAX_UNCOMPRESSED = 200ULL * 1024 * 1024;
 constexpr std::uint64_t ZIP_MAX_RATIO = 100;
 

@@ -1,4 +1,4 @@
-// activate_school.hpp: "Activer ou récupérer l'espace" (seed 002 section A, seed 004): the head of
+// activate_school.hpp: "Activer ou récupérer l'espace" (docs/rules/organizations.md "Activation by UAI"): the head of
 // school gives the UAI and a name; the link goes ONLY to the establishment's official e-mail from
 // the directory; whoever follows it, signed in, becomes ADMIN of the school's organisation,
 // created on first activation. The same path recovers a space when the head of school changes.
@@ -12,7 +12,7 @@
 
 namespace numeria::organizations {
 
-// Rule: issue 3 item 6: the activation link is valid 7 days.
+// Rule: docs/rules/organizations.md "Activation by UAI": the activation link is valid 7 days.
 constexpr EpochMs ACTIVATION_LIFETIME_MS = 7LL * 24 * 60 * 60 * 1000;
 // At most this many requests per UAI per 24 hours (the official mailbox must not be flooded).
 constexpr int ACTIVATION_REQUESTS_PER_DAY = 5;

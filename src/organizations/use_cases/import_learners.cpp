@@ -44,7 +44,7 @@ ParsedFile read_import_file(ImportFormat format, std::string_view bytes, const s
             make_issue("FILE_TOO_LARGE", "", 0, "", std::to_string((bytes.size() + 1048575) / 1048576) + " Mo"));
     switch (format) {
     case ImportFormat::Siecle: {
-        // Rule: pix-reference.md §3.1 "Zip": detected by content, not by extension.
+        // Rule: docs/rules/student-import.md "Formats and size": a ZIP is detected by content, not by name.
         if (!looks_like_zip(bytes))
             return parse_siecle_xml(bytes, school_uai);
         std::variant<std::string, ImportIssue> xml = extract_single_xml(bytes);
@@ -86,8 +86,8 @@ ImportOutcome apply_import(const ParsedFile& file, ImportFormat format, const Or
     std::set<std::string> keys;
     for (const LearnerRecord& record : file.learners)
         keys.insert(record.key);
-    // Rule: SUP "add" mode (pix-reference.md §3.2) keeps learners absent from the file; every other
-    // format disables them (§3.1).
+    // Rule: docs/rules/student-import.md "SUP CSV": the "add" mode keeps learners absent from the file;
+    // every other format disables them.
     const ImportPlan plan =
         plan_import(learners.list_all(organization.id), file.learners,
                     learners.accounts_elsewhere(organization.id, keys), format != ImportFormat::SupAdd);

@@ -1,4 +1,4 @@
-// import_learners.hpp: the student-base import (issue 5; shared/reference/pix-reference.md §3):
+// import_learners.hpp: the student-base import (docs/rules/student-import.md):
 // validate a file (SIECLE XML or ZIP, Fregata CSV, SUP CSV), then apply it all or nothing.
 // The caller runs apply_import inside one database transaction.
 #pragma once
@@ -14,7 +14,7 @@
 
 namespace numeria::organizations {
 
-// Rule: pix-reference.md §3.1 "MAX_FILE_SIZE_UPLOAD": 20 MB.
+// Rule: docs/rules/student-import.md "Formats and size": 20 MB.
 constexpr std::size_t MAX_IMPORT_BYTES = 20U * 1024 * 1024;
 
 // Rule: docs/rules/student-import.md "Import jobs": an import claimed this many times without

@@ -26,15 +26,16 @@ struct CreateOrganization {
     std::string name;
     std::string uai; // optional for SUP and PRO
     // For test and training instances only (CLI --allow-nonstandard-uai): accept an identifier that is
-    // not a real UAI, such as the "123ABC" of the seeds' system's SIECLE fixtures: 3 to 20 letters or digits.
+    // not a real UAI, such as the "123ABC" of the sample files in tests/fixtures/students: 3 to 20 letters or
+    // digits (docs/rules/organizations.md "UAI").
     bool nonstandard_uai = false;
-    // Whether the organisation imports its students (pix-reference.md §1.2 isManagingStudents);
+    // Whether the organisation imports its students (docs/rules/organizations.md "Types");
     // unset: the type's default (default_manages_students).
     std::optional<bool> manages_students = std::nullopt;
 };
 
-// Rule: pix-reference.md §1.2 (isManagingStudents) and the Orga inventory ("SCO: import SIECLE or
-// Fregata; SUP: import CSV (add / replace)"): schools (SCO, SCO-AGRI) and higher education (SUP)
+// Rule: docs/rules/organizations.md "Types" (the national platform's "manages students" flag; SCO
+// imports SIECLE or Fregata, SUP imports a CSV): schools (SCO, SCO-AGRI) and higher education (SUP)
 // manage their students unless told otherwise; PRO organisations do not.
 [[nodiscard]] bool default_manages_students(OrganizationType type);
 

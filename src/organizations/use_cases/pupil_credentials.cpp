@@ -20,9 +20,9 @@ Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::Us
         std::optional<identity::User> user = users.find(*learner.user_id);
         if (!user)
             return fail(Error::not_found("learner.account_missing"));
-        // Rule: issue 5 item 7 ("pupils without e-mail"): a class batch leaves the password a pupil chose
-        // for an e-mail account alone; pix-reference.md §5 "Add a username to a pupil who only has an
-        // e-mail": for one pupil, on the teacher's explicit request, the account gets a username too.
+        // Rule: docs/rules/accounts.md "Pupils' credentials": a class batch leaves the password a pupil
+        // chose for an e-mail account alone; "Ajouter un identifiant" to a pupil who only has an
+        // e-mail: for one pupil, on the teacher's explicit request, the account gets a username too.
         if (user->email && email_accounts == EmailAccounts::LeaveAlone)
             return fail(Error::rule("learner.account_has_email"));
         issued.user_id = user->id;
@@ -32,7 +32,7 @@ Result<IssuedCredentials> issue_credentials(const Learner& learner, identity::Us
             issued.username = identity::free_username(record.first_name, record.last_name, record.birthdate, taken);
             users.set_username(user->id, issued.username);
         }
-        // Rule: pix-reference.md §5: stored hashed with shouldChangePassword = true.
+        // Rule: docs/rules/accounts.md "Temporary passwords": stored hashed, to be changed at next log-in.
         users.set_password_hash(user->id, hash, true);
         return issued;
     }

@@ -1,9 +1,9 @@
 // pupil_credentials.hpp: log-in credentials for pupils without e-mail, given by their teachers
-// (shared/reference/pix-reference.md §5; issue 5 item 7): a username and a temporary password for a
+// (docs/rules/accounts.md "Pupils' credentials"): a username and a temporary password for a
 // pupil without account (an account is created and linked), or a new temporary password for a
 // pupil who logs in with a username. A class batch leaves accounts with an e-mail address alone
 // (their owners reset their own password with "Mot de passe oublié"); for one pupil, a teacher may
-// explicitly add a username to such an account (pix-reference.md §5 "Add a username"). The password
+// explicitly add a username to such an account ("Ajouter un identifiant"). The password
 // must be changed at the first log-in and is shown only once.
 #pragma once
 

@@ -97,7 +97,7 @@ Status change_role(OrganizationId organization, identity::UserId user, Role role
         return fail(Error::not_found("membership.not_found"));
     if (membership->role == role)
         return {};
-    // Rule: issue 3 item 8: the last admin can be neither removed nor demoted.
+    // Rule: docs/rules/organizations.md "The team": the last admin can be neither removed nor demoted.
     if (membership->role == Role::Admin && memberships.count_admins(organization) <= 1)
         return fail(Error::rule("membership.last_admin"));
     memberships.put(Membership{organization, user, role}, clock.now());

@@ -1,4 +1,4 @@
-// team.hpp: the Orga "Équipe" tab (seed 002 A, seed 004 steps 2–3): invite members by e-mail,
+// team.hpp: the Orga "Équipe" tab (docs/rules/organizations.md "Invitations", "The team"): invite members by e-mail,
 // resend or cancel an invitation, accept it, change roles, remove members. Every change is
 // written to the audit log.
 #pragma once
@@ -24,7 +24,7 @@ struct InvitationSent {
 };
 
 // Guard clause: a plausible e-mail (invitation.email_invalid). A pending invitation to the same
-// address is reused and sent again with a new link (shared/reference/pix-reference.md §1.2).
+// address is reused and sent again with a new link (docs/rules/organizations.md "Invitations").
 [[nodiscard]] Result<InvitationSent> invite_member(OrganizationId organization, const std::string& email,
                                                    std::optional<Role> role, const Actor& actor,
                                                    InvitationRepository& invitations, AuditLog& audit,

@@ -1,4 +1,4 @@
--- 0001 platform: instance settings and the background job queue (shared/DESIGN.md §1).
+-- 0001 platform: instance settings and the background job queue (ARCHITECTURE.md).
 -- Timestamps are integer milliseconds since the Unix epoch, UTC (docs/adr/0004-storage.md).
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,

@@ -1,5 +1,5 @@
--- 0009 learners: the pupils and students of organisations (shared/reference/pix-reference.md §1.3)
--- and the history of student-base imports (issue 5). national_key is the INE (SIECLE, Fregata)
+-- 0009 learners: the pupils and students of organisations and the history of student-base imports
+-- (docs/rules/student-import.md). national_key is the INE (SIECLE, Fregata)
 -- or the student number (SUP). A learner's link to an account (user_id) is never cleared by an import.
 CREATE TABLE learners (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,8 +1,8 @@
-// sql_learner_import_repository.hpp: the history and queue of student-base imports (issue 5
-// item 3). The uploaded file is kept (base64) until the import ends, so an import the server was
-// told about survives a restart; a worker claims one import at a time with a token and a short
-// expiry it renews while working, so several processes (PostgreSQL deployments) never run the same
-// import twice, and an import whose process died is taken again (docs/rules/student-import.md).
+// sql_learner_import_repository.hpp: the history and queue of student-base imports
+// (docs/rules/student-import.md "Import states", "Import jobs"). The uploaded file is kept (base64) until the import
+// ends, so an import the server was told about survives a restart; a worker claims one import at a time with a token
+// and a short expiry it renews while working, so several processes (PostgreSQL deployments) never run the same import
+// twice, and an import whose process died is taken again (docs/rules/student-import.md).
 #pragma once
 
 #include "organizations/learners/learner_import_queue.hpp"
@@ -40,7 +40,8 @@ public:
     // false drops the stored file. False (nothing written) when `token` no longer holds the claim.
     bool finish(long long id, const std::string& token, const std::string& state, const std::string& outcome,
                 bool keep_file, EpochMs now) override;
-    // Confirmation of a large disabling (issue 5 item 8): the worker takes it again.
+    // Confirmation of a large disabling (docs/rules/student-import.md "Year rollover guard"): the worker
+    // takes it again.
     bool confirm(long long organization, long long id, EpochMs now) override;
     bool cancel(long long organization, long long id, EpochMs now) override;
 

@@ -1,5 +1,5 @@
 // sql_learner_repository.hpp: learners on SQL (one text for SQLite and PostgreSQL): the import
-// port, the students list and the pupil page (issue 5).
+// port, the students list and the pupil page (docs/rules/organizations.md "Students list").
 #pragma once
 
 #include "organizations/learners/learner_directory.hpp"
@@ -29,7 +29,7 @@ public:
     // Unlinks the learner's account (a teacher found it wrongly linked) and remembers it, so that
     // imports never link it again (import_plan.cpp).
     void dissociate(organizations::LearnerId id, EpochMs now) override;
-    // The learner's certificability (pix-reference.md §1.3 isCertifiable, certifiableAt); null: unknown.
+    // The learner's certificability and its date (docs/rules/organizations.md "Students list"); null: unknown.
     void set_certificability(organizations::LearnerId id, std::optional<bool> certifiable, std::optional<EpochMs> at,
                              EpochMs now);
 

@@ -1,5 +1,5 @@
 // api_accounts.hpp: the API of accounts, activation, the team and the Admin space (the rest of
-// issue 3 item 3), beside api_handlers.hpp.
+// the /api/v1 routes), beside api_handlers.hpp.
 #pragma once
 
 #include "web/http.hpp"

@@ -1,4 +1,4 @@
-// api_handlers.hpp: the JSON API under /api/v1 (issue 3 item 3), described by the OpenAPI
+// api_handlers.hpp: the JSON API under /api/v1, described by the OpenAPI
 // document at /api/v1/openapi.json. Same use cases as the pages; errors are
 // {"error":{"code","message"}} with the status of web/error_mapping.cpp.
 #pragma once

@@ -1,4 +1,5 @@
-// activation_pages.hpp: "Activer ou récupérer l'espace de mon établissement" (seed 002 A).
+// activation_pages.hpp: "Activer ou récupérer l'espace de mon établissement"
+// (docs/rules/organizations.md "Activation by UAI").
 #pragma once
 
 #include "web/http.hpp"

@@ -1,4 +1,4 @@
-// content_pages.hpp: the content preview of the Admin space (issue 4 item 8): browse areas →
+// content_pages.hpp: the content preview of the Admin space: browse areas →
 // competences → tubes → skills → challenges, show a challenge as a student sees it, answer it and
 // see how the answer is judged.
 #pragma once

@@ -15,7 +15,7 @@ struct ParisTime {
     int day = 0, month = 0, year = 0, hour = 0, minute = 0;
 };
 
-// Rule: shared/DESIGN.md §5 "dates dd/mm/yyyy, Europe/Paris": the zone is ICU's, whatever the
+// Rule: docs/rules/web.md "French formatting" (dates dd/mm/yyyy, Europe/Paris): the zone is ICU's, whatever the
 // process's TZ, so every server of a deployment shows the same local time.
 ParisTime in_paris(EpochMs at) {
     UErrorCode status = U_ZERO_ERROR;

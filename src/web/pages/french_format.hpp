@@ -1,4 +1,4 @@
-// french_format.hpp: dates and times as French pages show them (shared/DESIGN.md §5).
+// french_format.hpp: dates and times as French pages show them (docs/rules/web.md "French formatting").
 #pragma once
 
 #include "core/clock.hpp"

@@ -12,8 +12,8 @@ std::string render_page(const WebApp& app, const Request& request, const PageMet
     context.emplace("app_assets", own);
     std::string body = app.templates.render(template_name, context);
 
-    // Rule: issue 3 item 8: a user in several organisations switches from the header: the Orga
-    // entry of the menu lists the viewer's organisations.
+    // Rule: docs/rules/organizations.md "The team": a user in several organisations switches from
+    // the header: the Orga entry of the menu lists the viewer's organisations.
     mstch::array organizations;
     if (request.viewer) {
         for (const application::ViewerMembership& membership : request.viewer->memberships)

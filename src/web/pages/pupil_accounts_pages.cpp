@@ -1,4 +1,5 @@
-// pupil_accounts_pages.cpp: credentials of pupils without e-mail (issue 5 item 7): for one pupil
+// pupil_accounts_pages.cpp: credentials of pupils without e-mail (docs/rules/accounts.md
+// "Pupils' credentials"): for one pupil
 // (shown once on the pupil's page) or for a whole class (downloaded as CSV or printable PDF), and the
 // dissociation of a wrongly linked account.
 #include "application/learners/students.hpp"
@@ -106,8 +107,9 @@ Response post_class_credentials(const Request& request, WebApp& app) {
                             "Aucun identifiant n'a été généré pour la classe « " + division + " » : " +
                                 std::to_string(with_email) + " élève(s) se connectent avec leur adresse e-mail, " +
                                 std::to_string(not_issued) + " élève(s) sans date de naissance ou sans compte valide.");
-    // Rule: pix-reference.md §5 names the batch file YYYYMMDD_HHmm_organization_learners_password_reset.csv;
-    // we keep its time stamp (Europe/Paris) and name the class in French: YYYYMMDD_HHmm_identifiants_<classe>.
+    // Rule: docs/rules/accounts.md "Pupils' credentials": the national platform names the batch file
+    // YYYYMMDD_HHmm_organization_learners_password_reset.csv; we keep its time stamp (Europe/Paris) and
+    // name the class in French: YYYYMMDD_HHmm_identifiants_<classe>.
     const std::string name = timestamp_for_file(app.clock.now()) + "_identifiants_" + file_safe(division);
     Response response;
     if (pdf) {

@@ -1,4 +1,4 @@
-// students_import_pages.cpp: importing the student base in Orga (issue 5 items 1, 3 and 8): the
+// students_import_pages.cpp: importing the student base in Orga (docs/rules/student-import.md): the
 // page with its upload form and history; the upload (raw body, stored for the background worker);
 // the state the progress banner polls; confirming or cancelling an import that would disable more
 // than half of the pupils; the current list as CSV, to keep before a new school year.

@@ -1,4 +1,5 @@
-// students_list_page.cpp: the students list of Orga and the page of one pupil (issue 5 item 6).
+// students_list_page.cpp: the students list of Orga and the page of one pupil
+// (docs/rules/organizations.md "Students list").
 #include "application/learners/students.hpp"
 #include "web/pages/french_format.hpp"
 #include "web/pages/page.hpp"

@@ -1,4 +1,4 @@
-// students_pages.hpp: the "Élèves" tab of Orga (issue 5): the list with search, filters, sorting
+// students_pages.hpp: the "Élèves" tab of Orga: the list with search, filters, sorting
 // and pagination; a page per pupil; the import page with its progress banner and history; the
 // log-in credentials of pupils without e-mail.
 #pragma once

@@ -1,5 +1,6 @@
 // students-import.js: sends the chosen file to Orga, then follows the import until it ends
-// (issue 5 item 3: a progress banner that updates without a reload). No framework.
+// (docs/rules/student-import.md "Import states": a progress banner that updates without a reload).
+// No framework.
 const form = document.getElementById('formulaire-import');
 const banner = document.getElementById('bandeau-import');
 const title = document.getElementById('bandeau-titre');
