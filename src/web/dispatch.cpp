@@ -108,6 +108,8 @@ std::optional<Response> authorize(WebApp& app, Request& request, const Route& ro
         request.cookies = parse_cookies(*cookie_header);
     request.remote_address =
         client_address(request.remote_address, request.header("x-forwarded-for"), app.config.trusted_proxies);
+    if (!route.reads_session)
+        return std::nullopt; // public and stateless (static files, health checks): Anonymous only
     resolve_viewer(app, request);
     request.new_csrf_cookie = ensure_csrf_token(app, request);
 
@@ -145,11 +147,10 @@ std::optional<Response> authorize(WebApp& app, Request& request, const Route& ro
     }
     // A password set by someone else must be replaced before anything else
     // (docs/rules/accounts.md "Forced password change").
-    if (request.viewer && request.viewer->must_change_password && !is_api(request) &&
-        route.pattern != "/mot-de-passe/changer" && route.pattern != "/deconnexion")
+    const bool must_change = request.viewer && request.viewer->must_change_password && !route.before_password_change;
+    if (must_change && !is_api(request))
         return Response::redirect("/mot-de-passe/changer");
-    if (request.viewer && request.viewer->must_change_password && is_api(request) &&
-        route.pattern != "/api/v1/me/password" && route.pattern != "/api/v1/auth/logout")
+    if (must_change && is_api(request))
         return Response::json(403, nlohmann::json{{"error",
                                                    {{"code", "password.must_change"},
                                                     {"message", "Choisissez d'abord un nouveau mot de passe "

@@ -96,11 +96,11 @@ std::string Request::field(const std::string& name) const {
 }
 
 Response Response::json(int status, std::string body) {
-    return Response{status, "application/json", std::move(body), {}};
+    return Response{status, "application/json", std::move(body), {}, {}};
 }
 
 Response Response::redirect(std::string location) {
-    Response response{303, "text/plain; charset=utf-8", "", {}};
+    Response response{303, "text/plain; charset=utf-8", "", {}, {}};
     response.set_header("Location", std::move(location));
     return response;
 }
@@ -157,7 +157,7 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
 }
 
 Response Response::text(int status, std::string body, std::string content_type) {
-    return Response{status, std::move(content_type), std::move(body), {}};
+    return Response{status, std::move(content_type), std::move(body), {}, {}};
 }
 
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {

@@ -5,6 +5,7 @@
 #include "application/viewer_query.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -78,6 +79,11 @@ struct Response {
     std::string content_type = "text/html; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // A body made piece by piece, sent with chunked transfer encoding in constant memory (exports
+    // of any size): called until it returns false, each call appending the next piece to `out`.
+    // It runs after the head is sent: a failure then cuts the connection, so the client sees an
+    // incomplete transfer, never a truncated file that looks whole.
+    std::function<bool(std::string& out)> stream;
 
     void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 

@@ -22,6 +22,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
 
 void Router::add(Route route) {
     NUMERIA_ASSERT(!route.pattern.empty() && route.pattern.front() == '/', "route patterns start with '/'");
+    NUMERIA_ASSERT(route.reads_session || route.access == Access::Anonymous, "a sessionless route is anonymous");
     for (const Route& existing : m_routes)
         NUMERIA_ASSERT(!(existing.method == route.method && existing.pattern == route.pattern), "duplicate route");
     Compiled compiled;

@@ -22,6 +22,13 @@ struct Route {
     std::uint64_t body_limit = DEFAULT_BODY_LIMIT;
     Handler handler;
     std::string name; // metric and log label; the pattern when empty
+    // False for routes that never look at who calls (static files, health checks): no cookie is
+    // read and no database query runs before the handler (docs/adr/0008 "Request path").
+    bool reads_session = true;
+    // True for the few routes a user whose password was set by someone else may call before
+    // choosing their own (docs/rules/accounts.md "Forced password change"); every other route
+    // sends them to the change page (403 on the API).
+    bool before_password_change = false;
 };
 
 struct RouteMatch {

@@ -17,15 +17,31 @@
 
 namespace numeria::web {
 
+namespace {
+
+// A route that never looks at the session: no database read before its handler.
+Route sessionless(Route route) {
+    route.reads_session = false;
+    return route;
+}
+
+// A route a user must still reach while their password must be changed.
+Route before_password_change(Route route) {
+    route.before_password_change = true;
+    return route;
+}
+
+} // namespace
+
 void register_routes(Router& router) {
     using enum Method;
     using enum Access;
 
     // Operations
-    router.add({Get, "/healthz", Anonymous, DEFAULT_BODY_LIMIT, get_healthz, ""});
-    router.add({Get, "/metrics", Anonymous, DEFAULT_BODY_LIMIT, get_metrics, ""});
-    router.add({Get, "/assets/:mount/*path", Anonymous, DEFAULT_BODY_LIMIT, get_asset, ""});
-    router.add({Get, "/static/:mount/*path", Anonymous, DEFAULT_BODY_LIMIT, get_asset, ""});
+    router.add(sessionless({Get, "/healthz", Anonymous, DEFAULT_BODY_LIMIT, get_healthz, ""}));
+    router.add(sessionless({Get, "/metrics", Anonymous, DEFAULT_BODY_LIMIT, get_metrics, ""}));
+    router.add(sessionless({Get, "/assets/:mount/*path", Anonymous, DEFAULT_BODY_LIMIT, get_asset, ""}));
+    router.add(sessionless({Get, "/static/:mount/*path", Anonymous, DEFAULT_BODY_LIMIT, get_asset, ""}));
 
     // Public pages
     router.add({Get, "/", Anonymous, DEFAULT_BODY_LIMIT, get_home, ""});
@@ -41,9 +57,11 @@ void register_routes(Router& router) {
     router.add({Post, "/connexion", Anonymous, DEFAULT_BODY_LIMIT, post_log_in, ""});
     router.add({Get, "/connexion/debloquer", Anonymous, DEFAULT_BODY_LIMIT, get_account_unlock, ""});
     router.add({Post, "/connexion/debloquer", Anonymous, DEFAULT_BODY_LIMIT, post_account_unlock, ""});
-    router.add({Post, "/deconnexion", Learner, DEFAULT_BODY_LIMIT, post_log_out, ""});
-    router.add({Get, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, get_change_password, ""});
-    router.add({Post, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, post_change_password, ""});
+    router.add(before_password_change({Post, "/deconnexion", Learner, DEFAULT_BODY_LIMIT, post_log_out, ""}));
+    router.add(
+        before_password_change({Get, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, get_change_password, ""}));
+    router.add(
+        before_password_change({Post, "/mot-de-passe/changer", Learner, DEFAULT_BODY_LIMIT, post_change_password, ""}));
     // JSON API; described at /api/v1/openapi.json
     router.add({Get, "/api/v1/openapi.json", Anonymous, DEFAULT_BODY_LIMIT, api_get_openapi, ""});
     router.add({Post, "/api/v1/auth/token", Anonymous, DEFAULT_BODY_LIMIT, api_post_token, ""});
@@ -65,8 +83,9 @@ void register_routes(Router& router) {
     router.add(
         {Get, "/api/v1/organizations/:org_id/audit-events", OrgAdmin, DEFAULT_BODY_LIMIT, api_get_audit_events, ""});
     router.add({Post, "/api/v1/users", Anonymous, DEFAULT_BODY_LIMIT, api_post_user, ""});
-    router.add({Post, "/api/v1/auth/logout", Learner, DEFAULT_BODY_LIMIT, api_post_logout, ""});
-    router.add({Post, "/api/v1/me/password", Learner, DEFAULT_BODY_LIMIT, api_post_my_password, ""});
+    router.add(before_password_change({Post, "/api/v1/auth/logout", Learner, DEFAULT_BODY_LIMIT, api_post_logout, ""}));
+    router.add(
+        before_password_change({Post, "/api/v1/me/password", Learner, DEFAULT_BODY_LIMIT, api_post_my_password, ""}));
     router.add({Post, "/api/v1/password-resets", Anonymous, DEFAULT_BODY_LIMIT, api_post_password_reset, ""});
     router.add({Post, "/api/v1/activations", Anonymous, DEFAULT_BODY_LIMIT, api_post_activation, ""});
     router.add({Post, "/api/v1/activations/confirm", Learner, DEFAULT_BODY_LIMIT, api_post_activation_confirm, ""});

@@ -335,6 +335,10 @@ private:
         for (auto& [name, value] : response.headers)
             message->insert(name, value);
         message->keep_alive(keep_alive);
+        if (response.stream && m_request.method != Method::Head) {
+            send_chunks(message, std::move(response.stream), route_name, response.status, keep_alive);
+            return;
+        }
         const std::size_t bytes = response.body.size();
         if (m_request.method == Method::Head || response.status == 304 || response.status == 204) {
             if (response.status != 304 && response.status != 204)
@@ -350,6 +354,64 @@ private:
                           [self = shared_from_this(), message, keep_alive](beast::error_code error, std::size_t) {
                               self->on_written(error, keep_alive);
                           });
+    }
+
+    // The head (Transfer-Encoding: chunked), then one chunk per call of `produce`, then the last
+    // chunk; the session's timeout covers each write.
+    void send_chunks(const std::shared_ptr<http::response<http::string_body>>& message,
+                     std::function<bool(std::string&)> produce, const std::string& route_name, int status,
+                     bool keep_alive) {
+        message->chunked(true);
+        auto serializer = std::make_shared<http::response_serializer<http::string_body>>(*message);
+        record_request(m_state.app, m_request, route_name, status, m_started, 0);
+        m_stream.expires_after(m_state.options.write_timeout);
+        http::async_write_header(m_stream, *serializer,
+                                 [self = shared_from_this(), message, serializer, keep_alive,
+                                  producer = std::make_shared<std::function<bool(std::string&)>>(std::move(produce))](
+                                     beast::error_code error, std::size_t) {
+                                     if (error)
+                                         return self->close();
+                                     self->write_chunk(producer, keep_alive);
+                                 });
+    }
+
+    void write_chunk(const std::shared_ptr<std::function<bool(std::string&)>>& producer, bool keep_alive) {
+        auto piece = std::make_shared<std::string>();
+        bool more = false;
+        try {
+            more = (*producer)(*piece);
+        } catch (const std::exception& error) {
+            spdlog::error(
+                nlohmann::json{{"msg", "stream failed"}, {"request_id", m_request.request_id}, {"error", error.what()}}
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            return close();
+        }
+        if (piece->empty()) {
+            if (more)
+                return net::post(m_stream.get_executor(), [self = shared_from_this(), producer, keep_alive] {
+                    self->write_chunk(producer, keep_alive);
+                });
+            return finish_chunks(keep_alive);
+        }
+        m_stream.expires_after(m_state.options.write_timeout);
+        net::async_write(
+            m_stream, http::make_chunk(net::buffer(*piece)),
+            [self = shared_from_this(), producer, piece, more, keep_alive](beast::error_code error, std::size_t) {
+                if (error)
+                    return self->close();
+                if (more)
+                    return self->write_chunk(producer, keep_alive);
+                self->finish_chunks(keep_alive);
+            });
+    }
+
+    void finish_chunks(bool keep_alive) {
+        auto end = std::make_shared<decltype(http::make_chunk_last())>(http::make_chunk_last());
+        m_stream.expires_after(m_state.options.write_timeout);
+        net::async_write(m_stream, *end,
+                         [self = shared_from_this(), end, keep_alive](beast::error_code error, std::size_t) {
+                             self->on_written(error, keep_alive);
+                         });
     }
 
     void on_written(beast::error_code error, bool keep_alive) {

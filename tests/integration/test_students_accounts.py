@@ -168,6 +168,8 @@ class StudentsAccountsTest(DemoSchoolTest):
                                                     headers={"Cookie": self.direction._cookie_header()})
 
         self.assertEqual(status, 200)
+        # Streamed 500 pupils at a time (docs/adr/0009-streaming-and-live-pages.md): memory stays flat for any school.
+        self.assertEqual(headers.get("transfer-encoding"), "chunked")
         self.assertTrue(body.startswith(b"\xef\xbb\xbf"))
         rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
         self.assertEqual(rows[0][3], "Date de naissance")

@@ -20,7 +20,7 @@ struct StudentsView {
     int email_accounts = 0;             // in the query's class (left out of class credentials)
 };
 [[nodiscard]] Result<StudentsView> list_students(Services& app, const organizations::LearnerQuery& query);
-// Every learner matching the query, with no page limit (the CSV export).
+// The learners of one page of the query (the CSV export reads it page by page).
 [[nodiscard]] std::vector<organizations::LearnerRow> all_students(Services& app,
                                                                   const organizations::LearnerQuery& query);
 

@@ -146,32 +146,52 @@ Response post_student_dissociate(const Request& request, WebApp& app) {
                                                         : "Aucun compte n'était lié à cet élève.")}});
 }
 
+namespace {
+
+// One line of the students export (dates dd/mm/yyyy, Europe/Paris for the certificability's instant).
+std::string student_csv_line(const organizations::LearnerRow& row) {
+    const organizations::Learner& learner = row.learner;
+    const std::string certificability = !learner.certifiable   ? "Non communiqué"
+                                        : *learner.certifiable ? "Certifiable"
+                                                               : "Non certifiable";
+    return csv_field(learner.record.key) + ";" + csv_field(learner.record.last_name) + ";" +
+           csv_field(learner.record.first_name) + ";" + french_date(learner.record.birthdate) + ";" +
+           csv_field(learner.record.division) + ";" + certificability + ";" +
+           (learner.certifiable_at ? paris_date(*learner.certifiable_at) : "") + ";" +
+           (learner.disabled ? "Désactivé" : "Actif") + "\r\n";
+}
+
+} // namespace
+
+// The export is streamed 500 pupils at a time (chunked transfer, docs/adr/0009): memory stays flat
+// whatever the size
+// of the school.
 Response get_students_csv(const Request& request, WebApp& app) {
-    std::string csv = "\xEF\xBB\xBF"
-                      "INE ou identifiant;Nom;Prénom;Date de naissance;Classe;Certificabilité;Date de "
-                      "certificabilité;État\r\n";
+    constexpr int BATCH = 500;
     organizations::LearnerQuery query;
     query.organization = request.organization_id;
     query.state = "tous";
     query.sort = "classe";
-    query.page_size = 1000000;
-    for (const organizations::LearnerRow& row : application::all_students(app.services, query)) {
-        const organizations::Learner& learner = row.learner;
-        const std::string certificability = !learner.certifiable   ? "Non communiqué"
-                                            : *learner.certifiable ? "Certifiable"
-                                                                   : "Non certifiable";
-        // Dates as dd/mm/yyyy (Europe/Paris for the certificability's instant), like the pages.
-        csv += csv_field(learner.record.key) + ";" + csv_field(learner.record.last_name) + ";" +
-               csv_field(learner.record.first_name) + ";" + french_date(learner.record.birthdate) + ";" +
-               csv_field(learner.record.division) + ";" + certificability + ";" +
-               (learner.certifiable_at ? paris_date(*learner.certifiable_at) : "") + ";" +
-               (learner.disabled ? "Désactivé" : "Actif") + "\r\n";
-    }
+    query.page_size = BATCH;
+    query.page = 1;
     Response response;
     response.content_type = "text/csv; charset=utf-8";
-    response.body = csv;
     response.set_header("Content-Disposition",
                         "attachment; filename=\"" + timestamp_for_file(app.clock.now()) + "_eleves.csv\"");
+    response.stream = [&app, query, header = true](std::string& out) mutable {
+        if (header) {
+            header = false;
+            out = "\xEF\xBB\xBF"
+                  "INE ou identifiant;Nom;Prénom;Date de naissance;Classe;Certificabilité;Date de "
+                  "certificabilité;État\r\n";
+            return true;
+        }
+        const std::vector<organizations::LearnerRow> rows = application::all_students(app.services, query);
+        ++query.page;
+        for (const organizations::LearnerRow& row : rows)
+            out += student_csv_line(row);
+        return rows.size() == static_cast<std::size_t>(BATCH);
+    };
     return response;
 }
 
