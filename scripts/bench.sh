@@ -114,3 +114,10 @@ printf '%-44s %8s ms\n' "same file again (3,000 unchanged)" "$best_again"
 echo
 echo "Account hardening (production password hashing):"
 NUMERIA_BIN="$(pwd)/$BIN" /usr/bin/python3 -m tests.bench.identity_figures timing nat healthz
+
+# 5. Request path (docs/adr/0008-application-layer.md): the same page anonymous and signed in (target:
+# a signed-in page costs at most 1.3x), the Orga students list (90 pupils), and the p99 of a cheap
+# write alone and while 4 log-ins hash their passwords (target: under 50 ms).
+echo
+echo "Request path (SQLite, wrk -t2 -c16 -d8s; cost_ratio = anonymous req/s / signed-in req/s):"
+NUMERIA_BIN="$(pwd)/$BIN" /usr/bin/python3 -m tests.bench.request_path_figures pages writes

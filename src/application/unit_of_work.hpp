@@ -52,8 +52,9 @@ public:
 };
 
 // Read: a read transaction. Write: a write (one writer at a time on SQLite). Durable: a write
-// whose commit reaches the disk before it returns.
-enum class TxMode { Read, Write, Durable };
+// whose commit reaches the disk before it returns. SingleRead: work that runs ONE read statement,
+// without BEGIN/COMMIT around it (the caller's lookup on every signed-in request).
+enum class TxMode { Read, Write, Durable, SingleRead };
 
 struct PoolStats {
     std::size_t size = 0;

@@ -1,6 +1,7 @@
 #include "storage/database.hpp"
 
 #include "core/assert.hpp"
+#include "storage/statement_cache.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -147,7 +148,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
 
 Status Database::run_once(TxMode mode, const std::function<Status(soci::session&)>& work) {
     NUMERIA_ASSERT(m_pool != nullptr, "database used after close()");
-    const bool writing = mode != TxMode::Read;
+    const bool writing = mode != TxMode::Read && mode != TxMode::SingleRead;
     const bool durable = mode == TxMode::Durable && m_engine == Engine::Sqlite;
     std::unique_lock<std::mutex> writer;
     if (writing && m_engine == Engine::Sqlite)
@@ -156,6 +157,8 @@ Status Database::run_once(TxMode mode, const std::function<Status(soci::session&
     soci::session& sql = lease.session();
     if (durable)
         sql << "PRAGMA synchronous=FULL";
+    if (mode == TxMode::SingleRead)
+        return work(sql);
     // BEGIN IMMEDIATE takes the SQLite write lock at once, so a writer never fails on upgrade.
     sql << (writing && m_engine == Engine::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     auto rollback = [&sql] {
@@ -230,6 +233,7 @@ void Database::close() {
         return;
     for (std::size_t i = 0; i < m_pool_size; ++i) {
         std::size_t position = m_pool->lease();
+        forget_statements(m_pool->at(position));
         m_pool->at(position).close();
         (void)position;
     }

@@ -29,7 +29,9 @@ enum class Engine { Sqlite, Postgresql };
 
 // Read: a read transaction. Write: one writer at a time on SQLite (BEGIN IMMEDIATE).
 // Durable: a write whose commit reaches the disk before it returns (SQLite synchronous=FULL).
-enum class TxMode { Read, Write, Durable };
+// SingleRead: ONE read statement, without BEGIN/COMMIT (a statement is atomic by itself): the
+// hot path's lookups (the caller of every signed-in request) save two round trips.
+enum class TxMode { Read, Write, Durable, SingleRead };
 
 [[nodiscard]] const char* engine_name(Engine engine);
 

@@ -76,6 +76,8 @@ TxMode storage_mode(application::TxMode mode) {
         return TxMode::Write;
     case application::TxMode::Durable:
         return TxMode::Durable;
+    case application::TxMode::SingleRead:
+        return TxMode::SingleRead;
     }
     return TxMode::Write;
 }

@@ -23,7 +23,7 @@ void close_session(Services& app, const std::string& token) {
 std::optional<ViewerRecord> find_viewer(Services& app, const std::string& token) {
     if (token.size() != 64)
         return std::nullopt;
-    auto found = app.tx.read([&](UnitOfWork& uow) -> Result<std::optional<ViewerRecord>> {
+    auto found = app.tx.transact(TxMode::SingleRead, [&](UnitOfWork& uow) -> Result<std::optional<ViewerRecord>> {
         return uow.viewers().find_by_session(identity::token_digest(token), app.clock.now());
     });
     return found ? *found : std::nullopt;
