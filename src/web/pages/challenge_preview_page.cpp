@@ -1,6 +1,6 @@
 // challenge_preview_page.cpp: one challenge shown as a student sees it (statement, illustration,
 // attachment, answer inputs), then judged by the content's answer-checking library on POST.
-#include "content/answer_checking/answer_checking.hpp"
+#include "content/answer_checking/check_answer.hpp"
 #include "content/answer_checking/text_treatments.hpp"
 #include "web/markdown.hpp"
 #include "web/pages/content_pages.hpp"
@@ -24,12 +24,12 @@ struct Judgement {
     std::map<std::string, bool> fields; // QROCM-ind per-field results
 };
 
-// Nothing typed but spaces (no-break ones included).
+// Nothing typed but spaces (no-break ones included): the field is shown as missing.
 bool blank(const std::string& text) {
     return content::treatment_t1(content::pre_treat(text)).empty();
 }
 
-// Rule (content audit item 8, as Pix App does): "Je valide" needs an answer, in every field;
+// Rule: docs/rules/content.md "Answer checking": "Je valide" needs an answer, in every field;
 // only "Je passe" skips a question.
 std::string missing_answer_message(ChallengeType type) {
     const std::string otherwise = " Sinon, passez la question avec « Je passe ».";
@@ -81,56 +81,28 @@ std::optional<int> proposal_index(const std::string& value, std::size_t count) {
     return index >= 1 && static_cast<std::size_t>(index) <= count ? std::optional<int>(index) : std::nullopt;
 }
 
+// The posted form as an answer, judged by content/answer_checking.
 Judgement judge(const Challenge& challenge, const Request& request) {
-    Judgement judgement;
-    judgement.answered = true;
-    const bool skipped = request.field("action") == "passer";
-    bool empty = false;
-    switch (challenge.type) {
-    case ChallengeType::Qcu: {
-        const std::optional<int> chosen = proposal_index(request.field("reponse"), challenge.proposals.size());
-        empty = !chosen;
-        judgement.verdict = content::check_qcu(chosen, *challenge.right_proposals.begin(), skipped);
-        break;
-    }
-    case ChallengeType::Qcm: {
-        std::set<int> chosen;
+    content::Answer answer;
+    answer.skipped = request.field("action") == "passer";
+    if (challenge.type == ChallengeType::Qcu) {
+        if (auto chosen = proposal_index(request.field("reponse"), challenge.proposals.size()))
+            answer.chosen.insert(*chosen);
+    } else if (challenge.type == ChallengeType::Qcm) {
         for (std::size_t i = 1; i <= challenge.proposals.size(); ++i)
             if (!request.field("proposition-" + std::to_string(i)).empty())
-                chosen.insert(static_cast<int>(i));
-        empty = chosen.empty();
-        judgement.verdict = content::check_qcm(chosen, challenge.right_proposals, skipped);
-        break;
+                answer.chosen.insert(static_cast<int>(i));
     }
-    case ChallengeType::Qroc:
-        empty = blank(request.field("reponse"));
-        judgement.verdict = content::check_qroc(request.field("reponse"), challenge.free_solution, skipped);
-        break;
-    case ChallengeType::QrocmInd: {
-        std::map<std::string, std::string> answers;
-        for (const content::Field& field : challenge.fields) {
-            answers[field.key] = request.field("champ-" + field.key);
-            empty = empty || blank(answers[field.key]);
-        }
-        content::FieldsVerdict verdict = content::check_qrocm_ind(answers, challenge.by_field, skipped);
-        judgement.verdict = verdict.verdict;
-        judgement.fields = verdict.fields;
-        break;
-    }
-    case ChallengeType::QrocmDep: {
-        std::vector<std::string> answers;
-        for (const content::Field& field : challenge.fields) {
-            answers.push_back(request.field("champ-" + field.key));
-            empty = empty || blank(answers.back());
-        }
-        judgement.verdict = content::check_qrocm_dep(answers, challenge.groups, skipped);
-        break;
-    }
-    }
-    if (empty && !skipped) {
+    answer.text = request.field("reponse");
+    for (const content::Field& field : challenge.fields)
+        answer.fields[field.key] = request.field("champ-" + field.key);
+    const content::Judgement judged = content::check_answer(challenge, answer);
+    Judgement judgement;
+    judgement.answered = true;
+    judgement.verdict = judged.verdict;
+    judgement.fields = judged.fields;
+    if (judged.incomplete)
         judgement.missing = missing_answer_message(challenge.type);
-        judgement.fields.clear();
-    }
     return judgement;
 }
 
