@@ -11,6 +11,7 @@
 
 #include <tl/expected.hpp>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -29,9 +30,17 @@ enum class ErrorCode {
 };
 
 struct Error {
+    Error(ErrorCode error_code, std::string error_reason, std::string error_detail = {}, std::int64_t ends_at_ms = 0)
+        : code(error_code)
+        , reason(std::move(error_reason))
+        , detail(std::move(error_detail))
+        , until_ms(ends_at_ms) {}
+
     ErrorCode code;
     std::string reason; // stable key, e.g. "content.duplicate_id"
-    std::string detail; // optional free text for logs and CLI output (never shown raw to users)
+    std::string detail; // optional free text for logs and CLI output (never shown raw to users, never parsed)
+    // A refusal that ends at a known time (a blocked log-in): when, in milliseconds since the epoch.
+    std::int64_t until_ms;
 
     [[nodiscard]] static Error invalid(std::string reason, std::string detail = {}) {
         return {ErrorCode::InvalidInput, std::move(reason), std::move(detail)};

@@ -2,6 +2,7 @@
 
 #include "web/access.hpp"
 #include "web/client_address.hpp"
+#include "web/error_mapping.hpp"
 #include "web/pages/page.hpp"
 #include "web/session_support.hpp"
 #include "web/text_input.hpp"
@@ -151,11 +152,7 @@ std::optional<Response> authorize(WebApp& app, Request& request, const Route& ro
     if (must_change && !is_api(request))
         return Response::redirect("/mot-de-passe/changer");
     if (must_change && is_api(request))
-        return Response::json(403, nlohmann::json{{"error",
-                                                   {{"code", "password.must_change"},
-                                                    {"message", "Choisissez d'abord un nouveau mot de passe "
-                                                                "(POST /api/v1/me/password)."}}}}
-                                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        return error_json(403, "password.must_change", french_message("password.must_change"));
     return std::nullopt;
 }
 

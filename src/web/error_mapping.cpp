@@ -1,5 +1,7 @@
 #include "web/error_mapping.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 
 namespace numeria::web {
@@ -79,9 +81,27 @@ std::string french_message(const std::string& reason) {
         {"organization.uai_taken", "Une organisation existe déjà avec cet UAI."},
         {"mail.not_sent", "L'e-mail n'a pas pu être envoyé. Réessayez dans quelques instants."},
         {"login.invalid_credentials", "L'adresse e-mail, l'identifiant ou le mot de passe est incorrect."},
+        {"login.blocked", "Trop de tentatives de connexion. Réessayez plus tard."},
+        {"password.must_change", "Choisissez d'abord un nouveau mot de passe (POST /api/v1/me/password)."},
+        {"organization.no_students", "Cette organisation ne gère pas d'élèves."},
+        {"import.format_unknown", "Format de fichier inconnu."},
+        {"import.file_empty", "Choisissez un fichier à importer : celui-ci est vide."},
+        {"import.file_too_large", "Le fichier dépasse la taille maximale de 20 Mo."},
+        {"import.not_found", "Cet import n'existe pas."},
+        {"import.not_waiting", "Cet import n'attend pas de confirmation."},
+        {"storage.unique_violation", "Cette demande est arrivée en même temps qu'une autre identique. Réessayez."},
     };
     auto found = messages.find(reason);
     return found == messages.end() ? "Votre demande n'a pas pu être traitée." : found->second;
+}
+
+Response error_json(int status, const std::string& reason, const std::string& message) {
+    return Response::json(status, nlohmann::json{{"error", {{"code", reason}, {"message", message}}}}.dump(
+                                      -1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+Response error_json(const Error& error) {
+    return error_json(http_status(error.code), error.reason, french_message(error.reason));
 }
 
 } // namespace numeria::web

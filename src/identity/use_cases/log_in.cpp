@@ -13,7 +13,7 @@ Result<std::optional<User>> find_log_in_account(const LogIn& command, UserReposi
     const ThrottleState address_state = throttle.get(address_key(command.remote_address));
     if (is_blocked(account_state, now) || is_blocked(address_state, now)) {
         const EpochMs until = std::max(account_state.blocked_until, address_state.blocked_until);
-        return fail(Error{ErrorCode::Forbidden, "login.blocked", std::to_string(until)});
+        return fail(Error{ErrorCode::Forbidden, "login.blocked", {}, until});
     }
     return looks_like_email(command.login) ? users.find_by_email(normalize_email(command.login))
                                            : users.find_by_username(command.login);

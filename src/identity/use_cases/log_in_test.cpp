@@ -116,7 +116,7 @@ TEST_F(LogInTest, TenFailuresBlockTheAccountEvenWithTheRightPassword) {
 
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().reason, "login.blocked");
-    EXPECT_EQ(result.error().detail, std::to_string(m_clock.now() + FIRST_BLOCK_MS));
+    EXPECT_EQ(result.error().until_ms, m_clock.now() + FIRST_BLOCK_MS);
 }
 
 TEST_F(LogInTest, TenFailuresOnTenAccountsFromOneAddressDoNotBlockAnother) {

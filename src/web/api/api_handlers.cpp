@@ -36,7 +36,7 @@ Response api_post_token(const Request& request, WebApp& app) {
     if (logged)
         opened = application::open_session(app.services, logged->user_id, identity::API_TOKEN_LIFETIME_MS);
     if (!logged && logged.error().reason == "login.blocked")
-        return error_json(429, "login.blocked", "Trop de tentatives de connexion. Réessayez plus tard.");
+        return error_json(429, "login.blocked", french_message("login.blocked"));
     if (!logged)
         return error_json(logged.error());
     return Response::json(200, json{{"access_token", opened.token},

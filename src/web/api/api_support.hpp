@@ -13,14 +13,7 @@
 
 namespace numeria::web::api {
 
-[[nodiscard]] inline Response error_json(int status, const std::string& code, const std::string& message) {
-    return Response::json(status, nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump(
-                                      -1, ' ', false, nlohmann::json::error_handler_t::replace));
-}
-
-[[nodiscard]] inline Response error_json(const Error& error) {
-    return error_json(http_status(error.code), error.reason, french_message(error.reason));
-}
+using web::error_json; // the one envelope: web/error_mapping.hpp
 
 [[nodiscard]] inline Response invalid_body() {
     return error_json(400, "invalid_body",

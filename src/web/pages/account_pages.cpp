@@ -115,7 +115,7 @@ Response post_log_in(const Request& request, WebApp& app) {
     identity::LogIn command{request.field("identifiant"), request.field("mot_de_passe"), request.remote_address};
     Result<identity::LoggedIn> logged = application::log_in(app.services, command);
     if (!logged && logged.error().reason == "login.blocked") {
-        const long long until = std::stoll(logged.error().detail);
+        const long long until = logged.error().until_ms;
         const long long minutes = std::max(1LL, (until - app.clock.now() + 59'999) / 60'000);
         Response response =
             log_in_page_with_message(request, app, 429,

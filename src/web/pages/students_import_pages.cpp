@@ -5,6 +5,7 @@
 #include "application/learners/imports.hpp"
 #include "application/organizations/team.hpp"
 #include "organizations/use_cases/import_learners.hpp"
+#include "web/error_mapping.hpp"
 #include "web/pages/french_format.hpp"
 #include "web/pages/page.hpp"
 #include "web/pages/students_pages.hpp"
@@ -71,11 +72,6 @@ std::string read_whole_file(const std::string& path) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-Response json_error(int status, const std::string& code, const std::string& message) {
-    return Response::json(status, nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump(
-                                      -1, ' ', false, nlohmann::json::error_handler_t::replace));
-}
-
 } // namespace
 
 Response get_students_import(const Request& request, WebApp& app) {
@@ -136,18 +132,8 @@ Response post_students_import(const Request& request, WebApp& app) {
     application::ImportUpload upload{request.organization_id, request.query_param("format").value_or(""), file_name,
                                      request.viewer->user_id};
     Result<long long> id = application::submit_import(app.services, upload, bytes);
-    if (!id) {
-        const std::string& reason = id.error().reason;
-        if (reason == "organization.no_students")
-            return json_error(422, reason, "Cette organisation ne gère pas d'élèves.");
-        if (reason == "import.format_unknown")
-            return json_error(400, reason, "Format de fichier inconnu.");
-        if (reason == "import.file_empty")
-            return json_error(400, reason, "Choisissez un fichier à importer : celui-ci est vide.");
-        if (reason == "import.file_too_large")
-            return json_error(413, reason, "Le fichier dépasse la taille maximale de 20 Mo.");
-        return json_error(500, reason, "L'import n'a pas pu être enregistré. Réessayez.");
-    }
+    if (!id)
+        return error_json(id.error());
     return Response::json(202, nlohmann::json{{"id", *id},
                                               {"state", "UPLOADED"},
                                               {"state_url", base_path(request) + "/imports/" + std::to_string(*id)}}
@@ -160,7 +146,7 @@ Response get_students_import_state(const Request& request, WebApp& app) {
         if (auto found = application::find_import(app.services, request.organization_id, *id))
             import = std::move(*found);
     if (!import)
-        return json_error(404, "import.not_found", "Cet import n'existe pas.");
+        return error_json(404, "import.not_found", french_message("import.not_found"));
     return Response::json(200,
                           import_state_json(*import).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
@@ -168,7 +154,7 @@ Response get_students_import_state(const Request& request, WebApp& app) {
 Response post_students_import_confirm(const Request& request, WebApp& app) {
     auto id = import_id(request);
     if (!id || !application::confirm_import(app.services, request.organization_id, *id))
-        return json_error(409, "import.not_waiting", "Cet import n'attend pas de confirmation.");
+        return error_json(409, "import.not_waiting", french_message("import.not_waiting"));
     return Response::json(202, nlohmann::json{{"state", "VALIDATED"}, {"confirmed", true}}.dump(
                                    -1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
@@ -176,7 +162,7 @@ Response post_students_import_confirm(const Request& request, WebApp& app) {
 Response post_students_import_cancel(const Request& request, WebApp& app) {
     auto id = import_id(request);
     if (!id || !application::cancel_import(app.services, request.organization_id, *id))
-        return json_error(409, "import.not_waiting", "Cet import n'attend pas de confirmation.");
+        return error_json(409, "import.not_waiting", french_message("import.not_waiting"));
     return Response::json(
         200, nlohmann::json{{"state", "CANCELLED"}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
