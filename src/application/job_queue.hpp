@@ -45,6 +45,8 @@ public:
     // The last attempt failed: the job stays, failed, with its reason.
     virtual bool give_up(long long id, const std::string& token, const std::string& error, EpochMs now) = 0;
     [[nodiscard]] virtual JobCounts counts() = 0;
+    // Deletes the DONE jobs last updated before `before`; returns how many.
+    virtual long long purge_done(EpochMs before) = 0;
 };
 
 } // namespace numeria::application

@@ -69,6 +69,14 @@ void JobRunner::loop() {
 }
 
 int JobRunner::run_due() {
+    // Once an hour, the jobs done long ago go (their payload went when they finished).
+    if (const EpochMs now = m_clock.now(); now >= m_next_purge) {
+        m_next_purge = now + 60LL * 60 * 1000;
+        (void)m_tx.write([&](UnitOfWork& uow) -> Status {
+            uow.jobs().purge_done(now - m_settings.keep_done.count());
+            return {};
+        });
+    }
     int ran = 0;
     while (run_one()) {
         ++ran;

@@ -29,6 +29,8 @@ struct JobRunnerSettings {
     std::chrono::milliseconds poll = std::chrono::seconds(1);
     std::chrono::milliseconds first_retry = std::chrono::seconds(1);
     std::chrono::milliseconds longest_retry = std::chrono::minutes(30);
+    // DONE jobs are deleted this long after they finished (FAILED ones stay for operators).
+    std::chrono::milliseconds keep_done = std::chrono::hours(24 * 30);
 };
 
 // The wait before the next attempt, after `attempts` failed ones.
@@ -66,6 +68,7 @@ private:
     std::condition_variable m_wake;
     bool m_stopping = false;
     bool m_pending = false;
+    EpochMs m_next_purge = 0;
 };
 
 } // namespace numeria::application

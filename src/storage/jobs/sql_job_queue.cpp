@@ -96,4 +96,12 @@ application::JobCounts SqlJobQueue::counts() {
     return application::JobCounts{count("READY"), count("RUNNING"), count("DONE"), count("FAILED")};
 }
 
+long long SqlJobQueue::purge_done(EpochMs before) {
+    const long long at = before;
+    soci::statement purge =
+        (m_sql.prepare << "DELETE FROM jobs WHERE state = 'DONE' AND updated_at < :b", soci::use(at));
+    purge.execute(true);
+    return purge.get_affected_rows();
+}
+
 } // namespace numeria::storage

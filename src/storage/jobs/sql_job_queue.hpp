@@ -22,6 +22,7 @@ public:
                      EpochMs now) override;
     bool give_up(long long id, const std::string& token, const std::string& error, EpochMs now) override;
     application::JobCounts counts() override;
+    long long purge_done(EpochMs before) override;
 
 private:
     bool settle(long long id, const std::string& token, const std::string& state, const std::string& error,
