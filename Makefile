@@ -1,5 +1,5 @@
 # Numeria: the entry points. `make run` and `make test` work on a fresh Debian 12 machine.
-.PHONY: all deps build build-dev build-fuzz run test test-unit test-integration test-browser bench fuzz lint format clean
+.PHONY: all deps configure-release build build-server build-bench build-dev build-fuzz run test test-unit test-integration test-browser bench fuzz lint format clean
 
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
@@ -13,10 +13,20 @@ all: build
 deps:
 	@scripts/install_deps.sh
 
-# Release binary at build/release/numeria (the path scripts and checks use).
-build: deps
+configure-release: deps
 	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DNUMERIA_WERROR=ON >/dev/null
+
+# Everything in Release (server, unit and adapter tests, benchmarks) in build/release.
+build: configure-release
 	@cmake --build $(RELEASE_DIR) -j $(JOBS)
+
+# Only the Release binary at build/release/numeria (the path scripts and checks use).
+build-server: configure-release
+	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target numeria
+
+# The Release binary and the micro-benchmarks (make bench).
+build-bench: configure-release
+	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target numeria numeria_bench
 
 # Domain libraries and unit tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 build-dev: deps
@@ -30,7 +40,7 @@ build-fuzz: deps
 		-DNUMERIA_WERROR=ON >/dev/null
 	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target numeria_fuzzers
 
-run: build
+run: build-server
 	@scripts/run_demo.sh
 
 test: build build-dev build-fuzz
@@ -42,7 +52,7 @@ fuzz: build-fuzz
 	@status=0; scripts/run_fuzz.sh regressions || status=1; scripts/run_fuzz.sh fuzz $(FUZZ_SECONDS) || status=1; \
 		exit $$status
 
-bench: build
+bench: build-bench
 	@scripts/bench.sh
 
 lint:
