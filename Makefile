@@ -1,5 +1,5 @@
 # Numeria: the entry points. `make run` and `make test` work on a fresh Debian 12 machine.
-.PHONY: all deps configure-release build build-server build-bench build-dev build-fuzz run test test-unit test-integration test-browser bench fuzz lint format clean
+.PHONY: all deps configure-release build build-server build-bench build-dev build-fuzz run test test-unit test-integration test-browser bench fuzz lint tidy format clean
 
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
@@ -44,7 +44,7 @@ run: build-server
 	@scripts/run_demo.sh
 
 test: build build-dev build-fuzz
-	@scripts/run_tests.sh
+	@JOBS=$(JOBS) scripts/run_tests.sh
 
 # Long fuzzing runs: every regression input once, then each target for FUZZ_SECONDS
 # (make fuzz FUZZ_SECONDS=3600); fails if either part does.
@@ -55,8 +55,12 @@ fuzz: build-fuzz
 bench: build-bench
 	@scripts/bench.sh
 
-lint:
-	@scripts/lint.sh
+# Layers, file sizes, clang-format, then clang-tidy over src/ (make tidy alone; .clang-tidy).
+lint: deps
+	@JOBS=$(JOBS) scripts/lint.sh
+
+tidy: deps
+	@scripts/tidy.py --jobs $(JOBS)
 
 format:
 	@find src tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

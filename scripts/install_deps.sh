@@ -4,7 +4,7 @@
 # so re-running `make test` costs nothing.
 set -eu
 
-PACKAGES="build-essential cmake ninja-build pkg-config ccache git clang libclang-rt-14-dev \
+PACKAGES="build-essential cmake ninja-build pkg-config ccache git clang clang-tidy libclang-rt-14-dev \
   libboost-dev libfmt-dev \
   libsoci-dev libsqlite3-dev libpq-dev postgresql \
   libmstch-dev nlohmann-json3-dev libxml2-dev \

@@ -57,4 +57,15 @@ check "newline at end of file" newline_at_end
 if command -v clang-format >/dev/null; then
     check "clang-format" clang-format --dry-run -Werror $(sources)
 fi
+# clang-tidy over src/ (.clang-tidy; `make tidy` alone): the longest check, so the last one.
+# SKIP_TIDY=1 leaves it out.
+if [ "${SKIP_TIDY:-0}" != 1 ]; then
+    if tidy_output=$(/usr/bin/python3 scripts/tidy.py --jobs "${JOBS:-$(nproc)}" 2>&1); then
+        echo "[OK] clang-tidy ($(tail -1 <<<"$tidy_output" | sed 's/^clang-tidy: //'))"
+    else
+        echo "[FAIL] clang-tidy"
+        echo "$tidy_output" | grep -v '^$' | head -80 | sed 's/^/    /'
+        status=1
+    fi
+fi
 exit $status

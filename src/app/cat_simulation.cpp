@@ -87,6 +87,7 @@ nlohmann::json simulate_tests(const Bank& bank, const SelectionRules& rules, con
     std::mt19937_64 random(settings.seed);
     std::normal_distribution<double> population(0.0, 1.0);
     std::vector<double> thetas;
+    thetas.reserve(static_cast<std::size_t>(std::max(settings.simulees, 0)));
     for (int i = 0; i < settings.simulees; ++i)
         thetas.push_back(population(random));
     const Selector selector(bank, rules);

@@ -243,7 +243,10 @@ void replay(const std::string& bank_path, const std::string& simulees_path, int 
         ++line_number;
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
-        const auto [theta, draws] = read_simulee(line, line_number, length);
+        // Plain variables, not a structured binding: clang before 16 cannot capture those (P1091).
+        const auto simulee = read_simulee(line, line_number, length);
+        const double theta = simulee.first;
+        const std::vector<double>& draws = simulee.second;
         // Rule: docs/rules/certification-engine.md "Command line": question t is right iff u_t < P(θ, item).
         const cat::TestRecord record = cat::run_test(selector, grid, unused, [&](int item, int index) {
             const cat::Item& asked = bank.items()[static_cast<std::size_t>(item)];

@@ -6,7 +6,9 @@
 #include <sodium.h>
 
 #include <cstdio>
+#include <exception>
 
+// NOLINTNEXTLINE(bugprone-exception-escape): only CLI11's set-up may still throw, on a programming error.
 int main(int argc, char** argv) {
     CLI::App app{"Numeria : évaluer, développer et certifier les compétences numériques des élèves.\n"
                  "Numeria: assess, develop and certify the digital skills of school students."};
@@ -32,6 +34,10 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
         return app.exit(error);
+    } catch (const std::exception& error) {
+        // What no command caught (e.g. a database lost mid-command): one line and a failure.
+        std::fprintf(stderr, "numeria: %s\n", error.what());
+        return 1;
     }
     return 0;
 }

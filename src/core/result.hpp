@@ -71,11 +71,13 @@ using Status = tl::expected<void, Error>;
 
 // NUMERIA_TRY(auto value, expression): evaluates `expression` (a Result), returns its error
 // from the enclosing function if it failed, otherwise declares `value` from its content.
+// NOLINTBEGIN(bugprone-macro-parentheses): `tmp` and `lhs` are declarations, not expressions.
 #define NUMERIA_TRY_IMPL(tmp, lhs, expr)                                                                               \
     auto tmp = (expr);                                                                                                 \
     if (!tmp.has_value())                                                                                              \
         return ::tl::unexpected<::numeria::Error>(std::move(tmp.error()));                                             \
     lhs = std::move(*tmp)
+// NOLINTEND(bugprone-macro-parentheses)
 #define NUMERIA_TRY(lhs, expr) NUMERIA_TRY_IMPL(NUMERIA_CONCAT(numeria_try_, __LINE__), lhs, expr)
 
 // NUMERIA_TRY_STATUS(expression): for Results without a value to keep.

@@ -46,7 +46,10 @@ void mail_account_links(WebApp& app, const organizations::Organization& importin
         return {};
     });
     const std::string by = inert_mail_text(importing.name) + (importing.uai ? " (UAI " + *importing.uai + ")" : "");
-    for (const auto& [id, school] : schools) {
+    for (const auto& entry : schools) {
+        // Plain names, not a structured binding: clang before 16 cannot capture those in a lambda.
+        const organizations::OrganizationId id = entry.first;
+        const SchoolToTell& school = entry.second;
         const std::string journal = app.public_url() + "/orga/" + std::to_string(id) + "/journal";
         const std::string text = app.templates.render(
             "mail_account_linked",

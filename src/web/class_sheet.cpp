@@ -71,8 +71,10 @@ std::string class_sheet_pdf(const std::string& organization, const std::string& 
             if (index >= lines.size())
                 break;
             const CredentialLine& line = lines[index];
-            const double x = 40 + (slot % 2) * 262.0;
-            const double y = 80 + (slot / 2) * 148.0;
+            const int column = slot % 2;
+            const int row = slot / 2;
+            const double x = 40 + column * 262.0;
+            const double y = 80 + row * 148.0;
             cairo_set_line_width(cr, 0.6);
             cairo_set_dash(cr, nullptr, 0, 0);
             cairo_rectangle(cr, x, y, 252, 138);

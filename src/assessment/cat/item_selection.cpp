@@ -159,6 +159,8 @@ std::optional<int> Selector::pick(const TestState& state, double theta, std::mt1
                 continue;
             if (m_rules.one_per_tube && state.m_tube_used[static_cast<std::size_t>(item.tube)])
                 continue;
+            // exposure_cap > 0 only with an exposure (above); the analyzer does not keep that across the loop.
+            // NOLINTNEXTLINE(clang-analyzer-core.CallAndMessage)
             const std::uint32_t shown = exposure_cap > 0 ? exposure->shown[static_cast<std::size_t>(position)] : 0;
             if (exposure_cap > 0 && shown >= exposure_cap)
                 continue;

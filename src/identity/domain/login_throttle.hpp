@@ -16,7 +16,7 @@ struct ThrottleState {
 // the key is blocked for 2 minutes; every further 10 failures block it again for twice as long
 // (4, 8, 16 minutes…, capped at 24 hours).
 constexpr int FAILURES_BEFORE_BLOCK = 10;
-constexpr EpochMs FIRST_BLOCK_MS = 2 * 60 * 1000;
+constexpr EpochMs FIRST_BLOCK_MS = 2LL * 60 * 1000;
 constexpr EpochMs LONGEST_BLOCK_MS = 24LL * 60 * 60 * 1000;
 // Rule: docs/rules/security.md, "Log-in throttling": a whole school shares one address (NAT), so
 // an address is blocked only after 100 failures, the per-account limit staying at 10.

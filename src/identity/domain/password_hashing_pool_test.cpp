@@ -33,6 +33,7 @@ TEST(PasswordHashingPool, RefusesWhenTheQueueIsFull) {
     PasswordHashingPool pool(HashStrength::Minimum, 1, 0);
     std::atomic<int> refused = 0;
     std::vector<std::thread> callers;
+    callers.reserve(8);
     for (int i = 0; i < 8; ++i)
         callers.emplace_back([&] {
             auto hash = pool.make_hash("Radium1898");

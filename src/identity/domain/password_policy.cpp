@@ -51,6 +51,7 @@ Status check_password_policy(std::string_view password) {
     std::size_t left = password.size();
     while (left > 0) {
         wchar_t character = 0;
+        // NOLINTNEXTLINE(concurrency-mt-unsafe): with a state of its own and uselocale, mbrtowc is thread-safe.
         std::size_t used = std::mbrtowc(&character, cursor, left, &state);
         if (used == static_cast<std::size_t>(-1) || used == static_cast<std::size_t>(-2) || used == 0)
             return fail(Error::invalid("password.invalid_encoding"));

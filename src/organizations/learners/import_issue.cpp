@@ -91,7 +91,7 @@ std::string clean_value(const std::string& text) {
 }
 
 std::string shortened_value(const std::string& raw) {
-    const std::string text = clean_value(raw.size() > 4 * MAX_ISSUE_VALUE ? raw.substr(0, 4 * MAX_ISSUE_VALUE) : raw);
+    std::string text = clean_value(raw.size() > 4 * MAX_ISSUE_VALUE ? raw.substr(0, 4 * MAX_ISSUE_VALUE) : raw);
     if (text.size() <= MAX_ISSUE_VALUE && raw.size() <= 4 * MAX_ISSUE_VALUE)
         return text;
     std::size_t end = std::min(MAX_ISSUE_VALUE, text.size());

@@ -169,7 +169,7 @@ public:
             if (handler == nullptr || xmlSwitchToEncoding(m_context, handler) != 0)
                 return fail_with(0, "encodage " + encoding);
         }
-        constexpr std::size_t chunk = 256 * 1024;
+        constexpr std::size_t chunk = std::size_t{256} * 1024;
         std::size_t done = 0;
         do {
             const std::size_t size = std::min(chunk, text.size() - done);
@@ -226,7 +226,7 @@ private:
 
     // Line of the '<' of the element just opened: the parser stands at the end of its start tag.
     [[nodiscard]] std::size_t start_line() const {
-        const xmlParserInputPtr input = m_context->input;
+        const xmlParserInput* input = m_context->input;
         int line = input->line;
         for (const xmlChar* p = input->cur; p > input->base;) {
             --p;

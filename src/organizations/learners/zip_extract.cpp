@@ -109,7 +109,7 @@ std::variant<std::string, ImportIssue> extract_single_xml(std::string_view bytes
     if (xml_indexes.size() > 1)
         return make_issue("ZIP_SEVERAL_FILES", "", 0, "", std::to_string(xml_indexes.size()) + " fichiers XML");
     if (total_uncompressed > ZIP_MAX_UNCOMPRESSED || total_uncompressed > ZIP_MAX_RATIO * bytes.size())
-        return make_issue("ZIP_TOO_LARGE", "", 0, "", std::to_string(total_uncompressed / (1024 * 1024)) + " Mo");
+        return make_issue("ZIP_TOO_LARGE", "", 0, "", std::to_string(total_uncompressed / 1024 / 1024) + " Mo");
 
     // Reads at most the declared size (plus one byte to catch a lying header).
     std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(archive.get(), xml_indexes.front(), 0));

@@ -73,7 +73,7 @@ TEST(ZipExtract, RefusesAnExtraFileBesideTheXml) {
 }
 
 TEST(ZipExtract, RefusesABombAboveOneHundredTimesItsSize) {
-    const std::string zeros(5 * 1024 * 1024, '0');
+    const std::string zeros(std::size_t{5} * 1024 * 1024, '0');
 
     EXPECT_EQ(issue_code(extract_single_xml(make_zip({{"a.xml", zeros}}))), "ZIP_TOO_LARGE");
 }

@@ -15,7 +15,7 @@
 namespace numeria::organizations {
 
 // Rule: docs/rules/student-import.md "Formats and size": 20 MB.
-constexpr std::size_t MAX_IMPORT_BYTES = 20U * 1024 * 1024;
+constexpr std::size_t MAX_IMPORT_BYTES = std::size_t{20} * 1024 * 1024;
 
 // Rule: docs/rules/student-import.md "Import jobs": an import claimed this many times without
 // coming to rest (its process died each time) ends in error instead of being run again.

@@ -182,8 +182,9 @@ void SqlLearnerRepository::apply(std::int64_t organization, const organizations:
             r = change.record;
             name = search_name(change.record);
             id = change.id;
-            user = change.user_id.value_or(0);
-            user_ind = change.user_id ? soci::i_ok : soci::i_null;
+            // Read by execute() through soci::use's references, which the analyzer does not follow.
+            user = change.user_id.value_or(0);                     // NOLINT(clang-analyzer-deadcode.DeadStores)
+            user_ind = change.user_id ? soci::i_ok : soci::i_null; // NOLINT(clang-analyzer-deadcode.DeadStores)
             update.execute(true);
         }
     }
@@ -192,7 +193,7 @@ void SqlLearnerRepository::apply(std::int64_t organization, const organizations:
                                                     "AND organization_id = :o",
                                    soci::use(at), soci::use(id), soci::use(org));
         for (organizations::LearnerId disabled : plan.to_disable) {
-            id = disabled;
+            id = disabled; // NOLINT(clang-analyzer-deadcode.DeadStores): read by execute() (soci::use)
             disable.execute(true);
         }
     }

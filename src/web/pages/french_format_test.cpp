@@ -17,12 +17,12 @@ TEST(ParisTime, IsOneHourAheadOfUtcInWinter) {
 }
 
 TEST(ParisDate, IgnoresTheProcessTimeZone) {
-    setenv("TZ", "America/New_York", 1);
+    setenv("TZ", "America/New_York", 1); // NOLINT(concurrency-mt-unsafe): no other thread runs yet
     tzset();
 
     EXPECT_EQ(paris_date(1798759800000), "01/01/2027");
 
-    unsetenv("TZ");
+    unsetenv("TZ"); // NOLINT(concurrency-mt-unsafe): no other thread runs yet
     tzset();
 }
 
