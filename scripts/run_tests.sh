@@ -14,10 +14,19 @@ PYTHON=/usr/bin/python3
 failed=()
 
 section() { printf '\n== %s\n' "$1"; }
+# Each step has a deadline (STEP_TIMEOUT seconds, 25 min by default, ~8x what one takes): a hung
+# server or test fails its step, and the run goes on, instead of eating the whole CI budget.
 step() {
     local name=$1
     shift
-    if "$@"; then echo "[OK] $name"; else echo "[FAIL] $name"; failed+=("$name"); fi
+    if timeout --kill-after=30 "${STEP_TIMEOUT:-1500}" "$@"; then
+        echo "[OK] $name"
+    else
+        local code=$?
+        if [ "$code" -eq 124 ] || [ "$code" -eq 137 ]; then echo "[TIMEOUT] $name"; fi
+        echo "[FAIL] $name"
+        failed+=("$name")
+    fi
 }
 
 PG_DIR=$(mktemp -d /tmp/numeria-pg.XXXXXX)

@@ -10,6 +10,7 @@
 #include "organizations/domain/uai.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "storage/sql_unit_of_work.hpp"
+#include "web/import_messages.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -91,8 +92,8 @@ void import_students(const ImportOptions& options) {
         std::cerr << "numeria: import interrompu : " << error.what() << "\n";
         outcome = application::failed_import_outcome();
     }
-    std::cout << application::import_outcome_json(outcome).dump(-1, ' ', false,
-                                                                nlohmann::json::error_handler_t::replace)
+    std::cout << web::with_import_messages(application::import_outcome_json(outcome))
+                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
     std::cout.flush();
     if (outcome.refused())

@@ -558,17 +558,22 @@ int run_server(WebApp& app, const ServerOptions& options, const std::function<vo
     net::steady_timer drain(context);
     std::chrono::steady_clock::time_point deadline;
     std::function<void()> check_drained = [&] {
-        std::size_t alive = 0;
+        // The sessions are collected under the registry's lock and used after it: the last reference
+        // to a session may be one of these (its connection ended meanwhile), and ~Session takes the
+        // same lock to leave the registry, which would deadlock this thread if it ran inside it.
+        std::vector<std::shared_ptr<Session>> alive;
         {
             std::lock_guard lock(state.mutex);
-            for (auto& [raw, weak] : state.sessions) {
-                if (auto session = weak.lock()) {
-                    ++alive;
-                    net::post(session->executor(), [session] { session->close_if_idle(); });
-                }
-            }
+            alive.reserve(state.sessions.size());
+            for (auto& [raw, weak] : state.sessions)
+                if (auto session = weak.lock())
+                    alive.push_back(std::move(session));
         }
-        if (alive == 0 || std::chrono::steady_clock::now() >= deadline) {
+        for (const std::shared_ptr<Session>& session : alive)
+            net::post(session->executor(), [session] { session->close_if_idle(); });
+        const bool drained = alive.empty();
+        alive.clear();
+        if (drained || std::chrono::steady_clock::now() >= deadline) {
             context.stop();
             return;
         }

@@ -1,5 +1,6 @@
 // import_checks.hpp: what every import reader must give for any input (SIECLE, Fregata, SUP, ZIP):
-// each refusal has a code and a French message, and an accepted file's learners have a key and, in
+// each refusal has a code and quotes only well-formed UTF-8 (the web layer words it in French),
+// and an accepted file's learners have a key and, in
 // every field, one line of well-formed UTF-8 without control characters (the strict text input of
 // the security rules: the database, the JSON output and the e-mails take nothing else).
 #pragma once
@@ -14,8 +15,9 @@ namespace numeria::fuzz {
 
 inline void check_parsed_file(const organizations::ParsedFile& file) {
     for (const organizations::ImportIssue& issue : file.errors) {
-        NUMERIA_ASSERT(!issue.code.empty() && !issue.message.empty(), "every refusal has a code and a message");
-        NUMERIA_ASSERT(is_well_formed_utf8(issue.message), "a refusal's message is well-formed UTF-8");
+        NUMERIA_ASSERT(!issue.code.empty(), "every refusal has a code");
+        for (const std::string* text : {&issue.ine, &issue.field, &issue.value, &issue.reason})
+            NUMERIA_ASSERT(is_well_formed_utf8(*text), "what a refusal quotes is well-formed UTF-8");
     }
     if (file.refused())
         return;

@@ -44,7 +44,11 @@ class ImportJobsTest(unittest.TestCase):
         self.assertTrue(self.school.wait_for_rest(timeout=60), self.school.imports())
         state, _, token, outcome = self.school.row(import_id)
         self.assertEqual((state, token), ("IMPORT_ERROR", None))
-        self.assertIn("L'import a échoué à plusieurs reprises", json.loads(outcome)["errors"][0]["message"])
+        self.assertEqual(json.loads(outcome)["errors"][0]["code"], "IMPORT_RETRIES_EXHAUSTED")
+        status, _, state = self.school.direction.request("GET", f"{self.school.base}/imports/{import_id}")
+        self.assertEqual(status, 200)
+        self.assertIn("L'import a échoué à plusieurs reprises (3 tentatives",
+                      json.loads(state)["outcome"]["errors"][0]["message"])
         self.assertEqual(self.school.active_learners(), 90)
         self.assertIsNone(self.school.server.process.poll())
 

@@ -121,19 +121,30 @@ class GracefulStopTest(unittest.TestCase):
         server = Server().start()
         stop_event = threading.Event()
         results = []
-        workers = [threading.Thread(target=self.hammer, args=(server, stop_event, results)) for _ in range(8)]
-        for worker in workers:
-            worker.start()
-        time.sleep(1.0)
+        # Daemon threads, stopped in `finally`: a server that does not stop fails this test, never
+        # leaves eight clients hammering a dead port and the test run waiting for them forever.
+        workers = [threading.Thread(target=self.hammer, args=(server, stop_event, results), daemon=True)
+                   for _ in range(8)]
+        try:
+            for worker in workers:
+                worker.start()
+            time.sleep(1.0)
 
-        started = time.time()
-        server.signal(signal_number)
-        code = server.wait(timeout=10)
-        elapsed = time.time() - started
-        stop_event.set()
-        for worker in workers:
-            worker.join()
-        server.stop()
+            started = time.time()
+            server.signal(signal_number)
+            stacks = ""
+            try:
+                code = server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                code = None
+                stacks = server.thread_dump()
+            elapsed = time.time() - started
+        finally:
+            stop_event.set()
+            for worker in workers:
+                worker.join(timeout=15)
+            server.stop()
+        self.assertIsNotNone(code, "the server was still running 10 s after the signal:\n" + stacks)
         return code, elapsed, results
 
     def test_sigterm_under_load_cuts_no_response_and_exits_0_within_5_seconds(self):

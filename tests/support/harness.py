@@ -139,6 +139,15 @@ class Server:
     def wait(self, timeout):
         return self.process.wait(timeout=timeout)
 
+    def thread_dump(self):
+        """Every thread's stack of the running server (gdb, when installed): what a test prints when
+        the server does not stop, so a hang in CI says where it is."""
+        if not self.process or self.process.poll() is not None or not shutil.which("gdb"):
+            return ""
+        dump = subprocess.run(["gdb", "-p", str(self.process.pid), "-batch", "-ex", "thread apply all bt 30"],
+                              capture_output=True, text=True, timeout=60)
+        return dump.stdout[-20000:]
+
     def stop_process(self):
         """Stops the server but keeps its folder (and its SQLite database)."""
         if self.process and self.process.poll() is None:

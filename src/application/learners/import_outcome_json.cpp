@@ -7,11 +7,16 @@ namespace numeria::application {
 namespace {
 
 nlohmann::json issue_json(const organizations::ImportIssue& issue) {
-    nlohmann::json json = {{"code", issue.code}, {"message", issue.message}};
+    // No sentence here: the web layer words each issue from these (web/import_messages.cpp).
+    nlohmann::json json = {{"code", issue.code}};
     json["ine"] = issue.ine.empty() ? nlohmann::json(nullptr) : nlohmann::json(issue.ine);
     json["line"] = issue.line == 0 ? nlohmann::json(nullptr) : nlohmann::json(issue.line);
     if (!issue.field.empty())
         json["field"] = issue.field;
+    if (!issue.value.empty())
+        json["value"] = issue.value;
+    if (!issue.reason.empty())
+        json["reason"] = issue.reason;
     return json;
 }
 
@@ -40,9 +45,7 @@ nlohmann::json import_outcome_json(const organizations::ImportOutcome& outcome) 
 organizations::ImportOutcome failed_import_outcome() {
     organizations::ImportOutcome outcome;
     outcome.status = "IMPORT_ERROR";
-    outcome.errors.push_back({"INTERNAL_ERROR", "", 0, "",
-                              "Une erreur inattendue a interrompu l'import : aucun élève n'a été modifié. "
-                              "Réessayez ; si le problème persiste, contactez l'assistance."});
+    outcome.errors.push_back(organizations::make_issue("INTERNAL_ERROR"));
     outcome.error_count = 1;
     return outcome;
 }

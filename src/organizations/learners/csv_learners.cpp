@@ -174,7 +174,7 @@ ParsedFile parse_csv(std::string_view bytes, const CsvFormat& format) {
         reader.on_record(number, cells);
     });
     if (!read)
-        return refused_file(make_issue("CSV_MALFORMED", "", 0, "", "enregistrement " + read.error().detail));
+        return refused_file(make_issue("CSV_MALFORMED", "", 0, "", read.error().detail));
     if (records == 0)
         return refused_file(make_issue("FILE_EMPTY"));
     return reader.take();

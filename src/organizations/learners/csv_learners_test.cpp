@@ -23,7 +23,7 @@ std::string fixture(const std::string& name) {
 TEST(FregataCsv, ReadsTheTwoValidPupilsOfTheSample) {
     ParsedFile file = parse_fregata_csv(fixture("siecle-csv-with-two-valid-students.csv"));
 
-    ASSERT_FALSE(file.refused()) << file.errors.front().message;
+    ASSERT_FALSE(file.refused()) << file.errors.front().code;
     ASSERT_EQ(file.learners.size(), 2U);
     EXPECT_EQ(file.learners[0].key, "4581234567F");
     EXPECT_EQ(file.learners[0].birthdate, "1990-01-01");
@@ -39,7 +39,7 @@ TEST(FregataCsv, RefusesAMissingColumnByName) {
 
     ASSERT_EQ(file.errors.size(), 1U);
     EXPECT_EQ(file.errors[0].code, "CSV_MISSING_COLUMN");
-    EXPECT_NE(file.errors[0].message.find("Division"), std::string::npos);
+    EXPECT_EQ(file.errors[0].field, "Division");
 }
 
 TEST(FregataCsv, RefusesADuplicateIdentifierWithItsLine) {
@@ -68,7 +68,6 @@ TEST(FregataCsv, RequiresTheMefCodeAndTheDepartmentOfBirth) {
     EXPECT_EQ(file.errors[0].code, "FIELD_REQUIRED");
     EXPECT_EQ(file.errors[0].field, "Code département naissance");
     EXPECT_EQ(file.errors[1].field, "Code MEF");
-    EXPECT_NE(file.errors[1].message.find("Code MEF"), std::string::npos);
 }
 
 TEST(FregataCsv, RequiresEveryStarredValue) {
@@ -89,7 +88,7 @@ TEST(FregataCsv, AcceptsAFileWithoutTheConditionalCommuneColumns) {
 
     ParsedFile file = parse_fregata_csv(header + "1;A;;;B;;M;01/01/2010;Plymouth;99;99132;ST;M1;6A\n");
 
-    ASSERT_FALSE(file.refused()) << file.errors.front().message;
+    ASSERT_FALSE(file.refused()) << file.errors.front().code;
     EXPECT_EQ(file.learners.at(0).birth_city, "Plymouth");
 }
 
@@ -120,7 +119,6 @@ TEST(FregataCsv, RefusesBytesThatAreNotUtf8WithTheirLine) {
 
     EXPECT_EQ(file.errors.at(0).code, "INVALID_CHAR_DETECTED");
     EXPECT_EQ(file.errors.at(0).line, 3U);
-    EXPECT_NE(file.errors.at(0).message.find("ligne 3"), std::string::npos);
 }
 
 // Rule: docs/rules/student-import.md "Bounded errors": the first 100 errors and the count of all.
@@ -149,7 +147,7 @@ TEST(FregataCsv, ShortensAHugeValueQuotedInAnError) {
         parse_fregata_csv(HEADER + "1;A;;;B;;M;" + std::string(100000, '9') + ";75056;;75;99100;ST;M1;6A\n");
 
     ASSERT_EQ(file.errors.at(0).code, "INVALID_BIRTHDATE_FORMAT");
-    EXPECT_LT(file.errors.at(0).message.size(), 400U);
+    EXPECT_LE(file.errors.at(0).value.size(), MAX_ISSUE_VALUE + 3);
 }
 
 TEST(SupCsv, ReadsAStudentKeyedByStudentNumber) {
@@ -168,7 +166,7 @@ TEST(SupCsv, ReadsEveryColumnOfTheReference) {
         "Alice;Marie;Jeanne;Durand;Roux;02/03/2004;alice@univ.fr;E123;UFR Sciences;Équipe L1;TD 3;Licence "
         "informatique;Formation initiale\n");
 
-    ASSERT_FALSE(file.refused()) << file.errors.front().message;
+    ASSERT_FALSE(file.refused()) << file.errors.front().code;
     const LearnerRecord& student = file.learners.at(0);
     EXPECT_EQ(student.email, "alice@univ.fr");
     EXPECT_EQ(student.department, "UFR Sciences");

@@ -6,10 +6,10 @@ namespace numeria::organizations {
 namespace {
 
 TEST(ImportIssue, QuotesAValueAboveTheUnicodeRangeAsAReplacementCharacter) {
-    ImportIssue issue = make_issue("ZIP_SEVERAL_FILES", "", 0, "", "fichier « a\xF4\x90\x80\x80.txt »");
+    ImportIssue issue = make_issue("ZIP_SEVERAL_FILES", "", 0, "", "a\xF4\x90\x80\x80.txt", "EXTRA_ENTRY");
 
-    EXPECT_EQ(issue.message.find("\xF4\x90"), std::string::npos);
-    EXPECT_NE(issue.message.find("a\xEF\xBF\xBD"), std::string::npos);
+    EXPECT_EQ(issue.value.find("\xF4\x90"), std::string::npos);
+    EXPECT_NE(issue.value.find("a\xEF\xBF\xBD"), std::string::npos);
 }
 
 TEST(ImportIssue, QuotesAControlCharacterAsAReplacementCharacter) {

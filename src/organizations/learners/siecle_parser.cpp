@@ -483,9 +483,7 @@ ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_ua
 
     SiecleReader reader;
     if (!reader.read(bytes, encoding))
-        return refused_file(make_issue("INVALID_FILE", "", reader.error_line(), "",
-                                       "XML mal formé à la ligne " + std::to_string(reader.error_line()) + " (" +
-                                           reader.error() + ")"));
+        return refused_file(make_issue("INVALID_FILE", "", reader.error_line(), "", reader.error(), "XML_MALFORMED"));
     if (!reader.is_siecle())
         return refused_file(make_issue("NOT_SIECLE"));
 
@@ -493,9 +491,7 @@ ParsedFile parse_siecle_xml(std::string_view bytes, const std::string& school_ua
     // UAI_MISMATCHED.
     const std::string uaj = upper(trimmed(reader.uaj()));
     if (uaj.empty()) {
-        ImportIssue issue = make_issue("UAI_MISMATCHED");
-        issue.message = french_import_message("UAI_MISSING", "");
-        return refused_file(issue);
+        return refused_file(make_issue("UAI_MISMATCHED", "", 0, "UAJ", "", "UAI_MISSING"));
     }
     if (uaj != upper(trimmed(school_uai)))
         return refused_file(make_issue("UAI_MISMATCHED", "", 0, "UAJ", uaj));

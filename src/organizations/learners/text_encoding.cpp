@@ -195,8 +195,7 @@ Status check_utf8(std::string_view text) {
 ImportIssue decoding_issue(const Error& error, const std::string& encoding) {
     if (error.reason != "INVALID_CHAR_DETECTED")
         return make_issue(error.reason, "", 0, "", encoding);
-    const std::size_t line = std::stoul(error.detail);
-    return make_issue("INVALID_CHAR_DETECTED", "", line, "", "à la ligne " + std::to_string(line));
+    return make_issue("INVALID_CHAR_DETECTED", "", std::stoul(error.detail));
 }
 
 } // namespace numeria::organizations

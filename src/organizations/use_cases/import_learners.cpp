@@ -41,7 +41,7 @@ namespace {
 ParsedFile read_import_file(ImportFormat format, std::string_view bytes, const std::string& school_uai) {
     if (bytes.size() > MAX_IMPORT_BYTES)
         return refused_file(
-            make_issue("FILE_TOO_LARGE", "", 0, "", std::to_string((bytes.size() + 1048575) / 1048576) + " Mo"));
+            make_issue("FILE_TOO_LARGE", "", 0, "", std::to_string((bytes.size() + 1048575) / 1048576)));
     switch (format) {
     case ImportFormat::Siecle: {
         // Rule: docs/rules/student-import.md "Formats and size": a ZIP is detected by content, not by name.
@@ -58,7 +58,7 @@ ParsedFile read_import_file(ImportFormat format, std::string_view bytes, const s
     case ImportFormat::SupReplace:
         return parse_sup_csv(bytes);
     }
-    return refused_file(make_issue("INVALID_FILE", "", 0, "", "format inconnu"));
+    return refused_file(make_issue("INVALID_FILE", "", 0, "", "", "UNKNOWN_FORMAT"));
 }
 
 } // namespace

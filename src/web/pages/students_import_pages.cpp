@@ -6,6 +6,7 @@
 #include "application/organizations/team.hpp"
 #include "organizations/use_cases/import_learners.hpp"
 #include "web/error_mapping.hpp"
+#include "web/import_messages.hpp"
 #include "web/pages/french_format.hpp"
 #include "web/pages/page.hpp"
 #include "web/pages/students_pages.hpp"
@@ -42,7 +43,8 @@ const char* state_label(const std::string& state) {
 
 // The import's state and outcome as the banner reads them.
 nlohmann::json import_state_json(const organizations::LearnerImport& import) {
-    nlohmann::json outcome = import.outcome.empty() ? nlohmann::json::object() : nlohmann::json::parse(import.outcome);
+    nlohmann::json outcome =
+        import.outcome.empty() ? nlohmann::json::object() : with_import_messages(nlohmann::json::parse(import.outcome));
     const bool waiting =
         import.state == "VALIDATED" && outcome.value("status", "") == "CONFIRMATION_REQUIRED" && !import.confirmed;
     const bool finished = import.state == "IMPORTED" || import.state == "VALIDATION_ERROR" ||
