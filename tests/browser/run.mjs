@@ -14,7 +14,10 @@ import { tests as shellTests } from './shell.spec.mjs';
 import { tests as contentTests } from './content.spec.mjs';
 import { tests as studentTests } from './students.spec.mjs';
 
-const tests = [...shellTests, ...accountTests, ...orgaTests, ...contentTests, ...studentTests];
+// NUMERIA_BROWSER_ONLY=text runs only the tests whose name contains it.
+const only = process.env.NUMERIA_BROWSER_ONLY || '';
+const tests = [...shellTests, ...accountTests, ...orgaTests, ...contentTests, ...studentTests]
+  .filter((test) => test.name.includes(only));
 
 const base = process.argv[2];
 if (!base) {
@@ -31,6 +34,10 @@ const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function checkAccessibility(page, label) {
+  // Every stylesheet loaded first: on a sheet still loading, axe-core's CSSOM reader copies it into
+  // an inline <style> of a scratch document, which the page's CSP (style-src 'self') reports as a
+  // console error that is axe's, not the page's.
+  await page.waitForLoadState('load');
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (blocking.length > 0) {
@@ -48,8 +55,8 @@ for (const test of tests) {
   });
   const page = context.pages()[0] || (await context.newPage());
   const problems = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`${page.url()}: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
   try {
     await test.run({ page, base, screenshots, checkAccessibility });
     const allowed = test.allowedConsoleErrors || [];
