@@ -1,10 +1,12 @@
 #!/bin/bash
 # Every test of Numeria, as `make test` runs them (after the release and sanitizer builds):
-#   1. unit tests of the domain, under AddressSanitizer + UndefinedBehaviorSanitizer (build/dev);
+#   1. unit tests of the domain and adapter tests (storage, web helpers, the job runner), under
+#      AddressSanitizer + UndefinedBehaviorSanitizer (build/dev);
 #   1b. libFuzzer targets (build/fuzz): each one ~20 s from its seeds, and every regression input once;
-#   2. adapter tests (storage, web helpers) on the release build;
-#   3. HTTP integration tests against the real `numeria serve`, on SQLite, then on a PostgreSQL
-#      cluster this script starts in a temporary folder and stops at the end;
+#   2. HTTP integration tests against the real `numeria serve`: on SQLite against the ASan+UBSan
+#      server of build/dev (any sanitizer report fails the step), then on a PostgreSQL cluster this
+#      script starts in a temporary folder and stops at the end, against the release server, with
+#      the adapter tests again on that cluster;
 #   4. browser tests (playwright-core + Debian's chromium + axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,38 +32,48 @@ step() {
 }
 
 PG_DIR=$(mktemp -d /tmp/numeria-pg.XXXXXX)
+SAN_DIR=$(mktemp -d /tmp/numeria-sanitizers.XXXXXX)
 SERVER_PID=""
 cleanup() {
     if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi
     scripts/pg_cluster.sh stop "$PG_DIR"
-    rm -rf "$PG_DIR"
+    rm -rf "$PG_DIR" "$SAN_DIR"
+}
+
+# Sanitized processes write their reports to files of $SAN_DIR (a server stopped by a test has no one
+# reading its stderr); this step fails, showing them, if there is any.
+no_sanitizer_reports() {
+    if compgen -G "$SAN_DIR/*" >/dev/null; then
+        head -c 20000 "$SAN_DIR"/*
+        rm -f "$SAN_DIR"/*
+        return 1
+    fi
 }
 trap cleanup EXIT
 
 section "lint"
 step "lint" scripts/lint.sh
 
-section "unit tests (ASan + UBSan)"
+section "unit and adapter tests (ASan + UBSan)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-step "unit" ctest --test-dir build/dev --output-on-failure -j 2 --timeout 300
+# Leaks of the libraries themselves (fontconfig's caches), never of our code: tests/sanitizers/lsan.supp.
+export LSAN_OPTIONS="suppressions=$ROOT/tests/sanitizers/lsan.supp:print_suppressions=0"
+step "unit-and-adapters" ctest --test-dir build/dev --output-on-failure -j 2 --timeout 300
 
 section "fuzz (short runs)"
 step "fuzz-regressions" scripts/run_fuzz.sh regressions
 step "fuzz" scripts/run_fuzz.sh fuzz "${FUZZ_SHORT_SECONDS:-20}"
 
-section "adapter tests (release)"
-if [ -x build/release/numeria_adapter_tests ]; then
-    step "adapters" build/release/numeria_adapter_tests --gtest_brief=1
-fi
-
-section "integration tests on SQLite"
-step "integration-sqlite" env NUMERIA_BIN="$BIN" NUMERIA_TEST_ENGINE=sqlite \
+section "integration tests on SQLite (server under ASan + UBSan)"
+step "integration-sqlite" env NUMERIA_BIN="$ROOT/build/dev/numeria" NUMERIA_TEST_ENGINE=sqlite NUMERIA_TEST_SANITIZED=1 \
+    ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$SAN_DIR/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$SAN_DIR/ubsan" \
     $PYTHON -m unittest discover -s tests/integration -t . -b
+step "sanitizer-reports" no_sanitizer_reports
 
 section "integration tests on PostgreSQL"
 PG_URL=$(scripts/pg_cluster.sh start "$PG_DIR")
-if [ -x build/release/numeria_adapter_tests ]; then
-    step "adapters-postgresql" env NUMERIA_TEST_POSTGRES_URL="$PG_URL" build/release/numeria_adapter_tests \
+if [ -x build/dev/numeria_adapter_tests ]; then
+    step "adapters-postgresql" env NUMERIA_TEST_POSTGRES_URL="$PG_URL" build/dev/numeria_adapter_tests \
         --gtest_brief=1 --gtest_filter='*postgresql*'
 fi
 step "integration-postgresql" env NUMERIA_BIN="$BIN" NUMERIA_TEST_ENGINE=postgresql NUMERIA_TEST_PG_DIR="$PG_DIR" \

@@ -3,10 +3,9 @@
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/storage_setup.hpp"
+#include "application/organizations/operator_commands.hpp"
 #include "core/clock.hpp"
-#include "identity/use_cases/create_national_admin.hpp"
-#include "storage/identity/sql_national_admin_repository.hpp"
-#include "storage/identity/sql_user_repository.hpp"
+#include "storage/sql_unit_of_work.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -27,12 +26,9 @@ void add_admin_commands(CLI::App& app) {
         std::unique_ptr<storage::Database> db = open_and_migrate(*config);
         const SystemClock clock;
         const identity::PasswordHasher hasher(identity::HashStrength::Interactive);
-        Result<identity::NationalAdminCreated> created = fail(Error::invalid("unset"));
-        db->write([&](soci::session& sql) {
-            storage::SqlUserRepository users(sql);
-            storage::SqlNationalAdminRepository admins(sql);
-            created = identity::create_national_admin(*email, users, admins, hasher, clock);
-        });
+        storage::SqlTransactions transactions(*db);
+        Result<identity::NationalAdminCreated> created =
+            application::create_national_admin(transactions, clock, hasher, *email);
         db->close();
         if (!created) {
             std::cerr << "numeria: adresse e-mail invalide : « " << *email << " »\n";

@@ -4,9 +4,10 @@
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/storage_setup.hpp"
+#include "application/organizations/operator_commands.hpp"
 #include "core/clock.hpp"
 #include "organizations/use_cases/manage_organizations.hpp"
-#include "storage/organizations/sql_organization_repositories.hpp"
+#include "storage/sql_unit_of_work.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -33,11 +34,8 @@ void import_directory(const Config& config, const std::string& file) {
     }
     std::unique_ptr<storage::Database> db = open_and_migrate(config);
     const SystemClock clock;
-    organizations::DirectoryImported imported;
-    db->write([&](soci::session& sql) {
-        storage::SqlEstablishmentRepository establishments(sql);
-        imported = organizations::import_establishments(*directory, establishments, clock);
-    });
+    storage::SqlTransactions transactions(*db);
+    const organizations::DirectoryImported imported = application::import_directory(transactions, clock, *directory);
     db->close();
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& error : directory->errors)
@@ -54,12 +52,9 @@ void create_organization(const Config& config, const std::string& type, const st
         refuse_to_start("type d'organisation inconnu « " + type + " » : SCO, SCO-AGRI, SUP ou PRO");
     std::unique_ptr<storage::Database> db = open_and_migrate(config);
     const SystemClock clock;
-    Result<organizations::OrganizationId> created = fail(Error::invalid("unset"));
-    db->write([&](soci::session& sql) {
-        storage::SqlOrganizationRepository organizations(sql);
-        created = organizations::create_organization({*parsed, name, uai, nonstandard_uai, manages_students},
-                                                     organizations, clock);
-    });
+    storage::SqlTransactions transactions(*db);
+    const Result<organizations::OrganizationId> created =
+        application::create_organization(transactions, clock, {*parsed, name, uai, nonstandard_uai, manages_students});
     db->close();
     if (!created) {
         const std::string& reason = created.error().reason;

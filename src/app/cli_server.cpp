@@ -5,7 +5,7 @@
 #include "app/demo_data.hpp"
 #include "app/storage_setup.hpp"
 #include "application/job_runner.hpp"
-#include "application/learners/learner_import_worker.hpp"
+#include "application/learners/learner_import_job.hpp"
 #include "application/mail_outbox.hpp"
 #include "content/loading/content_loader.hpp"
 #include "mail/outbox_mailer.hpp"
@@ -124,24 +124,31 @@ int serve(const Config& config) {
     app.assets.mount("contenu", home / "content/assets");
     app.content = std::make_shared<const content::Content>(std::move(loaded.content));
     web::register_routes(app.router);
-    // Student-base imports run in the background (docs/rules/student-import.md "Import jobs"); unfinished
-    // ones are resumed.
+    // Background work goes through the jobs table (docs/rules/jobs.md): e-mails (a refused or
+    // unreachable SMTP server is retried with back-off; the request that wrote the mail has
+    // answered) and student-base imports (docs/rules/student-import.md "Import jobs"); the jobs of a
+    // process that died are taken again once their claim expires.
     static const SystemClock worker_clock;
-    application::LearnerImportWorker import_worker(
-        transactions, worker_clock, std::chrono::seconds(config.import_claim_seconds),
+    application::JobRunnerSettings job_settings;
+    job_settings.claim = std::chrono::seconds(config.job_claim_seconds);
+    application::JobRunner mail_runner(transactions, worker_clock, job_settings);
+    mail_runner.handle(application::MAIL_JOB,
+                       [&mailer](const application::Job& job) { return application::send_mail_job(*mailer, job); });
+    application::JobRunner import_runner(transactions, worker_clock, job_settings);
+    application::LearnerImportJob import_job(
+        transactions, worker_clock,
         [&app](const organizations::Organization& importing, const organizations::ImportOutcome& outcome) {
             web::mail_account_links(app, importing, outcome);
         });
-    app.services.imports_enqueued = [&import_worker] { import_worker.notify(); };
-    // E-mails leave through the jobs table (docs/rules/jobs.md "Mail outbox"): a refused or
-    // unreachable SMTP server is retried with back-off; the request that wrote the mail has answered.
-    application::JobRunner job_runner(transactions, worker_clock);
-    job_runner.handle(application::MAIL_JOB,
-                      [&mailer](const application::Job& job) { return application::send_mail_job(*mailer, job); });
-    app.services.jobs_enqueued = [&job_runner] { job_runner.notify(); };
-    import_worker.start();
-    import_worker.notify();
-    job_runner.start();
+    import_runner.handle(
+        application::LEARNER_IMPORT_JOB, [&import_job](const application::Job& job) { return import_job.run(job); },
+        [&import_job](const application::Job& job, const std::string&) { import_job.give_up(job); });
+    app.services.jobs_enqueued = [&mail_runner, &import_runner] {
+        mail_runner.notify();
+        import_runner.notify();
+    };
+    mail_runner.start();
+    import_runner.start();
 
     if (config.demo) {
         for (const std::string& line : load_demo_data(*db, home))
@@ -170,8 +177,8 @@ int serve(const Config& config) {
                                     {"version", NUMERIA_VERSION}}
                          .dump());
     });
-    import_worker.stop();
-    job_runner.stop();
+    mail_runner.stop();
+    import_runner.stop();
     db->close();
     spdlog::info(nlohmann::json{{"msg", "stopped"}}.dump());
     spdlog::shutdown();

@@ -6,9 +6,9 @@
 #include "app/storage_setup.hpp"
 #include "application/learners/import_outcome_json.hpp"
 #include "application/learners/imports.hpp"
+#include "application/organizations/operator_commands.hpp"
 #include "core/clock.hpp"
 #include "organizations/domain/uai.hpp"
-#include "storage/organizations/sql_organization_repositories.hpp"
 #include "storage/sql_unit_of_work.hpp"
 #include "web/import_messages.hpp"
 
@@ -62,18 +62,18 @@ organizations::ImportOutcome run_import(const ImportOptions& options) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     std::unique_ptr<storage::Database> db = open_and_migrate(options.config);
-    std::optional<organizations::Organization> organization;
+    storage::SqlTransactions transactions(*db);
     std::string uai = options.uai;
     for (char& c : uai)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    db->read([&](soci::session& sql) { organization = storage::SqlOrganizationRepository(sql).find_by_uai(uai); });
+    const std::optional<organizations::Organization> organization =
+        application::find_organization_by_uai(transactions, uai);
     if (!organization)
         refuse_to_start("aucune organisation n'a l'UAI « " + options.uai + " »");
     if (!organization->manages_students)
         refuse_to_start("l'organisation « " + organization->name + " » ne gère pas d'élèves");
     const organizations::ImportFormat format = chosen_format(options, *organization);
     const SystemClock clock;
-    storage::SqlTransactions transactions(*db);
     organizations::ImportOutcome outcome =
         application::import_now(transactions, clock, *organization, format, bytes.str(), options.confirm);
     db->close();

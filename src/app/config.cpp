@@ -71,9 +71,10 @@ void add_serve_options(CLI::App& command, Config& config) {
         ->check(CLI::Range(1U, 1000U))
         ->capture_default_str();
     command
-        .add_option("--import-claim-seconds", config.import_claim_seconds,
-                    "a student import whose process died is taken again after this long (renewed while it runs)")
-        ->envname("NUMERIA_IMPORT_CLAIM_SECONDS")
+        .add_option("--job-claim-seconds", config.job_claim_seconds,
+                    "a background job (student import, e-mail) whose process died is taken again after this long "
+                    "(renewed while it runs)")
+        ->envname("NUMERIA_JOB_CLAIM_SECONDS")
         ->check(CLI::Range(1U, 3600U))
         ->capture_default_str();
     command

@@ -33,7 +33,7 @@ struct Config {
     std::string metrics_token; // empty: /metrics is not served
     std::string upload_dir = "var/uploads";
     unsigned max_concurrent_uploads = 4;
-    unsigned import_claim_seconds = 60; // how long a student import's claim lasts without renewal
+    unsigned job_claim_seconds = 60; // how long a job's claim (an import, a mail) lasts without renewal
 };
 
 // Adds --database (NUMERIA_DATABASE) and --home (NUMERIA_HOME): every command that touches storage.

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,11 @@ struct Job {
     std::string payload; // JSON, read by the kind's handler
     int attempts = 0;    // claims so far, this one included
     int max_attempts = 0;
+    // Set by the runner for the handler: the claim it holds and how far each renewal extends it. A
+    // handler that writes its result checks, in the same transaction, that the claim is still its
+    // own (JobQueue::renew): a runner that stalled past its expiry must write nothing more.
+    std::string token;
+    std::chrono::milliseconds claim{0};
 };
 
 struct JobCounts {
@@ -31,10 +37,11 @@ public:
     // Adds a job that may run from `run_after` on; committed with the transaction that adds it.
     virtual long long enqueue(const std::string& kind, const std::string& payload, int max_attempts, EpochMs now,
                               EpochMs run_after) = 0;
-    // Claims the oldest job due at `now` that no live claim holds (ready, or running under a claim
-    // that expired: its runner died), under `token` until `claim_until`, counting one more attempt.
-    // On PostgreSQL, concurrent runners skip each other's rows (FOR UPDATE SKIP LOCKED).
-    [[nodiscard]] virtual std::optional<Job> claim_next(EpochMs now, EpochMs claim_until, const std::string& token) = 0;
+    // Claims the oldest job of `kind` due at `now` that no live claim holds (ready, or running under a
+    // claim that expired: its runner died), under `token` until `claim_until`, counting one more
+    // attempt. On PostgreSQL, concurrent runners skip each other's rows (FOR UPDATE SKIP LOCKED).
+    [[nodiscard]] virtual std::optional<Job> claim_next(const std::string& kind, EpochMs now, EpochMs claim_until,
+                                                        const std::string& token) = 0;
     // Extends a claim; false when `token` no longer holds it.
     virtual bool renew(long long id, const std::string& token, EpochMs claim_until) = 0;
     // The job is done: its payload is dropped. False when `token` no longer holds the claim.

@@ -5,6 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <condition_variable>
+
 namespace numeria::application {
 
 namespace {
@@ -29,8 +32,54 @@ std::chrono::milliseconds retry_delay(const JobRunnerSettings& settings, int att
     return std::min(delay, settings.longest_retry);
 }
 
+namespace {
+
+// Renews a job's claim every third of its length until destroyed, so a handler that runs longer
+// than one claim (an import of 20 MB on a slow machine) keeps its job.
+class ClaimHeartbeat {
+public:
+    ClaimHeartbeat(Transactions& tx, const Clock& clock, const Job& job)
+        : m_thread([this, &tx, &clock, job] {
+            std::unique_lock lock(m_mutex);
+            while (!m_wake.wait_for(lock, job.claim / 3, [this] { return m_done; })) {
+                lock.unlock();
+                bool held = true;
+                try {
+                    (void)tx.write([&](UnitOfWork& uow) -> Status {
+                        held = uow.jobs().renew(job.id, job.token, clock.now() + job.claim.count());
+                        return {};
+                    });
+                } catch (const std::exception& error) {
+                    log_job("job claim renewal failed", job, error.what()); // tried again next time
+                }
+                lock.lock();
+                if (!held)
+                    return; // taken by another runner: the handler's own checks will see so
+            }
+        }) {}
+    ~ClaimHeartbeat() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+    ClaimHeartbeat(const ClaimHeartbeat&) = delete;
+    ClaimHeartbeat& operator=(const ClaimHeartbeat&) = delete;
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_done = false;
+    std::thread m_thread; // last: starts once the members above exist
+};
+
+} // namespace
+
 void JobRunner::start() {
-    m_thread = std::thread([this] { loop(); });
+    for (unsigned i = 0; i < std::max(1U, m_settings.threads); ++i)
+        m_threads.emplace_back([this] { loop(); });
 }
 
 void JobRunner::stop() {
@@ -39,19 +88,22 @@ void JobRunner::stop() {
         m_stopping = true;
     }
     m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    for (std::thread& thread : m_threads)
+        if (thread.joinable())
+            thread.join();
+    m_threads.clear();
 }
 
 void JobRunner::notify() {
     {
         std::lock_guard lock(m_mutex);
-        m_pending = true;
+        ++m_wakes;
     }
     m_wake.notify_all();
 }
 
 void JobRunner::loop() {
+    unsigned long seen = 0;
     for (;;) {
         try {
             run_due();
@@ -61,22 +113,29 @@ void JobRunner::loop() {
                 -1, ' ', false, nlohmann::json::error_handler_t::replace));
         }
         std::unique_lock lock(m_mutex);
-        m_wake.wait_for(lock, m_settings.poll, [this] { return m_stopping || m_pending; });
+        m_wake.wait_for(lock, m_settings.poll, [&] { return m_stopping || m_wakes != seen; });
         if (m_stopping)
             return;
-        m_pending = false;
+        seen = m_wakes;
     }
 }
 
 int JobRunner::run_due() {
     // Once an hour, the jobs done long ago go (their payload went when they finished).
-    if (const EpochMs now = m_clock.now(); now >= m_next_purge) {
-        m_next_purge = now + 60LL * 60 * 1000;
+    const EpochMs now = m_clock.now();
+    bool purge = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (now >= m_next_purge) {
+            m_next_purge = now + 60LL * 60 * 1000;
+            purge = true;
+        }
+    }
+    if (purge)
         (void)m_tx.write([&](UnitOfWork& uow) -> Status {
             uow.jobs().purge_done(now - m_settings.keep_done.count());
             return {};
         });
-    }
     int ran = 0;
     while (run_one()) {
         ++ran;
@@ -87,54 +146,73 @@ int JobRunner::run_due() {
     return ran;
 }
 
+Status JobRunner::run_handler(const Kind& kind, const Job& job) {
+    ClaimHeartbeat heartbeat(m_tx, m_clock, job);
+    return kind.run(job);
+}
+
 bool JobRunner::run_one() {
     const std::string token = identity::new_token();
     const EpochMs now = m_clock.now();
+    // Only the kinds this runner handles (each process runs one runner for e-mails, one for imports).
     Result<std::optional<Job>> claimed = m_tx.write([&](UnitOfWork& uow) -> Result<std::optional<Job>> {
-        return uow.jobs().claim_next(now, now + m_settings.claim.count(), token);
+        for (const auto& [name, kind] : m_kinds)
+            if (auto job = uow.jobs().claim_next(name, now, now + m_settings.claim.count(), token))
+                return job;
+        return std::optional<Job>{};
     });
     if (!claimed || !*claimed)
         return false;
-    const Job job = **claimed;
-    std::string error;
-    bool passing = false;
-    auto handler = m_handlers.find(job.kind);
+    Job job = **claimed;
+    job.token = token;
+    job.claim = m_settings.claim;
+    const Kind& kind = m_kinds.at(job.kind); // claimed among these kinds only
     if (job.attempts > job.max_attempts) {
-        error = "the process running the last attempt stopped";
-    } else if (handler == m_handlers.end()) {
-        error = "no handler for this kind of job";
-    } else {
-        try {
-            Status done = handler->second(job);
-            if (done) {
-                (void)m_tx.write([&](UnitOfWork& uow) -> Status {
-                    uow.jobs().complete(job.id, token, m_clock.now());
-                    return {};
-                });
-                return true;
-            }
-            error = done.error().reason + (done.error().detail.empty() ? "" : ": " + done.error().detail);
-            passing = done.error().code == ErrorCode::Unavailable;
-        } catch (const std::exception& thrown) {
-            error = thrown.what();
-            passing = true;
-        }
+        fail(job, kind, "the process running the last attempt stopped", false);
+        return true;
     }
+    try {
+        Status done = run_handler(kind, job);
+        if (done) {
+            (void)m_tx.write([&](UnitOfWork& uow) -> Status {
+                uow.jobs().complete(job.id, token, m_clock.now());
+                return {};
+            });
+            return true;
+        }
+        fail(job, kind, done.error().reason + (done.error().detail.empty() ? "" : ": " + done.error().detail),
+             done.error().code == ErrorCode::Unavailable);
+    } catch (const std::exception& thrown) {
+        fail(job, kind, thrown.what(), true);
+    }
+    return true;
+}
+
+void JobRunner::fail(const Job& job, const Kind& kind, const std::string& error, bool passing) {
     const EpochMs after = m_clock.now();
     if (passing && job.attempts < job.max_attempts) {
         log_job("job failed, will retry", job, error);
         (void)m_tx.write([&](UnitOfWork& uow) -> Status {
-            uow.jobs().retry_later(job.id, token, error, after + retry_delay(m_settings, job.attempts).count(), after);
+            uow.jobs().retry_later(job.id, job.token, error, after + retry_delay(m_settings, job.attempts).count(),
+                                   after);
             return {};
         });
-    } else {
-        log_job("job gave up", job, error);
-        (void)m_tx.write([&](UnitOfWork& uow) -> Status {
-            uow.jobs().give_up(job.id, token, error, after);
-            return {};
-        });
+        return;
     }
-    return true;
+    log_job("job gave up", job, error);
+    if (kind.give_up) {
+        try {
+            kind.give_up(job, error);
+        } catch (const std::exception& thrown) {
+            // The claim expires and the next runner gives up again (the attempts stay spent).
+            log_job("job give-up hook failed", job, thrown.what());
+            return;
+        }
+    }
+    (void)m_tx.write([&](UnitOfWork& uow) -> Status {
+        uow.jobs().give_up(job.id, job.token, error, after);
+        return {};
+    });
 }
 
 } // namespace numeria::application

@@ -37,10 +37,8 @@ struct Services {
     identity::PasswordHashingPool& hashing;
     const MailTexts& mail_texts;
     int sign_ups_per_address_hour = 10;
-    // Wakes the job runner after a transaction that enqueued a job committed.
+    // Wakes the job runner after a transaction that enqueued a job (a mail, an import) committed.
     std::function<void()> jobs_enqueued = [] {};
-    // Wakes the student-base import worker after an upload or a confirmation.
-    std::function<void()> imports_enqueued = [] {};
 };
 
 } // namespace numeria::application

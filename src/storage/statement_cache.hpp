@@ -1,5 +1,5 @@
 // statement_cache.hpp: prepared statements kept per pooled session, for the queries of the hot
-// path (the caller's lookup on every signed-in request): preparing a four-join SELECT costs more
+// path (StatementKey below): preparing a four-join SELECT costs more
 // than running it. An entry owns its statement and the variables it is bound to; it is used only
 // by the thread that holds the session's lease, and is destroyed when Database closes the session.
 #pragma once
@@ -15,7 +15,9 @@ public:
     virtual ~CachedStatement() = default;
 };
 
-enum class StatementKey { Viewer };
+// One per hot query: the caller's lookup (every signed-in request), the job runners' poll (each
+// runner of each process, every second).
+enum class StatementKey { Viewer, DueJob };
 
 // The entry of (session, key), made by `make()` the first time.
 template <typename Entry, typename Make>

@@ -558,22 +558,18 @@ int run_server(WebApp& app, const ServerOptions& options, const std::function<vo
     net::steady_timer drain(context);
     std::chrono::steady_clock::time_point deadline;
     std::function<void()> check_drained = [&] {
-        // The sessions are collected under the registry's lock and used after it: the last reference
-        // to a session may be one of these (its connection ended meanwhile), and ~Session takes the
-        // same lock to leave the registry, which would deadlock this thread if it ran inside it.
+        // Collected under the registry's lock, used and released after it: ~Session (this may hold the
+        // last reference) takes the same lock, which would deadlock this thread inside it.
         std::vector<std::shared_ptr<Session>> alive;
         {
             std::lock_guard lock(state.mutex);
-            alive.reserve(state.sessions.size());
             for (auto& [raw, weak] : state.sessions)
                 if (auto session = weak.lock())
                     alive.push_back(std::move(session));
         }
         for (const std::shared_ptr<Session>& session : alive)
             net::post(session->executor(), [session] { session->close_if_idle(); });
-        const bool drained = alive.empty();
-        alive.clear();
-        if (drained || std::chrono::steady_clock::now() >= deadline) {
+        if (alive.empty() || std::chrono::steady_clock::now() >= deadline) {
             context.stop();
             return;
         }

@@ -42,8 +42,8 @@ class ImportJobsTest(unittest.TestCase):
             self.school.restart()
 
         self.assertTrue(self.school.wait_for_rest(timeout=60), self.school.imports())
-        state, _, token, outcome = self.school.row(import_id)
-        self.assertEqual((state, token), ("IMPORT_ERROR", None))
+        state, _, running, outcome = self.school.row(import_id)
+        self.assertEqual((state, running), ("IMPORT_ERROR", "0"))
         self.assertEqual(json.loads(outcome)["errors"][0]["code"], "IMPORT_RETRIES_EXHAUSTED")
         status, _, state = self.school.direction.request("GET", f"{self.school.base}/imports/{import_id}")
         self.assertEqual(status, 200)
@@ -54,7 +54,7 @@ class ImportJobsTest(unittest.TestCase):
 
 
     def test_a_claim_is_renewed_while_the_import_runs_so_no_other_process_takes_it(self):
-        other = Server(extra_args=["--import-claim-seconds", "1"], database_url=self.school.url).start()
+        other = Server(extra_args=["--job-claim-seconds", "1"], database_url=self.school.url).start()
         try:
             started = time.time()
             # 100,000 pupils (83 MB of XML, a 3 MB ZIP under the 20 MB upload limit): long enough to

@@ -46,7 +46,7 @@ class DemoImports:
     """A `numeria serve --demo` whose imports' claims last `claim_seconds`, its head logged in."""
 
     def __init__(self, claim_seconds=1):
-        claim = ["--import-claim-seconds", str(claim_seconds)] if claim_seconds else []
+        claim = ["--job-claim-seconds", str(claim_seconds)] if claim_seconds else []
         self.server = Server(extra_args=["--demo"] + claim)
         self.server.start()
         self.url = self.server.database_url
@@ -89,7 +89,7 @@ class DemoImports:
                 sql.query(self.url, "SELECT id, state, attempts FROM learner_imports ORDER BY id")]
 
     def row(self, import_id):
-        return sql.query(self.url, "SELECT state, attempts, claim_token, outcome FROM learner_imports "
+        return sql.query(self.url, "SELECT state, attempts, running, outcome FROM learner_imports "
                                    f"WHERE id = {int(import_id)}")[0]
 
     def wait_until(self, predicate, timeout, step=0.01):

@@ -1,6 +1,6 @@
 #include "application/learners/imports.hpp"
 
-#include <sodium.h>
+#include "application/learners/learner_import_job.hpp"
 
 namespace numeria::application {
 
@@ -36,22 +36,21 @@ Result<long long> submit_import(Services& app, const ImportUpload& upload, std::
         return fail(Error::invalid("import.file_empty"));
     if (bytes.size() > organizations::MAX_IMPORT_BYTES)
         return fail(Error{ErrorCode::TooLarge, "import.file_too_large", {}});
-    std::string encoded(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                      bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-    encoded.resize(encoded.size() - 1); // the terminating NUL
     organizations::LearnerImport import;
     import.organization_id = upload.organization;
     import.format = organizations::import_format_code(format);
     import.file_name = upload.file_name;
     import.created_by = upload.uploaded_by;
     import.created_at = app.clock.now();
-    // Rule: docs/rules/student-import.md: nothing a user was told is saved may be lost: the file is
-    // durably stored before the upload is answered.
+    // Rule: docs/rules/student-import.md: nothing a user was told is saved may be lost: the file and
+    // the job that runs it are durably stored before the upload is answered.
     NUMERIA_TRY(long long id, app.tx.durable([&](UnitOfWork& uow) -> Result<long long> {
-        return uow.learner_imports().create(import, encoded);
+        const long long created = uow.learner_imports().create(import);
+        uow.learner_imports().store_file(created, bytes);
+        enqueue_learner_import(uow, created, import.created_at);
+        return created;
     }));
-    app.imports_enqueued();
+    app.jobs_enqueued();
     return id;
 }
 
@@ -77,9 +76,10 @@ Status confirm_import(Services& app, organizations::OrganizationId organization,
     NUMERIA_TRY_STATUS(app.tx.write([&](UnitOfWork& uow) -> Status {
         if (!uow.learner_imports().confirm(organization, id, app.clock.now()))
             return fail(Error{ErrorCode::AlreadyExists, "import.not_waiting", {}});
+        enqueue_learner_import(uow, id, app.clock.now());
         return {};
     }));
-    app.imports_enqueued();
+    app.jobs_enqueued();
     return {};
 }
 

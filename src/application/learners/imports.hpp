@@ -1,7 +1,7 @@
 // imports.hpp: the student-base import use cases (docs/rules/student-import.md): the school uploads
 // a file (kept durably before the answer), follows its state, confirms or cancels an import that
 // would disable more than half of its pupils; the CLI imports a file at once. The background run
-// of an upload is learner_import_worker.hpp.
+// of an upload is learner_import_job.hpp.
 #pragma once
 
 #include "application/services.hpp"

@@ -1,12 +1,11 @@
 #include "identity/use_cases/create_national_admin.hpp"
 
 #include "identity/domain/login_name.hpp"
-#include "identity/domain/password_generator.hpp"
 
 namespace numeria::identity {
 
 Result<NationalAdminCreated> create_national_admin(const std::string& email, UserRepository& users,
-                                                   NationalAdminRepository& admins, const PasswordHasher& hasher,
+                                                   NationalAdminRepository& admins, const PreparedPassword& prepared,
                                                    const Clock& clock) {
     const std::string normalized = normalize_email(email);
     if (!is_plausible_email(normalized))
@@ -15,17 +14,15 @@ Result<NationalAdminCreated> create_national_admin(const std::string& email, Use
     if (std::optional<User> existing = users.find_by_email(normalized)) {
         created.user_id = existing->id;
     } else {
-        std::string password = generate_one_time_password();
-        NUMERIA_TRY(std::string hash, hasher.hash(password));
         NewUser user;
         user.first_name = "Administrateur";
         user.last_name = "national";
         user.email = normalized;
-        user.password_hash = std::move(hash);
+        user.password_hash = prepared.hash;
         user.must_change_password = true;
         user.created_at = clock.now();
         NUMERIA_TRY(created.user_id, users.create(user));
-        created.one_time_password = std::move(password);
+        created.one_time_password = prepared.password;
     }
     if (!admins.is_national_admin(created.user_id))
         admins.add(created.user_id, clock.now());

@@ -4,7 +4,6 @@
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
-#include "identity/domain/password_hasher.hpp"
 #include "identity/ports.hpp"
 
 #include <optional>
@@ -17,10 +16,16 @@ struct NationalAdminCreated {
     std::optional<std::string> one_time_password; // empty when the account already existed
 };
 
+// A one-time password and its hash, made before the transaction (hashing takes ~0.5 s).
+struct PreparedPassword {
+    std::string password;
+    std::string hash;
+};
+
 // Guard clause: a plausible e-mail (user.email_invalid). An existing account keeps its password
-// and becomes national administrator; otherwise an account is created.
+// and becomes national administrator; otherwise an account is created with `prepared`.
 [[nodiscard]] Result<NationalAdminCreated> create_national_admin(const std::string& email, UserRepository& users,
                                                                  NationalAdminRepository& admins,
-                                                                 const PasswordHasher& hasher, const Clock& clock);
+                                                                 const PreparedPassword& prepared, const Clock& clock);
 
 } // namespace numeria::identity

@@ -15,7 +15,8 @@ public:
         : m_sql(sql) {}
     long long enqueue(const std::string& kind, const std::string& payload, int max_attempts, EpochMs now,
                       EpochMs run_after) override;
-    std::optional<application::Job> claim_next(EpochMs now, EpochMs claim_until, const std::string& token) override;
+    std::optional<application::Job> claim_next(const std::string& kind, EpochMs now, EpochMs claim_until,
+                                               const std::string& token) override;
     bool renew(long long id, const std::string& token, EpochMs claim_until) override;
     bool complete(long long id, const std::string& token, EpochMs now) override;
     bool retry_later(long long id, const std::string& token, const std::string& error, EpochMs run_after,

@@ -52,8 +52,8 @@ protected:
 TEST_P(SqlJobQueueTest, AJobIsHeldByOneClaimAtATime) {
     with_queue([](SqlJobQueue& q) { return q.enqueue("mail", "{}", 3, 1000, 1000); });
 
-    auto first = with_queue([](SqlJobQueue& q) { return q.claim_next(1000, 61'000, "a"); });
-    auto second = with_queue([](SqlJobQueue& q) { return q.claim_next(2000, 62'000, "b"); });
+    auto first = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 1000, 61'000, "a"); });
+    auto second = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 2000, 62'000, "b"); });
 
     ASSERT_TRUE(first.has_value());
     EXPECT_EQ(first->attempts, 1);
@@ -62,9 +62,9 @@ TEST_P(SqlJobQueueTest, AJobIsHeldByOneClaimAtATime) {
 
 TEST_P(SqlJobQueueTest, AnExpiredClaimIsTakenAgainAndTheOldHolderCanNoLongerFinish) {
     with_queue([](SqlJobQueue& q) { return q.enqueue("mail", "{}", 3, 1000, 1000); });
-    auto first = with_queue([](SqlJobQueue& q) { return q.claim_next(1000, 61'000, "a"); });
+    auto first = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 1000, 61'000, "a"); });
 
-    auto again = with_queue([](SqlJobQueue& q) { return q.claim_next(61'001, 121'000, "b"); });
+    auto again = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 61'001, 121'000, "b"); });
     const bool old_finished = with_queue([&](SqlJobQueue& q) { return q.complete(first->id, "a", 61'002); });
 
     ASSERT_TRUE(again.has_value());
@@ -74,11 +74,11 @@ TEST_P(SqlJobQueueTest, AnExpiredClaimIsTakenAgainAndTheOldHolderCanNoLongerFini
 
 TEST_P(SqlJobQueueTest, ARetryWaitsForItsTime) {
     with_queue([](SqlJobQueue& q) { return q.enqueue("mail", "{}", 3, 1000, 1000); });
-    auto job = with_queue([](SqlJobQueue& q) { return q.claim_next(1000, 61'000, "a"); });
+    auto job = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 1000, 61'000, "a"); });
     with_queue([&](SqlJobQueue& q) { return q.retry_later(job->id, "a", "refused", 5000, 1500); });
 
-    auto early = with_queue([](SqlJobQueue& q) { return q.claim_next(4999, 64'999, "b"); });
-    auto due = with_queue([](SqlJobQueue& q) { return q.claim_next(5000, 65'000, "c"); });
+    auto early = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 4999, 64'999, "b"); });
+    auto due = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 5000, 65'000, "c"); });
 
     EXPECT_FALSE(early.has_value());
     ASSERT_TRUE(due.has_value());
@@ -87,10 +87,10 @@ TEST_P(SqlJobQueueTest, ARetryWaitsForItsTime) {
 
 TEST_P(SqlJobQueueTest, AFinishedJobIsNeverClaimedAndItsPayloadIsDropped) {
     with_queue([](SqlJobQueue& q) { return q.enqueue("mail", "{\"to\":\"a@b.fr\"}", 3, 1000, 1000); });
-    auto job = with_queue([](SqlJobQueue& q) { return q.claim_next(1000, 61'000, "a"); });
+    auto job = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 1000, 61'000, "a"); });
     with_queue([&](SqlJobQueue& q) { return q.complete(job->id, "a", 1500); });
 
-    auto later = with_queue([](SqlJobQueue& q) { return q.claim_next(999'999, 1'059'999, "b"); });
+    auto later = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 999'999, 1'059'999, "b"); });
     std::string payload;
     m_db->read([&](soci::session& sql) { sql << "SELECT payload FROM jobs", soci::into(payload); });
 
@@ -102,9 +102,9 @@ TEST_P(SqlJobQueueTest, AFinishedJobIsNeverClaimedAndItsPayloadIsDropped) {
 TEST_P(SqlJobQueueTest, PurgingDeletesOnlyJobsDoneBeforeTheDate) {
     for (int i = 0; i < 2; ++i)
         with_queue([](SqlJobQueue& q) { return q.enqueue("mail", "{}", 3, 1000, 1000); });
-    auto old_job = with_queue([](SqlJobQueue& q) { return q.claim_next(1000, 61'000, "a"); });
+    auto old_job = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 1000, 61'000, "a"); });
     with_queue([&](SqlJobQueue& q) { return q.complete(old_job->id, "a", 2000); });
-    auto failed = with_queue([](SqlJobQueue& q) { return q.claim_next(1000, 61'000, "b"); });
+    auto failed = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 1000, 61'000, "b"); });
     with_queue([&](SqlJobQueue& q) { return q.give_up(failed->id, "b", "bad payload", 2000); });
 
     const long long purged = with_queue([](SqlJobQueue& q) { return q.purge_done(3000); });

@@ -1,18 +1,75 @@
 #include "storage/organizations/sql_learner_import_repository.hpp"
 
+#include <sodium.h>
+
+#include <stdexcept>
+
 namespace numeria::storage {
 
-long long SqlLearnerImportRepository::create(const LearnerImport& import, const std::string& file_base64) {
+namespace {
+
+std::string to_base64(std::string_view bytes) {
+    std::string text(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(text.data(), text.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    text.resize(text.size() - 1); // the terminating NUL
+    return text;
+}
+
+// Appends the bytes of one piece to `out`; each piece is a whole base64 text.
+void append_base64(const std::string& text, std::string& out) {
+    const std::size_t at = out.size();
+    out.resize(at + text.size());
+    std::size_t length = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data() + at), text.size(), text.data(), text.size(),
+                          nullptr, &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+        throw std::runtime_error("stored import file is not valid base64");
+    out.resize(at + length);
+}
+
+} // namespace
+
+long long SqlLearnerImportRepository::create(const LearnerImport& import) {
     long long id = 0;
     long long created_by = import.created_by.value_or(0);
     soci::indicator created_by_indicator = import.created_by ? soci::i_ok : soci::i_null;
     const long long at = import.created_at;
     m_sql << "INSERT INTO learner_imports (organization_id, format, file_name, state, confirmed, created_by, outcome, "
-             "file_data, created_at, updated_at) VALUES (:o, :f, :n, 'UPLOADED', 0, :c, '', :d, :t, :u) RETURNING id",
+             "running, created_at, updated_at) VALUES (:o, :f, :n, 'UPLOADED', 0, :c, '', 1, :t, :u) RETURNING id",
         soci::use(import.organization_id), soci::use(import.format), soci::use(import.file_name),
-        soci::use(created_by, created_by_indicator), soci::use(file_base64), soci::use(at), soci::use(at),
-        soci::into(id);
+        soci::use(created_by, created_by_indicator), soci::use(at), soci::use(at), soci::into(id);
     return id;
+}
+
+void SqlLearnerImportRepository::store_file(long long id, std::string_view bytes) {
+    int seq = 0;
+    std::string piece;
+    soci::statement insert = (m_sql.prepare << "INSERT INTO learner_import_chunks (import_id, seq, data) "
+                                               "VALUES (:i, :s, :d)",
+                              soci::use(id), soci::use(seq), soci::use(piece));
+    for (std::size_t at = 0; at < bytes.size(); at += CHUNK_BYTES, ++seq) {
+        piece = to_base64(bytes.substr(at, CHUNK_BYTES));
+        insert.execute(true);
+    }
+}
+
+std::optional<std::string> SqlLearnerImportRepository::read_file(long long id) {
+    std::string piece;
+    soci::statement select = (m_sql.prepare << "SELECT data FROM learner_import_chunks WHERE import_id = :i "
+                                               "ORDER BY seq",
+                              soci::use(id), soci::into(piece));
+    select.execute(false);
+    std::optional<std::string> bytes;
+    while (select.fetch()) {
+        if (!bytes)
+            bytes.emplace();
+        append_base64(piece, *bytes);
+    }
+    return bytes;
+}
+
+void SqlLearnerImportRepository::drop_file(long long id) {
+    m_sql << "DELETE FROM learner_import_chunks WHERE import_id = :i", soci::use(id);
 }
 
 std::vector<LearnerImport> SqlLearnerImportRepository::select(const std::string& where, long long a, long long b,
@@ -21,22 +78,24 @@ std::vector<LearnerImport> SqlLearnerImportRepository::select(const std::string&
     long long created_by = 0;
     soci::indicator created_by_indicator = soci::i_null;
     int confirmed = 0;
+    int running = 0;
     long long created = 0;
     long long updated = 0;
     const long long rows = limit;
     soci::statement statement =
         (m_sql.prepare << "SELECT id, organization_id, format, file_name, state, confirmed, created_by, outcome, "
-                          "created_at, updated_at FROM learner_imports WHERE " +
+                          "created_at, updated_at, attempts, running FROM learner_imports WHERE " +
                               where + " ORDER BY id DESC LIMIT :l",
          soci::use(a), soci::use(b), soci::use(rows), soci::into(row.id), soci::into(row.organization_id),
          soci::into(row.format), soci::into(row.file_name), soci::into(row.state), soci::into(confirmed),
          soci::into(created_by, created_by_indicator), soci::into(row.outcome), soci::into(created),
-         soci::into(updated));
+         soci::into(updated), soci::into(row.attempts), soci::into(running));
     statement.execute(false);
     std::vector<LearnerImport> imports;
     while (statement.fetch()) {
         LearnerImport copy = row;
         copy.confirmed = confirmed != 0;
+        copy.running = running != 0;
         copy.created_by = created_by_indicator == soci::i_ok ? std::optional<long long>(created_by) : std::nullopt;
         copy.created_at = created;
         copy.updated_at = updated;
@@ -52,89 +111,45 @@ std::optional<LearnerImport> SqlLearnerImportRepository::find(long long organiza
     return rows.front();
 }
 
+std::optional<LearnerImport> SqlLearnerImportRepository::find_by_id(long long id) {
+    auto rows = select("id = :i AND :unused = 0", id, 0, 1);
+    if (rows.empty())
+        return std::nullopt;
+    return rows.front();
+}
+
 std::vector<LearnerImport> SqlLearnerImportRepository::list(long long organization, int limit) {
     return select("organization_id = :o AND :unused = 0", organization, 0, limit);
 }
 
-namespace {
-
-// Rule: docs/rules/student-import.md "Import jobs": what a worker may claim. A VALIDATED import
-// with a claim token was being applied when its process stopped; one without waits for the
-// référent (confirm or cancel).
-const char* const READY = "(state = 'UPLOADED' OR (state = 'VALIDATED' AND (confirmed = 1 OR claim_token IS NOT "
-                          "NULL))) AND (claimed_until IS NULL OR claimed_until < :n)";
-
-} // namespace
-
-std::optional<std::pair<LearnerImport, std::string>>
-SqlLearnerImportRepository::claim_next(EpochMs now, EpochMs claim_until, const std::string& token) {
+void SqlLearnerImportRepository::start_attempt(long long id, int attempts, EpochMs now) {
     const long long at = now;
-    const long long until = claim_until;
-    long long id = 0;
-    long long organization = 0;
-    m_sql << std::string("SELECT id, organization_id FROM learner_imports WHERE ") + READY + " ORDER BY id LIMIT 1",
-        soci::use(at), soci::into(id), soci::into(organization);
-    if (!m_sql.got_data())
-        return std::nullopt;
-    // The readiness is checked again by the update itself: another process may have claimed or
-    // finished the import since the select.
-    soci::statement claim =
-        (m_sql.prepare << std::string("UPDATE learner_imports SET claimed_until = :u, claim_token = :k, attempts = "
-                                      "attempts + 1 WHERE id = :i AND ") +
-                              READY,
-         soci::use(until), soci::use(token), soci::use(id), soci::use(at));
-    claim.execute(true);
-    if (claim.get_affected_rows() != 1)
-        return std::nullopt; // another process took it first
-    std::string file;
-    soci::indicator file_indicator = soci::i_null;
-    int attempts = 0;
-    m_sql << "SELECT file_data, attempts FROM learner_imports WHERE id = :i", soci::use(id),
-        soci::into(file, file_indicator), soci::into(attempts);
-    std::optional<LearnerImport> import = find(organization, id);
-    if (!import)
-        return std::nullopt;
-    import->attempts = attempts;
-    return std::make_pair(*import, file_indicator == soci::i_ok ? file : std::string());
+    m_sql << "UPDATE learner_imports SET attempts = :a, updated_at = :t WHERE id = :i", soci::use(attempts),
+        soci::use(at), soci::use(id);
 }
 
-bool SqlLearnerImportRepository::renew(long long id, const std::string& token, EpochMs claim_until) {
-    const long long until = claim_until;
-    soci::statement update = (m_sql.prepare << "UPDATE learner_imports SET claimed_until = :u WHERE id = :i AND "
-                                               "claim_token = :k",
-                              soci::use(until), soci::use(id), soci::use(token));
-    update.execute(true);
-    return update.get_affected_rows() == 1;
+void SqlLearnerImportRepository::progress(long long id, const std::string& state, const std::string& outcome,
+                                          EpochMs now) {
+    const long long at = now;
+    m_sql << "UPDATE learner_imports SET state = :s, outcome = :o, updated_at = :t WHERE id = :i", soci::use(state),
+        soci::use(outcome), soci::use(at), soci::use(id);
 }
 
-bool SqlLearnerImportRepository::progress(long long id, const std::string& token, const std::string& state,
-                                          const std::string& outcome, EpochMs now) {
+void SqlLearnerImportRepository::finish(long long id, const std::string& state, const std::string& outcome,
+                                        bool keep_file, EpochMs now) {
     const long long at = now;
-    soci::statement update = (m_sql.prepare << "UPDATE learner_imports SET state = :s, outcome = :o, updated_at = :t "
-                                               "WHERE id = :i AND claim_token = :k",
-                              soci::use(state), soci::use(outcome), soci::use(at), soci::use(id), soci::use(token));
-    update.execute(true);
-    return update.get_affected_rows() == 1;
-}
-
-bool SqlLearnerImportRepository::finish(long long id, const std::string& token, const std::string& state,
-                                        const std::string& outcome, bool keep_file, EpochMs now) {
-    const long long at = now;
-    const int keep = keep_file ? 1 : 0;
-    soci::statement update =
-        (m_sql.prepare << "UPDATE learner_imports SET state = :s, outcome = :o, claimed_until = NULL, claim_token = "
-                          "NULL, attempts = 0, updated_at = :t, file_data = CASE WHEN :k = 1 THEN file_data ELSE "
-                          "NULL END WHERE id = :i AND claim_token = :c",
-         soci::use(state), soci::use(outcome), soci::use(at), soci::use(keep), soci::use(id), soci::use(token));
-    update.execute(true);
-    return update.get_affected_rows() == 1;
+    m_sql << "UPDATE learner_imports SET state = :s, outcome = :o, running = 0, attempts = 0, updated_at = :t "
+             "WHERE id = :i",
+        soci::use(state), soci::use(outcome), soci::use(at), soci::use(id);
+    if (!keep_file)
+        drop_file(id);
 }
 
 bool SqlLearnerImportRepository::confirm(long long organization, long long id, EpochMs now) {
     const long long at = now;
-    soci::statement update = (m_sql.prepare << "UPDATE learner_imports SET confirmed = 1, updated_at = :t WHERE "
-                                               "organization_id = :o AND id = :i AND state = 'VALIDATED' AND "
-                                               "claim_token IS NULL",
+    soci::statement update = (m_sql.prepare << "UPDATE learner_imports SET confirmed = 1, running = 1, updated_at = :t "
+                                               "WHERE organization_id = :o AND id = :i AND state = 'VALIDATED' AND "
+                                               "confirmed = 0 AND running = 0",
                               soci::use(at), soci::use(organization), soci::use(id));
     update.execute(true);
     return update.get_affected_rows() == 1;
@@ -142,13 +157,15 @@ bool SqlLearnerImportRepository::confirm(long long organization, long long id, E
 
 bool SqlLearnerImportRepository::cancel(long long organization, long long id, EpochMs now) {
     const long long at = now;
-    soci::statement update =
-        (m_sql.prepare << "UPDATE learner_imports SET state = 'CANCELLED', file_data = NULL, updated_at = :t WHERE "
-                          "organization_id = :o AND id = :i AND state = 'VALIDATED' AND confirmed = 0 AND "
-                          "claim_token IS NULL",
-         soci::use(at), soci::use(organization), soci::use(id));
+    soci::statement update = (m_sql.prepare << "UPDATE learner_imports SET state = 'CANCELLED', updated_at = :t WHERE "
+                                               "organization_id = :o AND id = :i AND state = 'VALIDATED' AND "
+                                               "confirmed = 0 AND running = 0",
+                              soci::use(at), soci::use(organization), soci::use(id));
     update.execute(true);
-    return update.get_affected_rows() == 1;
+    if (update.get_affected_rows() != 1)
+        return false;
+    drop_file(id);
+    return true;
 }
 
 } // namespace numeria::storage
