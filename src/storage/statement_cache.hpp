@@ -15,9 +15,9 @@ public:
     virtual ~CachedStatement() = default;
 };
 
-// One per hot query: the caller's lookup (every signed-in request), the job runners' poll (each
-// runner of each process, every second).
-enum class StatementKey { Viewer, DueJob };
+// One per hot query: the caller's lookup (every signed-in request). A cached query must read its
+// rows to the end: a statement left on a row keeps SQLite's read open past COMMIT.
+enum class StatementKey { Viewer };
 
 // The entry of (session, key), made by `make()` the first time.
 template <typename Entry, typename Make>

@@ -1,7 +1,5 @@
 #include "storage/jobs/sql_job_queue.hpp"
 
-#include "storage/statement_cache.hpp"
-
 namespace numeria::storage {
 
 namespace {
@@ -9,20 +7,6 @@ namespace {
 // Due and not held: READY whose time has come, or RUNNING under an expired claim (its runner died).
 constexpr const char* DUE = "state IN ('READY', 'RUNNING') AND run_after <= :now AND "
                             "(claimed_until IS NULL OR claimed_until < :now2)";
-
-// The runners' poll, prepared once per pooled session: every runner of every process runs it each
-// second, mostly to find nothing.
-struct DueJobStatement final : CachedStatement {
-    DueJobStatement(soci::session& sql, bool postgresql)
-        : select((sql.prepare << std::string("SELECT id FROM jobs WHERE kind = :k AND ") + DUE +
-                                     " ORDER BY run_after, id LIMIT 1" + (postgresql ? " FOR UPDATE SKIP LOCKED" : ""),
-                  soci::use(kind), soci::use(at), soci::use(at), soci::into(id))) {}
-
-    std::string kind;
-    long long at = 0;
-    long long id = 0;
-    soci::statement select; // last: bound to the members above
-};
 
 } // namespace
 
@@ -42,14 +26,15 @@ std::optional<application::Job> SqlJobQueue::claim_next(const std::string& kind,
                                                         const std::string& token) {
     const long long at = now;
     const long long until = claim_until;
-    DueJobStatement& due = cached_statement<DueJobStatement>(m_sql, StatementKey::DueJob, [this] {
-        return std::make_unique<DueJobStatement>(m_sql, m_sql.get_backend_name() == "postgresql");
-    });
-    due.kind = kind;
-    due.at = at;
-    if (!due.select.execute(true))
+    // Not a cached statement: one left positioned on its row would keep SQLite's transaction open
+    // past COMMIT (the viewer's cached query reads to its end, outside any transaction).
+    const bool postgresql = m_sql.get_backend_name() == "postgresql";
+    long long id = 0;
+    m_sql << std::string("SELECT id FROM jobs WHERE kind = :k AND ") + DUE + " ORDER BY run_after, id LIMIT 1" +
+                 (postgresql ? " FOR UPDATE SKIP LOCKED" : ""),
+        soci::use(kind), soci::use(at), soci::use(at), soci::into(id);
+    if (!m_sql.got_data())
         return std::nullopt;
-    const long long id = due.id;
     // The update checks again that the job is due and free: another runner may have taken it.
     soci::statement claim =
         (m_sql.prepare << std::string("UPDATE jobs SET state = 'RUNNING', claim_token = :t, "
