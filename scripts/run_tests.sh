@@ -68,7 +68,7 @@ section "integration tests on SQLite (server under ASan + UBSan)"
 step "integration-sqlite" env NUMERIA_BIN="$ROOT/build/dev/numeria" NUMERIA_TEST_ENGINE=sqlite NUMERIA_TEST_SANITIZED=1 \
     ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$SAN_DIR/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$SAN_DIR/ubsan" \
     $PYTHON -m unittest discover -s tests/integration -t . -b
-step "sanitizer-reports" no_sanitizer_reports
+if no_sanitizer_reports; then echo "[OK] sanitizer-reports"; else echo "[FAIL] sanitizer-reports"; failed+=("sanitizer-reports"); fi
 
 section "integration tests on PostgreSQL"
 PG_URL=$(scripts/pg_cluster.sh start "$PG_DIR")

@@ -26,7 +26,8 @@ TEST(Router, MatchesTheRootOnly) {
 }
 
 TEST(Router, ExtractsPathParameters) {
-    RouteMatch match = sample_router().match(Method::Get, "/orga/42/eleves");
+    const Router router = sample_router();
+    RouteMatch match = router.match(Method::Get, "/orga/42/eleves");
 
     ASSERT_NE(match.route, nullptr);
     EXPECT_EQ(match.params.at("org_id"), "42");
@@ -38,7 +39,8 @@ TEST(Router, RefusesAnEmptyParameter) {
 }
 
 TEST(Router, WildcardTakesTheRestOfThePath) {
-    RouteMatch match = sample_router().match(Method::Get, "/static/dsfr/fonts/Marianne.woff2");
+    const Router router = sample_router();
+    RouteMatch match = router.match(Method::Get, "/static/dsfr/fonts/Marianne.woff2");
 
     ASSERT_NE(match.route, nullptr);
     EXPECT_EQ(match.params.at("mount"), "dsfr");
@@ -46,7 +48,8 @@ TEST(Router, WildcardTakesTheRestOfThePath) {
 }
 
 TEST(Router, ListsAllowedMethodsWhenOnlyTheMethodDiffers) {
-    RouteMatch match = sample_router().match(Method::Delete, "/orga/42/eleves");
+    const Router router = sample_router();
+    RouteMatch match = router.match(Method::Delete, "/orga/42/eleves");
 
     EXPECT_EQ(match.route, nullptr);
     ASSERT_EQ(match.allowed.size(), 1U);

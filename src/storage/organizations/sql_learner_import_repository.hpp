@@ -35,7 +35,7 @@ public:
     bool cancel(long long organization, long long id, EpochMs now) override;
 
     // The raw bytes of one stored piece (the last may be shorter).
-    static constexpr std::size_t CHUNK_BYTES = 768 * 1024;
+    static constexpr std::size_t CHUNK_BYTES = std::size_t{768} * 1024;
 
 private:
     std::vector<LearnerImport> select(const std::string& where, long long a, long long b, int limit);
