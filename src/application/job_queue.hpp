@@ -42,6 +42,9 @@ public:
     // attempt. On PostgreSQL, concurrent runners skip each other's rows (FOR UPDATE SKIP LOCKED).
     [[nodiscard]] virtual std::optional<Job> claim_next(const std::string& kind, EpochMs now, EpochMs claim_until,
                                                         const std::string& token) = 0;
+    // Whether a job of `kind` is due at `now` and free (what claim_next would look for), read
+    // without the write lock: the runners' poll asks this first.
+    [[nodiscard]] virtual bool has_due(const std::string& kind, EpochMs now) = 0;
     // Extends a claim; false when `token` no longer holds it.
     virtual bool renew(long long id, const std::string& token, EpochMs claim_until) = 0;
     // The job is done: its payload is dropped. False when `token` no longer holds the claim.

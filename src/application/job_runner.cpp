@@ -154,6 +154,15 @@ Status JobRunner::run_handler(const Kind& kind, const Job& job) {
 bool JobRunner::run_one() {
     const std::string token = identity::new_token();
     const EpochMs now = m_clock.now();
+    // A read first (no write lock, on SQLite): the poll finds nothing most of the time.
+    bool due = false;
+    (void)m_tx.read([&](UnitOfWork& uow) -> Status {
+        for (const auto& entry : m_kinds)
+            due = due || uow.jobs().has_due(entry.first, now);
+        return {};
+    });
+    if (!due)
+        return false;
     // Only the kinds this runner handles (each process runs one runner for e-mails, one for imports).
     Result<std::optional<Job>> claimed = m_tx.write([&](UnitOfWork& uow) -> Result<std::optional<Job>> {
         for (const auto& [name, kind] : m_kinds)

@@ -52,6 +52,14 @@ std::optional<application::Job> SqlJobQueue::claim_next(const std::string& kind,
     return job;
 }
 
+bool SqlJobQueue::has_due(const std::string& kind, EpochMs now) {
+    const long long at = now;
+    int due = 0;
+    m_sql << std::string("SELECT COUNT(*) FROM (SELECT id FROM jobs WHERE kind = :k AND ") + DUE + " LIMIT 1) d",
+        soci::use(kind), soci::use(at), soci::use(at), soci::into(due);
+    return due > 0;
+}
+
 bool SqlJobQueue::renew(long long id, const std::string& token, EpochMs claim_until) {
     const long long until = claim_until;
     soci::statement update = (m_sql.prepare << "UPDATE jobs SET claimed_until = :u WHERE id = :i AND claim_token = :t "

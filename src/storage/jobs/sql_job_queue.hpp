@@ -17,6 +17,7 @@ public:
                       EpochMs run_after) override;
     std::optional<application::Job> claim_next(const std::string& kind, EpochMs now, EpochMs claim_until,
                                                const std::string& token) override;
+    bool has_due(const std::string& kind, EpochMs now) override;
     bool renew(long long id, const std::string& token, EpochMs claim_until) override;
     bool complete(long long id, const std::string& token, EpochMs now) override;
     bool retry_later(long long id, const std::string& token, const std::string& error, EpochMs run_after,

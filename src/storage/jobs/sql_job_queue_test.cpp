@@ -60,6 +60,23 @@ TEST_P(SqlJobQueueTest, AJobIsHeldByOneClaimAtATime) {
     EXPECT_FALSE(second.has_value());
 }
 
+TEST_P(SqlJobQueueTest, TellsWhetherAJobOfAKindIsDueAndFree) {
+    with_queue([](SqlJobQueue& q) { return q.enqueue("mail", "{}", 3, 1000, 5000); });
+
+    const bool early = with_queue([](SqlJobQueue& q) { return q.has_due("mail", 4999); });
+    const bool other_kind = with_queue([](SqlJobQueue& q) { return q.has_due("learner_import", 5000); });
+    const bool due = with_queue([](SqlJobQueue& q) { return q.has_due("mail", 5000); });
+    with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 5000, 65'000, "a"); });
+    const bool held = with_queue([](SqlJobQueue& q) { return q.has_due("mail", 6000); });
+    const bool expired = with_queue([](SqlJobQueue& q) { return q.has_due("mail", 65'001); });
+
+    EXPECT_FALSE(early);
+    EXPECT_FALSE(other_kind);
+    EXPECT_TRUE(due);
+    EXPECT_FALSE(held);
+    EXPECT_TRUE(expired);
+}
+
 TEST_P(SqlJobQueueTest, AnExpiredClaimIsTakenAgainAndTheOldHolderCanNoLongerFinish) {
     with_queue([](SqlJobQueue& q) { return q.enqueue("mail", "{}", 3, 1000, 1000); });
     auto first = with_queue([](SqlJobQueue& q) { return q.claim_next("mail", 1000, 61'000, "a"); });
