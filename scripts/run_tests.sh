@@ -65,7 +65,7 @@ step "fuzz-regressions" scripts/run_fuzz.sh regressions
 step "fuzz" scripts/run_fuzz.sh fuzz "${FUZZ_SHORT_SECONDS:-20}"
 
 section "integration tests on SQLite (server under ASan + UBSan)"
-step "integration-sqlite" env NUMERIA_BIN="$ROOT/build/dev/numeria" NUMERIA_TEST_ENGINE=sqlite NUMERIA_TEST_SANITIZED=1 \
+step "integration-sqlite" env NUMERIA_BIN="$ROOT/build/dev/numeria" NUMERIA_TEST_ENGINE=sqlite \
     ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$SAN_DIR/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$SAN_DIR/ubsan" \
     $PYTHON -m unittest discover -s tests/integration -t . -b
 if no_sanitizer_reports; then echo "[OK] sanitizer-reports"; else echo "[FAIL] sanitizer-reports"; failed+=("sanitizer-reports"); fi

@@ -10,7 +10,7 @@ trap 'rm -rf "$REPORTS"' EXIT
 export TSAN_OPTIONS="second_deadlock_stack=1:suppressions=$ROOT/tests/sanitizers/tsan.supp:log_path=$REPORTS/tsan"
 status=0
 build/tsan/numeria_adapter_tests --gtest_brief=1 || status=1
-NUMERIA_BIN="$ROOT/build/tsan/numeria" NUMERIA_TEST_ENGINE=sqlite NUMERIA_TEST_SANITIZED=1 \
+NUMERIA_BIN="$ROOT/build/tsan/numeria" NUMERIA_TEST_ENGINE=sqlite \
     /usr/bin/python3 -m unittest discover -s tests/integration -t . -b || status=1
 if compgen -G "$REPORTS/*" >/dev/null; then
     echo "ThreadSanitizer reports:"
