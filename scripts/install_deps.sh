@@ -11,7 +11,7 @@ PACKAGES="build-essential cmake ninja-build pkg-config ccache git clang clang-ti
   libzip-dev zipcmp zipmerge ziptool \
   libsodium-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core \
   libspdlog-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev \
-  libexpected-dev libyaml-cpp-dev libcsv-dev libicu-dev libcmark-dev \
+  libexpected-dev libyaml-cpp-dev libcsv-dev libicu-dev libcmark-dev zlib1g-dev \
   python3 python3-aiosmtpd python3-yaml poppler-utils chromium wrk nginx-light curl sqlite3 gdb"
 
 missing=""

@@ -1,6 +1,7 @@
 #include "web/assets.hpp"
 
 #include <sodium.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <fstream>
@@ -138,8 +139,63 @@ std::shared_ptr<const Asset> Assets::find(const std::string& mount_segment, cons
     asset->etag = "\"" + short_hash(*content) + "\"";
     asset->content_type = content_type_for(path);
     asset->content = std::move(*content);
+    // Rule: docs/rules/web.md "Compressed assets": text of 1 KiB or more is kept gzipped too.
+    const bool text =
+        asset->content_type.rfind("text/", 0) == 0 || asset->content_type.rfind("application/javascript", 0) == 0 ||
+        asset->content_type.rfind("application/json", 0) == 0 || asset->content_type.rfind("image/svg+xml", 0) == 0;
+    if (text && asset->content.size() >= 1024) {
+        std::string packed = gzipped(asset->content);
+        if (!packed.empty() && packed.size() < asset->content.size()) {
+            asset->gzip = std::move(packed);
+            asset->gzip_etag = asset->etag.substr(0, asset->etag.size() - 1) + "-gz\"";
+        }
+    }
     m_cache[path] = asset;
     return asset;
+}
+
+std::string gzipped(std::string_view data) {
+    z_stream stream{};
+    // 15 + 16: a gzip header and trailer around the deflate stream.
+    if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    stream.avail_in = static_cast<uInt>(data.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    const int status = deflate(&stream, Z_FINISH);
+    out.resize(stream.total_out);
+    deflateEnd(&stream);
+    return status == Z_STREAM_END ? out : std::string();
+}
+
+bool accepts_gzip(std::string_view accept_encoding) {
+    std::string text; // lower case, without blanks
+    for (char c : accept_encoding)
+        if (c != ' ' && c != '\t')
+            text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        std::size_t end = text.find(',', at);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string item = text.substr(at, end - at);
+        at = end + 1;
+        const std::size_t semi = item.find(';');
+        const std::string coding = item.substr(0, semi);
+        if (coding != "gzip" && coding != "x-gzip" && coding != "*")
+            continue;
+        const std::size_t q = semi == std::string::npos ? std::string::npos : item.find(";q=", semi);
+        if (q == std::string::npos)
+            return true;
+        const std::size_t value_end = item.find(';', q + 1);
+        const std::string value =
+            item.substr(q + 3, value_end == std::string::npos ? std::string::npos : value_end - q - 3);
+        // q=0 (0.0, 0.000) refuses the coding.
+        return value.empty() || value.find_first_not_of("0.") != std::string::npos;
+    }
+    return false;
 }
 
 } // namespace numeria::web

@@ -18,6 +18,10 @@ struct Asset {
     std::string content;
     std::string content_type;
     std::string etag; // quoted, strong
+    // The content gzipped once, when it is text of 1 KiB or more and shrinks; empty otherwise
+    // (docs/rules/web.md "Compressed assets").
+    std::string gzip;
+    std::string gzip_etag; // a strong ETag differs per encoding
 };
 
 class Assets {
@@ -49,6 +53,10 @@ private:
 };
 
 [[nodiscard]] std::string content_type_for(const std::filesystem::path& file);
+// `data` in gzip format (best compression); empty if zlib fails.
+[[nodiscard]] std::string gzipped(std::string_view data);
+// Whether an Accept-Encoding header accepts gzip (a "gzip" or "*" coding whose q is not 0).
+[[nodiscard]] bool accepts_gzip(std::string_view accept_encoding);
 // Hex of the first bytes of the BLAKE2b hash of `data`.
 [[nodiscard]] std::string short_hash(std::string_view data, std::size_t hex_chars = 16);
 // True for a relative path made only of ordinary, non-hidden segments.

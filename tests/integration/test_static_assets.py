@@ -1,4 +1,5 @@
 """Static assets: content-hashed URLs cached a year, ETags, and paths that leave the folder."""
+import gzip
 import re
 import socket
 import unittest
@@ -48,6 +49,36 @@ class StaticAssetsTest(unittest.TestCase):
         self.assertEqual(headers["cache-control"], "public, no-cache")
         self.assertEqual(status, 304)
         self.assertEqual(body, b"")
+
+    def test_css_is_gzipped_for_a_client_that_accepts_it(self):
+        _, plain_headers, plain = self.server.request("GET", self.dsfr_css)
+        status, headers, packed = self.server.request("GET", self.dsfr_css,
+                                                      headers={"Accept-Encoding": "gzip, deflate, br"})
+
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["content-encoding"], "gzip")
+        self.assertEqual(headers["vary"], "Accept-Encoding")
+        self.assertEqual(plain_headers["vary"], "Accept-Encoding")
+        self.assertNotIn("content-encoding", plain_headers)
+        self.assertEqual(gzip.decompress(packed), plain)
+        self.assertLess(len(packed), len(plain) / 4)
+        self.assertNotEqual(headers["etag"], plain_headers["etag"])
+
+    def test_the_gzipped_etag_revalidates_the_gzipped_answer(self):
+        accept = {"Accept-Encoding": "gzip"}
+        _, headers, _ = self.server.request("GET", "/static/dsfr/dsfr.min.css", headers=accept)
+        status, _, _ = self.server.request("GET", "/static/dsfr/dsfr.min.css",
+                                           headers=dict(accept, **{"If-None-Match": headers["etag"]}))
+        plain_status, _, _ = self.server.request("GET", "/static/dsfr/dsfr.min.css",
+                                                 headers={"If-None-Match": headers["etag"]})
+
+        self.assertEqual(status, 304)
+        self.assertEqual(plain_status, 200)  # another encoding, another representation
+
+    def test_a_client_refusing_gzip_gets_the_plain_bytes(self):
+        _, headers, _ = self.server.request("GET", self.dsfr_css, headers={"Accept-Encoding": "gzip;q=0, br"})
+
+        self.assertNotIn("content-encoding", headers)
 
     def test_outdated_hash_is_served_without_long_caching(self):
         status, headers, _ = self.server.request("GET", "/assets/dsfr-0000000000/dsfr.min.css")

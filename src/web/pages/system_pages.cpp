@@ -1,5 +1,6 @@
 #include "web/pages/system_pages.hpp"
 
+#include "web/assets.hpp"
 #include "web/dispatch.hpp"
 #include "web/web_app.hpp"
 
@@ -54,19 +55,27 @@ Response get_asset(const Request& request, WebApp& app) {
     if (!asset)
         return error_response(app, 404, request);
     const bool hashed_url = request.path.rfind("/assets/", 0) == 0;
+    // Rule: docs/rules/web.md "Compressed assets": gzip when the client accepts it, with its own ETag.
+    const std::optional<std::string> accept = request.header("accept-encoding");
+    const bool gzip = !asset->gzip.empty() && accept && accepts_gzip(*accept);
+    const std::string& etag = gzip ? asset->gzip_etag : asset->etag;
     Response response;
-    response.set_header("ETag", asset->etag);
+    response.set_header("ETag", etag);
+    if (!asset->gzip.empty())
+        response.set_header("Vary", "Accept-Encoding");
     if (hashed_url && current_version)
         response.set_header("Cache-Control", "public, max-age=31536000, immutable");
     else
         response.set_header("Cache-Control", "public, no-cache");
-    if (auto match = request.header("if-none-match"); match && *match == asset->etag) {
+    if (auto match = request.header("if-none-match"); match && *match == etag) {
         response.status = 304;
         response.content_type.clear();
         return response;
     }
     response.content_type = asset->content_type;
-    response.body = asset->content;
+    if (gzip)
+        response.set_header("Content-Encoding", "gzip");
+    response.body = gzip ? asset->gzip : asset->content;
     return response;
 }
 
