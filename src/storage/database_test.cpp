@@ -2,11 +2,11 @@
 // NUMERIA_TEST_POSTGRES_URL names a database this test may create tables in (scripts/run_tests.sh
 // runs the adapter tests a second time with the cluster it starts).
 #include "storage/database.hpp"
+#include "storage/engine_test_support.hpp"
 
 #include <gtest/gtest.h>
 
 #include <barrier>
-#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -16,18 +16,11 @@ namespace {
 class TransactTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-        std::string url;
-        if (GetParam() == "postgresql") {
-            const char* pg = std::getenv("NUMERIA_TEST_POSTGRES_URL");
-            if (pg == nullptr || *pg == '\0')
-                GTEST_SKIP() << "NUMERIA_TEST_POSTGRES_URL is not set";
-            url = pg;
-        } else {
-            m_path =
-                std::filesystem::temp_directory_path() / ("numeria-transact-" + std::to_string(::getpid()) + ".db");
-            std::filesystem::remove(m_path);
-            url = "sqlite:" + m_path.string();
-        }
+        const std::optional<TestDatabase> target = test_database(GetParam(), "transact");
+        if (!target)
+            GTEST_SKIP() << "NUMERIA_TEST_POSTGRES_URL is not set";
+        m_path = target->sqlite_file;
+        const std::string& url = target->url;
         auto opened = Database::open(url, 2);
         ASSERT_TRUE(opened.has_value()) << opened.error().detail;
         m_db = std::move(*opened);

@@ -4,6 +4,7 @@
 #include "application/job_runner.hpp"
 #include "core/clock.hpp"
 #include "storage/database.hpp"
+#include "storage/engine_test_support.hpp"
 #include "storage/jobs/sql_job_queue.hpp"
 #include "storage/migrations.hpp"
 #include "storage/organizations/sql_learner_import_repository.hpp"
@@ -12,7 +13,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -24,17 +24,11 @@ using namespace std::chrono_literals;
 class JobRunnerTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-        std::string url;
-        if (GetParam() == "postgresql") {
-            const char* pg = std::getenv("NUMERIA_TEST_POSTGRES_URL");
-            if (pg == nullptr || *pg == '\0')
-                GTEST_SKIP() << "NUMERIA_TEST_POSTGRES_URL is not set";
-            url = pg;
-        } else {
-            m_path = std::filesystem::temp_directory_path() / ("numeria-runner-" + std::to_string(::getpid()) + ".db");
-            std::filesystem::remove(m_path);
-            url = "sqlite:" + m_path.string();
-        }
+        const std::optional<TestDatabase> target = test_database(GetParam(), "runner");
+        if (!target)
+            GTEST_SKIP() << "NUMERIA_TEST_POSTGRES_URL is not set";
+        m_path = target->sqlite_file;
+        const std::string& url = target->url;
         m_db = std::move(*Database::open(url, 4));
         ASSERT_TRUE(migrate(*m_db, std::filesystem::path(NUMERIA_SOURCE_DIR) / "src/storage/migrations"));
         m_db->write([](soci::session& sql) { sql << "DELETE FROM jobs"; });

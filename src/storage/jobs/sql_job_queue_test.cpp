@@ -1,12 +1,12 @@
 // Contract of the jobs table (docs/rules/jobs.md) on SQLite, and on PostgreSQL when
 // NUMERIA_TEST_POSTGRES_URL is set (scripts/run_tests.sh runs the adapters again against its cluster).
 #include "storage/database.hpp"
+#include "storage/engine_test_support.hpp"
 #include "storage/jobs/sql_job_queue.hpp"
 #include "storage/migrations.hpp"
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 namespace numeria::storage {
@@ -15,17 +15,11 @@ namespace {
 class SqlJobQueueTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-        std::string url;
-        if (GetParam() == "postgresql") {
-            const char* pg = std::getenv("NUMERIA_TEST_POSTGRES_URL");
-            if (pg == nullptr || *pg == '\0')
-                GTEST_SKIP() << "NUMERIA_TEST_POSTGRES_URL is not set";
-            url = pg;
-        } else {
-            m_path = std::filesystem::temp_directory_path() / ("numeria-jobs-" + std::to_string(::getpid()) + ".db");
-            std::filesystem::remove(m_path);
-            url = "sqlite:" + m_path.string();
-        }
+        const std::optional<TestDatabase> target = test_database(GetParam(), "jobs");
+        if (!target)
+            GTEST_SKIP() << "NUMERIA_TEST_POSTGRES_URL is not set";
+        m_path = target->sqlite_file;
+        const std::string& url = target->url;
         m_db = std::move(*Database::open(url, 1));
         ASSERT_TRUE(migrate(*m_db, std::filesystem::path(NUMERIA_SOURCE_DIR) / "src/storage/migrations"));
         m_db->write([](soci::session& sql) { sql << "DELETE FROM jobs"; });
