@@ -38,13 +38,22 @@ async function checkAccessibility(page, label) {
   // an inline <style> of a scratch document, which the page's CSP (style-src 'self') reports as a
   // console error that is axe's, not the page's.
   await page.waitForLoadState('load');
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (blocking.length > 0) {
-    const detail = blocking.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    throw new Error(`axe-core on ${label}: ${detail.join('; ')}`);
+  // Every page is checked at the test's width and on a phone (360 px), then put back.
+  const width = page.viewportSize();
+  let count = 0;
+  for (const viewport of [width, { width: 360, height: 740 }]) {
+    if (viewport !== width) await page.setViewportSize(viewport);
+    const results = await new AxeBuilder({ page }).analyze();
+    const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (blocking.length > 0) {
+      const detail = blocking.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      await page.setViewportSize(width);
+      throw new Error(`axe-core on ${label} at ${viewport.width} px: ${detail.join('; ')}`);
+    }
+    count += results.violations.length;
   }
-  return results.violations.length;
+  await page.setViewportSize(width);
+  return count;
 }
 
 let failures = 0;
