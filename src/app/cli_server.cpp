@@ -5,6 +5,7 @@
 #include "app/demo_data.hpp"
 #include "app/storage_setup.hpp"
 #include "application/job_runner.hpp"
+#include "application/learners/credential_batch_job.hpp"
 #include "application/learners/learner_import_job.hpp"
 #include "application/mail_outbox.hpp"
 #include "content/loading/content_loader.hpp"
@@ -143,12 +144,24 @@ int serve(const Config& config) {
     import_runner.handle(
         application::LEARNER_IMPORT_JOB, [&import_job](const application::Job& job) { return import_job.run(job); },
         [&import_job](const application::Job& job, const std::string&) { import_job.give_up(job); });
-    app.services.jobs_enqueued = [&mail_runner, &import_runner] {
+    // Class credentials batches (docs/rules/accounts.md "Class credentials batches"): their own
+    // runner, so a batch never waits behind a long import; passwords sealed under a key derived
+    // from the secret file, so a restart keeps the batches downloadable.
+    app.services.sealing = identity::SealingKey::derive(app.config.secret_key, "credbtch");
+    application::JobRunner credentials_runner(transactions, worker_clock, job_settings);
+    application::CredentialBatchJob credentials_job(app.services);
+    credentials_runner.handle(
+        application::CREDENTIAL_BATCH_JOB,
+        [&credentials_job](const application::Job& job) { return credentials_job.run(job); },
+        [&credentials_job](const application::Job& job, const std::string&) { credentials_job.give_up(job); });
+    app.services.jobs_enqueued = [&mail_runner, &import_runner, &credentials_runner] {
         mail_runner.notify();
         import_runner.notify();
+        credentials_runner.notify();
     };
     mail_runner.start();
     import_runner.start();
+    credentials_runner.start();
 
     if (config.demo) {
         for (const std::string& line : load_demo_data(*db, home))
@@ -179,6 +192,7 @@ int serve(const Config& config) {
     });
     mail_runner.stop();
     import_runner.stop();
+    credentials_runner.stop();
     db->close();
     spdlog::info(nlohmann::json{{"msg", "stopped"}}.dump());
     spdlog::shutdown();

@@ -8,6 +8,7 @@
 #include "core/mailer.hpp"
 #include "identity/domain/password_hasher.hpp"
 #include "identity/domain/password_hashing_pool.hpp"
+#include "identity/domain/sealing_key.hpp"
 
 #include <functional>
 #include <string>
@@ -39,6 +40,9 @@ struct Services {
     int sign_ups_per_address_hour = 10;
     // Wakes the job runner after a transaction that enqueued a job (a mail, an import) committed.
     std::function<void()> jobs_enqueued = [] {};
+    // Seals the class credentials kept for downloads (docs/rules/accounts.md "Class credentials
+    // batches"); the composition root derives it from the server's secret file.
+    identity::SealingKey sealing{};
 };
 
 } // namespace numeria::application

@@ -16,6 +16,7 @@
 #include "application/viewer_query.hpp"
 #include "core/result.hpp"
 #include "identity/ports.hpp"
+#include "organizations/learners/credential_batch.hpp"
 #include "organizations/learners/learner_directory.hpp"
 #include "organizations/learners/learner_import_queue.hpp"
 #include "organizations/learners/learner_ports.hpp"
@@ -47,6 +48,7 @@ public:
     virtual organizations::LearnerRepository& learner_records() = 0; // what an import applies
     virtual organizations::LearnerDirectory& learners() = 0;
     virtual organizations::LearnerImportQueue& learner_imports() = 0;
+    virtual organizations::CredentialBatchRepository& credential_batches() = 0;
     virtual JobQueue& jobs() = 0;
     virtual ViewerQuery& viewers() = 0;
 };

@@ -7,6 +7,7 @@
 #include "storage/identity/sql_user_repository.hpp"
 #include "storage/identity/sql_viewer_query.hpp"
 #include "storage/jobs/sql_job_queue.hpp"
+#include "storage/organizations/sql_credential_batch_repository.hpp"
 #include "storage/organizations/sql_learner_import_repository.hpp"
 #include "storage/organizations/sql_learner_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
@@ -45,6 +46,7 @@ public:
     organizations::LearnerRepository& learner_records() override { return lazy(m_learners, m_sql); }
     organizations::LearnerDirectory& learners() override { return lazy(m_learners, m_sql); }
     organizations::LearnerImportQueue& learner_imports() override { return lazy(m_imports, m_sql); }
+    organizations::CredentialBatchRepository& credential_batches() override { return lazy(m_batches, m_sql); }
     application::JobQueue& jobs() override { return lazy(m_jobs, m_sql); }
     application::ViewerQuery& viewers() override { return lazy(m_viewers, m_sql); }
 
@@ -64,6 +66,7 @@ private:
     std::unique_ptr<SqlActivationRepository> m_activations;
     std::unique_ptr<SqlLearnerRepository> m_learners;
     std::unique_ptr<SqlLearnerImportRepository> m_imports;
+    std::unique_ptr<SqlCredentialBatchRepository> m_batches;
     std::unique_ptr<SqlJobQueue> m_jobs;
     std::unique_ptr<SqlViewerQuery> m_viewers;
 };

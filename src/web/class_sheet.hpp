@@ -3,7 +3,7 @@
 // and its printable PDF version drawn with cairo and pango, one card per pupil to cut out.
 #pragma once
 
-#include "application/learners/students.hpp"
+#include "application/learners/class_credentials.hpp"
 
 #include <string>
 #include <vector>
@@ -15,10 +15,10 @@ using CredentialLine = application::CredentialLine;
 // UTF-8 with a BOM (spreadsheet programs then read the accents right), ';'-separated, CRLF.
 [[nodiscard]] std::string class_sheet_csv(const std::vector<CredentialLine>& lines);
 
-// A4 pages, 10 cards each; the title names the organisation and the class; `note`, when not empty,
-// is printed under the title of every page (e.g. the pupils left out).
+// A4 pages, 8 cards each to cut out; the title names the organisation and the class; every card
+// gives the site's address (`site_url`) and the log-in steps.
 [[nodiscard]] std::string class_sheet_pdf(const std::string& organization, const std::string& division,
-                                          const std::vector<CredentialLine>& lines, const std::string& note = "");
+                                          const std::vector<CredentialLine>& lines, const std::string& site_url);
 
 // One CSV field: quoted when it holds ';', '"' or a line break; a leading =, +, - or @ is
 // prefixed with ' so spreadsheets never run it as a formula.

@@ -21,7 +21,8 @@ TEST(ClassSheet, DefusesSpreadsheetFormulas) {
 }
 
 TEST(ClassSheet, DrawsAPdf) {
-    std::string pdf = class_sheet_pdf("Collège", "6A", {{"6A", "Dupont", "Jean", "jean.dupont2412", "kqmrtz07"}});
+    std::string pdf = class_sheet_pdf("Collège", "6A", {{"6A", "Dupont", "Jean", "jean.dupont2412", "kqmrtz07"}},
+                                      "https://numeria.exemple.fr");
 
     EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
     EXPECT_GT(pdf.size(), 1000U);

@@ -137,8 +137,17 @@ void register_routes(Router& router) {
     router.add({Post, "/orga/:org_id/eleves/imports/:import_id/annuler", OrgAdmin, DEFAULT_BODY_LIMIT,
                 post_students_import_cancel, ""});
     router.add({Get, "/orga/:org_id/eleves/export.csv", OrgAdmin, DEFAULT_BODY_LIMIT, get_students_csv, ""});
+    router.add({Get, "/orga/:org_id/eleves/identifiants", Member, DEFAULT_BODY_LIMIT, get_class_credentials, ""});
     router.add({Post, "/orga/:org_id/eleves/identifiants", Member, DEFAULT_BODY_LIMIT, post_class_credentials, ""});
-    router.add({Get, "/orga/:org_id/eleves/:learner_id", Member, DEFAULT_BODY_LIMIT, get_student, ""});
+    router.add({Get, "/orga/:org_id/eleves/identifiants/lots/:batch_id", Member, DEFAULT_BODY_LIMIT,
+                get_credential_batch, ""});
+    router.add({Get, "/orga/:org_id/eleves/identifiants/lots/:batch_id/etat", Member, DEFAULT_BODY_LIMIT,
+                get_credential_batch_state, ""});
+    router.add({Get, "/orga/:org_id/eleves/identifiants/lots/:batch_id/identifiants.csv", Member, DEFAULT_BODY_LIMIT,
+                get_credential_batch_file, ""});
+    router.add({Get, "/orga/:org_id/eleves/identifiants/lots/:batch_id/identifiants.pdf", Member, DEFAULT_BODY_LIMIT,
+                get_credential_batch_file, ""});
+    router.add({Get, "/orga/:org_id/eleves/:learner_id", Member, DEFAULT_BODY_LIMIT, get_student_page, ""});
     router.add({Post, "/orga/:org_id/eleves/:learner_id/identifiant", Member, DEFAULT_BODY_LIMIT,
                 post_student_credentials, ""});
     router.add({Post, "/orga/:org_id/eleves/:learner_id/dissocier", OrgAdmin, DEFAULT_BODY_LIMIT,

@@ -136,11 +136,8 @@ class StudentsPagesTest(DemoSchoolTest):
         self.assertIn("Fichier refusé", page)
 
     def test_11_class_credentials_are_downloaded_and_work_once(self):
-        self.direction.request("GET", self.base + "?classe=5A")
-        csrf = self.direction.cookies["numeria_csrf"]
-        status, headers, body = self.server.request(
-            "POST", self.base + "/identifiants", body=f"csrf={csrf}&classe=5A&format=csv",
-            headers={"Cookie": self.direction._cookie_header(), "Content-Type": "application/x-www-form-urlencoded"})
+        batch = self.class_batch("5A")
+        status, headers, body = self.download(batch + "/identifiants.csv")
 
         self.assertEqual(status, 200)
         self.assertIn("attachment", headers["content-disposition"])
@@ -158,11 +155,9 @@ class StudentsPagesTest(DemoSchoolTest):
         self.assertEqual(self.count("?connexion=identifiant&classe=5A"), len(rows) - 1)
 
     def test_12_class_credentials_print_as_a_pdf(self):
-        self.direction.request("GET", self.base)
-        csrf = self.direction.cookies["numeria_csrf"]
-        status, headers, body = self.server.request(
-            "POST", self.base + "/identifiants", body=f"csrf={csrf}&classe=6B&format=pdf",
-            headers={"Cookie": self.direction._cookie_header(), "Content-Type": "application/x-www-form-urlencoded"})
+        batch = self.class_batch("6B")
+
+        status, headers, body = self.download(batch + "/identifiants.pdf")
 
         self.assertEqual((status, headers["content-type"]), (200, "application/pdf"))
         self.assertTrue(body.startswith(b"%PDF-"))
@@ -174,7 +169,13 @@ class StudentsPagesTest(DemoSchoolTest):
         self.assertIn("Date de naissance", page)
         self.assertIn("5A", page)
 
-        _, _, after = self.direction.request("POST", link + "/dissocier", {"csrf": self.direction.cookies["numeria_csrf"]})
+        confirmation = self.page(link + "?confirmer=dissocier")
+        self.assertIn("Dissocier le compte de", confirmation)
+        self.assertIn(f'action="{link}/dissocier"', confirmation)
+        status, headers, _ = self.direction.request("POST", link + "/dissocier",
+                                                    {"csrf": self.direction.cookies["numeria_csrf"]})
+        self.assertEqual(status, 303)
+        after = self.page(headers["location"])
 
         self.assertIn("Le compte a été dissocié", after)
         self.assertIn("Aucun compte n'est lié", after)

@@ -6,10 +6,12 @@ import glob
 import os
 import re
 import time
+import html
 import unittest
 import urllib.parse
 
 from tests.integration.test_accounts import Browser
+from tests.support import sql
 from tests.support.harness import Server, outbox_token
 
 DIRECTION = ("direction@demo.numeria.localhost", "Direction2026")
@@ -85,14 +87,15 @@ class TeamTest(unittest.TestCase):
 
     def test_the_last_admin_cannot_step_down(self):
         direction = self.signed_in(DIRECTION)
-        _, _, team = direction.request("GET", self.team)
-        own_id = re.search(r'/membres/(\d+)/role"[^<]*<input[^>]*>\s*<input type="hidden" name="role" value="MEMBER"',
-                           team.replace("&#x2F;", "/")).group(1)
+        own_id = sql.scalar(self.server.database_url, f"SELECT id FROM users WHERE email = '{DIRECTION[0]}'")
 
-        status, _, html = self.post(direction, f"{self.team}/membres/{own_id}/role", {"role": "MEMBER"})
+        # The button is not offered (test_the_only_admin_is_not_offered_to_step_down_or_leave); a
+        # forged POST is refused all the same, after a redirect.
+        status, headers, _ = self.post(direction, f"{self.team}/membres/{own_id}/role", {"role": "MEMBER"})
+        _, _, page = direction.request("GET", headers["location"])
 
-        self.assertEqual(status, 422)
-        self.assertIn("au moins un administrateur", html)
+        self.assertEqual(status, 303)
+        self.assertIn("au moins un administrateur", html.unescape(page))
 
     def test_a_member_sees_the_team_but_cannot_invite(self):
         teacher = self.signed_in(TEACHER)
@@ -127,7 +130,10 @@ class TeamTest(unittest.TestCase):
         self.post(direction, self.team + "/invitations", {"email": "annulee@exemple.fr", "role": "ADMIN"})
         _, _, team = direction.request("GET", self.team)
         flat = team.replace("&#x2F;", "/")
-        cancel = re.search(r'action="([^"]+/annuler)"', flat).group(1)
+        invitation_id = re.search(r'\?annuler=(\d+)#confirmation', flat).group(1)
+        _, _, confirmation = direction.request("GET", f"{self.team}?annuler={invitation_id}")
+        self.assertIn("Annuler l'invitation de annulee@exemple.fr ?", html.unescape(confirmation))
+        cancel = f"{self.team}/invitations/{invitation_id}/annuler"
         member_id = re.search(r"temporaire@exemple.fr</td>\s*<td>Membre</td>\s*<td>\s*<form method=\"post\" "
                               r"action=\"[^\"]+/membres/(\d+)/role\"", flat).group(1)
 
@@ -147,6 +153,43 @@ class TeamTest(unittest.TestCase):
             self.assertIn(label, journal)
         self.assertIn("MEMBER→ADMIN", journal)
         self.assertIn("127.0.0.1", journal)
+
+
+    def test_removing_a_member_is_confirmed_first_and_names_them(self):
+        direction = self.signed_in(DIRECTION)
+        _, _, team = direction.request("GET", self.team)
+        member_id = re.search(r'\?retirer=(\d+)#confirmation', team).group(1)
+
+        _, _, confirmation = direction.request("GET", f"{self.team}?retirer={member_id}")
+
+        confirmation = html.unescape(confirmation)
+        self.assertRegex(confirmation, r"Retirer [^<]+ de l'équipe \?")
+        self.assertIn(f'action="{self.team}/membres/{member_id}/retirer"', confirmation.replace("&#x2F;", "/"))
+
+    def test_the_only_admin_is_not_offered_to_step_down_or_leave(self):
+        direction = self.signed_in(DIRECTION)
+        _, _, page = direction.request("GET", self.team)
+        if page.count("<td>Administrateur</td>") != 1:
+            self.skipTest("the demo school has several admins now")
+        me = sql.scalar(self.server.database_url, f"SELECT id FROM users WHERE email = '{DIRECTION[0]}'")
+
+        team = page
+        _, _, asked = direction.request("GET", f"{self.team}?retirer={me}")
+
+        self.assertNotIn(f'id="retirer-{me}"', team)
+        self.assertNotIn(f'id="role-{me}"', team)
+        self.assertIn("Seul administrateur", team)
+        self.assertNotIn('id="confirmation"', asked)
+
+    def test_a_refused_change_redirects_then_says_why(self):
+        direction = self.signed_in(DIRECTION)
+
+        status, headers, _ = self.post(direction, f"{self.team}/membres/999999/retirer")
+        _, _, page = direction.request("GET", headers["location"])
+
+        self.assertEqual(status, 303)
+        self.assertIn("refus=", headers["location"])
+        self.assertIn("Cette personne ne fait pas partie de l'équipe.", html.unescape(page))
 
 
 if __name__ == "__main__":

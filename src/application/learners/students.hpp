@@ -1,5 +1,6 @@
 // students.hpp: the use cases of the Orga "Élèves" tab (docs/adr/0008): the list and the pupil
-// page, credentials for one pupil or a whole class (docs/rules/accounts.md "Pupils' credentials"),
+// page, credentials for one pupil (docs/rules/accounts.md "Pupils' credentials"; a class's batch is
+// class_credentials.hpp),
 // and the dissociation of a wrongly linked account, recorded in the audit log.
 #pragma once
 
@@ -33,26 +34,8 @@ struct StudentView {
 
 // A username and a temporary password for one pupil (an e-mail account gets a username too).
 [[nodiscard]] Result<organizations::IssuedCredentials>
-issue_pupil_credentials(Services& app, organizations::OrganizationId organization, organizations::LearnerId learner);
-
-struct CredentialLine {
-    std::string division;
-    std::string last_name;
-    std::string first_name;
-    std::string username;
-    std::string password;
-};
-
-struct ClassCredentials {
-    std::string organization_name;
-    std::vector<CredentialLine> lines;
-    int with_email = 0; // pupils who log in with their e-mail: left alone
-    int not_issued = 0; // no birth date, a disabled account, or joined the class meanwhile
-};
-// Refused ("credentials.class_unknown") unless `division` is a class of active pupils; every
-// password is hashed before the one durable transaction that stores the batch.
-[[nodiscard]] Result<ClassCredentials>
-issue_class_credentials(Services& app, organizations::OrganizationId organization, const std::string& division);
+issue_pupil_credentials(Services& app, organizations::OrganizationId organization, organizations::LearnerId learner,
+                        const organizations::Actor& actor);
 
 // Unlinks the pupil's account and records it in the audit log; false when none was linked.
 [[nodiscard]] Result<bool> dissociate_account(Services& app, organizations::OrganizationId organization,

@@ -25,8 +25,9 @@ struct LearnerQuery {
 
 struct LearnerRow {
     Learner learner;
-    std::string account_email;    // "" when none
-    std::string account_username; // "" when none
+    std::string account_email;                 // "" when none
+    std::string account_username;              // "" when none
+    bool account_must_change_password = false; // the account's password is still a temporary one
 };
 
 struct LearnerPage {

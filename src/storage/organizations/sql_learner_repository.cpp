@@ -17,13 +17,13 @@ constexpr const char* COLUMNS =
     "l.third_name, l.sex, l.birthdate, l.birth_city, l.birth_city_code, l.birth_province_code, "
     "l.birth_country_code, l.mef_code, l.status, l.division, l.email, l.disabled, l.user_id, l.certifiable, "
     "l.certifiable_at, l.created_at, l.updated_at, l.department, l.educational_team, l.diploma, l.study_scheme, "
-    "l.dissociated_user_id, u.email, u.username";
+    "l.dissociated_user_id, u.email, u.username, COALESCE(u.must_change_password, 0)";
 constexpr const char* FROM = " FROM learners l LEFT JOIN users u ON u.id = l.user_id ";
 
 // One fetched row, bound once to a statement and refilled by each fetch().
 struct RowBuffer {
     long long id = 0, organization = 0, user = 0, certifiable_at = 0, created = 0, updated = 0, dissociated = 0;
-    int disabled = 0, certifiable = 0;
+    int disabled = 0, certifiable = 0, must_change = 0;
     LearnerRecord r;
     std::string account_email, account_username;
     soci::indicator user_ind = soci::i_null, cert_ind = soci::i_null, cert_at_ind = soci::i_null,
@@ -48,6 +48,7 @@ struct RowBuffer {
         statement.exchange(soci::into(dissociated, dissociated_ind));
         statement.exchange(soci::into(account_email, email_ind));
         statement.exchange(soci::into(account_username, username_ind));
+        statement.exchange(soci::into(must_change));
     }
 
     [[nodiscard]] LearnerRow row() const {
@@ -69,6 +70,7 @@ struct RowBuffer {
         learner.updated_at = updated;
         row.account_email = email_ind == soci::i_ok ? account_email : "";
         row.account_username = username_ind == soci::i_ok ? account_username : "";
+        row.account_must_change_password = must_change != 0;
         return row;
     }
 };

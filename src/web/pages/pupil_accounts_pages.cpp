@@ -1,7 +1,6 @@
-// pupil_accounts_pages.cpp: credentials of pupils without e-mail (docs/rules/accounts.md
-// "Pupils' credentials"): for one pupil
-// (shown once on the pupil's page) or for a whole class (downloaded as CSV or printable PDF), and the
-// dissociation of a wrongly linked account.
+// pupil_accounts_pages.cpp: credentials of one pupil without e-mail (docs/rules/accounts.md
+// "Pupils' credentials"), shown once on the pupil's page (a class's batch is
+// class_credentials_pages.cpp), the dissociation of a wrongly linked account, and the students export.
 #include "application/learners/students.hpp"
 #include "web/class_sheet.hpp"
 #include "web/error_mapping.hpp"
@@ -23,11 +22,17 @@ std::optional<organizations::LearnerId> learner_id(const Request& request) {
     return std::stoll(raw);
 }
 
+std::string student_path(const Request& request) {
+    return "/orga/" + std::to_string(request.organization_id) + "/eleves/" + request.params.at("learner_id");
+}
+
 std::string message_for(const Error& error) {
     if (error.reason == "learner.disabled")
         return "Cet élève est désactivé : réactivez-le par un nouvel import avant de lui donner des identifiants.";
     if (error.reason == "learner.birthdate_missing")
         return "Cet élève n'a pas de date de naissance : impossible de construire son identifiant.";
+    if (error.reason.rfind("password.", 0) == 0)
+        return french_message(error.reason); // the server was too busy to hash: try again
     return "Les identifiants n'ont pas pu être générés. Réessayez.";
 }
 
@@ -38,97 +43,21 @@ std::string timestamp_for_file(EpochMs now) {
            paris.substr(14, 2);
 }
 
-std::string file_safe(const std::string& text) {
-    std::string safe;
-    for (char c : text)
-        safe += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
-    return safe;
-}
-
 } // namespace
 
 Response post_student_credentials(const Request& request, WebApp& app) {
     auto id = learner_id(request);
     Result<organizations::IssuedCredentials> issued =
-        id ? application::issue_pupil_credentials(app.services, request.organization_id, *id)
+        id ? application::issue_pupil_credentials(app.services, request.organization_id, *id, actor_of(request))
            : Result<organizations::IssuedCredentials>(fail(Error::not_found("learner.not_found")));
     if (!issued && issued.error().reason == "learner.not_found")
         return get_student(request, app);
-    if (!issued && issued.error().code == ErrorCode::Unavailable) {
-        Response response = render_student(request, app, {{"refusal", french_message(issued.error().reason)}});
-        response.status = 503;
-        return response;
-    }
-    if (!issued) {
-        Response response = render_student(request, app, {{"refusal", message_for(issued.error())}});
-        response.status = 422;
-        return response;
-    }
+    // A refusal is shown after a redirect: a reload never posts the form again.
+    if (!issued)
+        return Response::redirect(student_path(request) + "?refus=" + issued.error().reason);
+    // The password is shown once, on this answer only (it is never stored in clear).
     return render_student(
         request, app, {{"credentials", mstch::map{{"username", issued->username}, {"password", issued->password}}}});
-}
-
-namespace {
-
-Response refuse_class(const Request& request, WebApp& app, const std::string& message) {
-    Response response = render_students(request, app, {{"class_message", message}});
-    response.status = 422;
-    return response;
-}
-
-} // namespace
-
-Response post_class_credentials(const Request& request, WebApp& app) {
-    const std::string division = request.field("classe");
-    const bool pdf = request.field("format") == "pdf";
-    // Refused before anything is written: an empty class would mean "every pupil of the school".
-    if (division.empty())
-        return refuse_class(request, app,
-                            "Choisissez une classe dans le filtre « Classe » avant de générer des identifiants : ils "
-                            "ne sont jamais générés pour tout l'établissement à la fois.");
-    Result<application::ClassCredentials> batch =
-        application::issue_class_credentials(app.services, request.organization_id, division);
-    if (!batch && batch.error().reason == "credentials.class_unknown")
-        return refuse_class(request, app,
-                            "La classe « " + division +
-                                " » n'existe pas parmi vos élèves actifs : aucun identifiant "
-                                "n'a été généré.");
-    if (!batch) {
-        Response response = refuse_class(request, app, french_message(batch.error().reason));
-        response.status = 503;
-        return response;
-    }
-    const std::vector<CredentialLine>& lines = batch->lines;
-    const int with_email = batch->with_email;
-    const int not_issued = batch->not_issued;
-    const std::string& organization_name = batch->organization_name;
-    if (lines.empty())
-        return refuse_class(request, app,
-                            "Aucun identifiant n'a été généré pour la classe « " + division + " » : " +
-                                std::to_string(with_email) + " élève(s) se connectent avec leur adresse e-mail, " +
-                                std::to_string(not_issued) + " élève(s) sans date de naissance ou sans compte valide.");
-    // Rule: docs/rules/accounts.md "Pupils' credentials": the national platform names the batch file
-    // YYYYMMDD_HHmm_organization_learners_password_reset.csv; we keep its time stamp (Europe/Paris) and
-    // name the class in French: YYYYMMDD_HHmm_identifiants_<classe>.
-    const std::string name = timestamp_for_file(app.clock.now()) + "_identifiants_" + file_safe(division);
-    Response response;
-    if (pdf) {
-        std::string note;
-        if (with_email > 0)
-            note = std::to_string(with_email) + " élève(s) de la classe se connectent avec leur adresse e-mail : ils "
-                                                "ne figurent pas sur ces fiches (lien « Mot de passe oublié »).";
-        response.content_type = "application/pdf";
-        response.body = class_sheet_pdf(organization_name, division, lines, note);
-        response.set_header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"");
-    } else {
-        response.content_type = "text/csv; charset=utf-8";
-        response.body = class_sheet_csv(lines);
-        response.set_header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-    }
-    // For scripts and the page: how many pupils of the class were left out, and why.
-    response.set_header("X-Numeria-Skipped-Email-Accounts", std::to_string(with_email));
-    response.set_header("X-Numeria-Not-Issued", std::to_string(not_issued));
-    return response;
 }
 
 Response post_student_dissociate(const Request& request, WebApp& app) {
@@ -141,9 +70,26 @@ Response post_student_dissociate(const Request& request, WebApp& app) {
             return get_student(request, app); // another school's pupil, or none: "introuvable"
         done = *dissociated;
     }
-    return render_student(request, app,
-                          {{"message", std::string(done ? "Le compte a été dissocié de cet élève."
-                                                        : "Aucun compte n'était lié à cet élève.")}});
+    return Response::redirect(student_path(request) + "?fait=" + (done ? "dissocie" : "aucun-compte"));
+}
+
+// The pupil's page, with a message from the redirect that followed an action (?fait=, ?refus=) and
+// the confirmation asked before a destructive one (?confirmer=).
+Response get_student_page(const Request& request, WebApp& app) {
+    mstch::map extra;
+    const std::string done = request.query_param("fait").value_or("");
+    if (done == "dissocie")
+        extra.emplace("message", std::string("Le compte a été dissocié de cet élève."));
+    if (done == "aucun-compte")
+        extra.emplace("message", std::string("Aucun compte n'était lié à cet élève."));
+    if (auto refused = request.query_param("refus")) {
+        Error error = Error::rule(*refused);
+        extra.emplace("refusal", message_for(error));
+    }
+    const std::string confirm = request.query_param("confirmer").value_or("");
+    if (confirm == "identifiant" || confirm == "dissocier")
+        extra.emplace("confirm_" + confirm, true);
+    return render_student(request, app, extra);
 }
 
 namespace {

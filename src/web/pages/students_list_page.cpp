@@ -135,9 +135,21 @@ Response render_students(const Request& request, WebApp& app, const mstch::map& 
         {"page", std::to_string(query.page)},
         {"pages", std::to_string(pages)},
         {"division", query.division},
+        {"division_query", percent_encode(query.division)},
+        {"has_students", !divisions.empty() || page.total > 0 || query.state != "actifs"},
         {"email_accounts", email_accounts > 0 ? std::to_string(email_accounts) : std::string()},
         {"empty", page.rows.empty()},
     };
+    // A class credentials request refused (no class chosen, an unknown class): say why above the list.
+    if (auto refused = request.query_param("refus")) {
+        if (*refused == "credentials.class_missing")
+            context["class_message"] = std::string(
+                "Choisissez une classe dans le filtre « Classe » avant de préparer des identifiants : ils ne sont "
+                "jamais générés pour tout l'établissement à la fois.");
+        else if (*refused == "credentials.class_unknown")
+            context["class_message"] = "La classe « " + query.division +
+                                       " » n'existe pas parmi vos élèves actifs : aucun identifiant n'a été généré.";
+    }
     for (const auto& [key, value] : extra)
         context[key] = value;
     if (query.page > 1)

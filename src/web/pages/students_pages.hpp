@@ -29,7 +29,15 @@ struct WebApp;
 
 // pupil_accounts_pages.cpp
 [[nodiscard]] Response post_student_credentials(const Request& request, WebApp& app);
-[[nodiscard]] Response post_class_credentials(const Request& request, WebApp& app);
 [[nodiscard]] Response post_student_dissociate(const Request& request, WebApp& app);
+// The pupil's page after a redirect (?fait=, ?refus=) or asking to confirm an action (?confirmer=).
+[[nodiscard]] Response get_student_page(const Request& request, WebApp& app);
+
+// class_credentials_pages.cpp
+[[nodiscard]] Response get_class_credentials(const Request& request, WebApp& app);
+[[nodiscard]] Response post_class_credentials(const Request& request, WebApp& app);
+[[nodiscard]] Response get_credential_batch(const Request& request, WebApp& app);
+[[nodiscard]] Response get_credential_batch_state(const Request& request, WebApp& app);
+[[nodiscard]] Response get_credential_batch_file(const Request& request, WebApp& app);
 
 } // namespace numeria::web

@@ -9,6 +9,8 @@
 #include "web/request_actor.hpp"
 #include "web/web_app.hpp"
 
+#include <algorithm>
+
 namespace numeria::web {
 
 namespace {
@@ -23,50 +25,84 @@ std::string role_label(Role role) {
     return role == Role::Admin ? "Administrateur" : "Membre";
 }
 
-Response team_page(const Request& request, WebApp& app, int status, const std::string& message,
-                   const std::string& error) {
+// The team page; `confirm` asks to confirm a removal ("retirer", a user id) or the cancellation of
+// an invitation ("annuler", an invitation id) before its POST.
+Response team_page(const Request& request, WebApp& app, const std::string& message, const std::string& error,
+                   const std::pair<std::string, std::string>& confirm) {
     std::string organization_name;
     mstch::array members;
     mstch::array invitations;
+    std::optional<mstch::map> confirmation;
+    const std::string base = team_path(request);
     if (auto team = application::view_team(app.services, request.organization_id)) {
         organization_name = team->organization.name;
+        const auto admins = std::count_if(team->members.begin(), team->members.end(),
+                                          [](const auto& member) { return member.role == Role::Admin; });
         for (const auto& member : team->members) {
             const bool admin = member.role == Role::Admin;
+            const bool me = member.user_id == request.viewer->user_id;
+            const std::string name = member.first_name + " " + member.last_name;
+            // Rule: docs/rules/organizations.md "Team": the team keeps an administrator; its only one is
+            // offered neither to step down nor to leave.
             members.push_back(
                 mstch::map{{"user_id", std::to_string(member.user_id)},
-                           {"name", member.first_name + " " + member.last_name},
+                           {"name", name},
                            {"email", member.email},
                            {"role", role_label(member.role)},
                            {"is_admin", admin},
                            {"other_role", std::string(admin ? "MEMBER" : "ADMIN")},
                            {"other_role_label", std::string(admin ? "Passer membre" : "Passer administrateur")},
-                           {"is_me", member.user_id == request.viewer->user_id}});
+                           {"is_me", me},
+                           {"sole_admin", admin && admins == 1}});
+            if (confirm.first == "retirer" && confirm.second == std::to_string(member.user_id) &&
+                !(admin && admins == 1))
+                confirmation = mstch::map{
+                    {"title", "Retirer " + name + " de l'équipe ?"},
+                    {"text", std::string(me ? "Vous n'aurez plus accès à l'espace Orga de l'établissement."
+                                            : name + " n'aura plus accès à l'espace Orga de l'établissement. "
+                                                     "Vous pourrez l'inviter de nouveau.")},
+                    {"action", base + "/membres/" + confirm.second + "/retirer"},
+                    {"button", std::string("Oui, retirer de l'équipe")}};
         }
-        for (const auto& invitation : team->invitations)
+        for (const auto& invitation : team->invitations) {
             invitations.push_back(
                 mstch::map{{"id", std::to_string(invitation.id)},
                            {"email", invitation.email},
                            {"role", invitation.role ? role_label(*invitation.role) : "Selon l'équipe"},
                            {"sent", paris_time(invitation.updated_at)}});
+            if (confirm.first == "annuler" && confirm.second == std::to_string(invitation.id))
+                confirmation = mstch::map{
+                    {"title", "Annuler l'invitation de " + invitation.email + " ?"},
+                    {"text", std::string("Le lien qu'elle a reçu ne fonctionnera plus. Vous pourrez l'inviter de "
+                                         "nouveau.")},
+                    {"action", base + "/invitations/" + confirm.second + "/annuler"},
+                    {"button", std::string("Oui, annuler l'invitation")}};
+        }
     }
-    mstch::map context{{"csrf", request.csrf_token},          {"organization", organization_name},
-                       {"base", team_path(request)},          {"org_id", std::to_string(request.organization_id)},
-                       {"admin", request.organization_admin}, {"members", members},
-                       {"invitations", invitations},          {"has_invitations", !invitations.empty()}};
+    mstch::map context{{"csrf", request.csrf_token},
+                       {"organization", organization_name},
+                       {"base", base},
+                       {"org_id", std::to_string(request.organization_id)},
+                       {"admin", request.organization_admin},
+                       {"members", members},
+                       {"invitations", invitations},
+                       {"has_invitations", !invitations.empty()}};
+    if (confirmation && request.organization_admin)
+        context.emplace("confirm", *confirmation);
     if (!message.empty())
         context.emplace("message", message);
     if (!error.empty())
         context.emplace("error", error);
     Response response;
-    response.status = status;
     response.body = render_page(app, request, PageMeta{"Équipe — " + organization_name, "orga"}, "team", context);
     return response;
 }
 
-// Shows the team page with the outcome of a change.
-Response after_change(const Request& request, WebApp& app, const Status& status, const std::string& success) {
+// After a change, a redirect to the team page (a reload never posts again), saying what was done
+// or why it was refused.
+Response after_change(const Request& request, const Status& status, const std::string& success) {
     if (!status)
-        return team_page(request, app, http_status(status.error().code), "", french_message(status.error().reason));
+        return Response::redirect(team_path(request) + "?refus=" + status.error().reason);
     return Response::redirect(team_path(request) + "?fait=" + success);
 }
 
@@ -86,42 +122,49 @@ Response get_team(const Request& request, WebApp& app) {
         {"retrait", "Le membre a été retiré de l'équipe."},
     };
     auto found = done.find(request.query_param("fait").value_or(""));
-    return team_page(request, app, 200, found == done.end() ? "" : found->second, "");
+    const std::string refused = request.query_param("refus").value_or("");
+    std::pair<std::string, std::string> confirm;
+    for (const char* action : {"retirer", "annuler"})
+        if (auto id = request.query_param(action);
+            id && !id->empty() && id->size() < 19 && id->find_first_not_of("0123456789") == std::string::npos)
+            confirm = {action, *id};
+    return team_page(request, app, found == done.end() ? "" : found->second,
+                     refused.empty() ? "" : french_message(refused), confirm);
 }
 
 Response post_invitation(const Request& request, WebApp& app) {
     auto sent = application::invite_member(app.services, request.organization_id, request.field("email"),
                                            organizations::parse_role(request.field("role")), actor_of(request),
                                            viewer_name(request));
-    return after_change(request, app, sent ? Status{} : Status(fail(sent.error())), "invitation");
+    return after_change(request, sent ? Status{} : Status(fail(sent.error())), "invitation");
 }
 
 Response post_resend_invitation(const Request& request, WebApp& app) {
     auto sent =
         application::resend_invitation(app.services, request.organization_id, id_param(request, "invitation_id"),
                                        actor_of(request), viewer_name(request));
-    return after_change(request, app, sent ? Status{} : Status(fail(sent.error())), "renvoi");
+    return after_change(request, sent ? Status{} : Status(fail(sent.error())), "renvoi");
 }
 
 Response post_cancel_invitation(const Request& request, WebApp& app) {
     Status status = application::cancel_invitation(app.services, request.organization_id,
                                                    id_param(request, "invitation_id"), actor_of(request));
-    return after_change(request, app, status, "annulation");
+    return after_change(request, status, "annulation");
 }
 
 Response post_member_role(const Request& request, WebApp& app) {
     std::optional<Role> role = organizations::parse_role(request.field("role"));
     if (!role)
-        return team_page(request, app, 400, "", french_message("membership.role_invalid"));
+        return after_change(request, Status(fail(Error::rule("membership.role_invalid"))), "");
     Status status = application::change_role(app.services, request.organization_id, id_param(request, "user_id"), *role,
                                              actor_of(request));
-    return after_change(request, app, status, "role");
+    return after_change(request, status, "role");
 }
 
 Response post_remove_member(const Request& request, WebApp& app) {
     Status status = application::remove_member(app.services, request.organization_id, id_param(request, "user_id"),
                                                actor_of(request));
-    return after_change(request, app, status, "retrait");
+    return after_change(request, status, "retrait");
 }
 
 Response get_audit_log(const Request& request, WebApp& app) {
