@@ -94,8 +94,19 @@ export const tests = [
       await row.locator('button', { hasText: 'Passer administrateur' }).click();
       assert.match(await page.textContent('#message-equipe'), /rôle a été modifié/);
       assert.match(await page.locator('#table-membres tr', { hasText: 'Marc Professeur' }).textContent(), /Administrateur/);
-      await page.locator('#table-membres tr', { hasText: 'Marc Professeur' }).locator('button', { hasText: 'Retirer' }).click();
+      // Removing asks first, naming the person; "Annuler" leaves the team as it was.
+      await page.locator('#table-membres tr', { hasText: 'Marc Professeur' }).locator('a', { hasText: 'Retirer' }).click();
+      assert.match(await page.textContent('#confirmation'), /Retirer Marc Professeur de l'équipe \?/);
+      await checkAccessibility(page, '/orga/:id/equipe (confirmation du retrait)');
+      await page.click('#bouton-annuler-confirmation');
+      assert.match(await page.textContent('#table-membres'), /Marc Professeur/);
+      await page.locator('#table-membres tr', { hasText: 'Marc Professeur' }).locator('a', { hasText: 'Retirer' }).click();
+      await page.click('#bouton-confirmer');
       assert.match(await page.textContent('#message-equipe'), /retiré de l'équipe/);
+      // The only admin left is offered neither to step down nor to leave.
+      const own = page.locator('#table-membres tr', { hasText: 'Claire Principale' });
+      assert.equal(await own.locator('a, button').count(), 0);
+      assert.match(await own.textContent(), /Seul administrateur/);
       assert.doesNotMatch(await page.textContent('#table-membres'), /Marc Professeur/);
 
       await page.click('#lien-journal');

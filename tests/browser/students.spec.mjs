@@ -1,6 +1,6 @@
 // The students of Orga in the browser (docs/rules/student-import.md): the head of the demo Collège Jeanne-Barret imports
 // a SIECLE file, watches the progress banner reach the end without reloading, filters the list by
-// class and certificability, and downloads the usernames and temporary passwords of a class.
+// class and certificability (the class credentials are tests/browser/credentials.spec.mjs).
 // Every page is checked with axe-core. Needs the server started with --demo.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export const tests = [
   {
-    name: 'students: import with the progress banner, filters, class credentials download',
+    name: 'students: import with the progress banner, then filters',
     async run({ page, base, screenshots, checkAccessibility }) {
       const file = path.join(os.tmpdir(), `numeria-eleves-${Date.now()}.xml`);
       // The demo's 90 pupils (seed 7) and 5 newcomers.
@@ -55,15 +55,6 @@ export const tests = [
       const statuses = await page.locator('#table-eleves tbody tr td:nth-child(5)').allTextContents();
       assert.ok(statuses.every((text) => /^Certifiable \(le \d{2}\/\d{2}\/\d{4}\)$/.test(text.trim())), statuses.join(','));
       await checkAccessibility(page, 'liste filtrée par classe et certificabilité');
-
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#bouton-identifiants-csv')]);
-      const saved = path.join(os.tmpdir(), `numeria-identifiants-${Date.now()}.csv`);
-      await download.saveAs(saved);
-      const lines = fs.readFileSync(saved, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-      fs.unlinkSync(saved);
-      assert.equal(lines[0], 'Classe;Nom;Prénom;Identifiant;Mot de passe');
-      assert.equal(lines.length, 33);
-      assert.match(lines[1], /^6A;[^;]+;[^;]+;[a-z0-9]+\.[a-z0-9]+\d{4};[a-hjkmnp-z]{6}\d{2}$/);
     },
   },
 ];
