@@ -9,6 +9,9 @@
 #include "web/session_support.hpp"
 #include "web/web_app.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace numeria::web {
 
 namespace {
@@ -94,6 +97,11 @@ Response sign_up_page(const Request& request, WebApp& app, int status, const std
     if (!refusals.empty() && !password_refused)
         problems.emplace_back("mot_de_passe", "Saisissez à nouveau votre mot de passe : pour votre sécurité, il "
                                               "n'est pas conservé quand le formulaire est refusé.");
+    // The summary lists the problems in the order of the fields on the page.
+    static const std::vector<std::string> FORM_ORDER = {"", "prenom", "nom", "email", "mot_de_passe", "cgu"};
+    auto rank = [](const std::string& field) { return std::find(FORM_ORDER.begin(), FORM_ORDER.end(), field); };
+    std::stable_sort(problems.begin(), problems.end(),
+                     [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
     add_problems(context, problems);
     Response response;
     response.status = status;
