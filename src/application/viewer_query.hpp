@@ -28,6 +28,8 @@ struct ViewerRecord {
     bool must_change_password = false;
     bool national_admin = false;
     std::vector<ViewerMembership> memberships; // by organisation name
+    std::optional<std::string> email;          // the log-in names of the account ("Mon espace")
+    std::optional<std::string> username;
 };
 
 class ViewerQuery {

@@ -99,6 +99,10 @@ public:
     virtual ~AuditLog() = default;
     virtual void record(const AuditEvent& event) = 0;
     [[nodiscard]] virtual std::vector<AuditEvent> list(OrganizationId organization, int limit) = 0;
+    // Who sent, or last sent again, the invitation of `email` to the organisation: the actor of the
+    // newest "invitation.sent" or "invitation.resent" event about it.
+    [[nodiscard]] virtual std::optional<identity::UserId> last_inviter(OrganizationId organization,
+                                                                       const std::string& email) = 0;
 };
 
 // Activation links: single use, valid 7 days, only their digest is stored.

@@ -9,7 +9,7 @@ const Access EVERY_KIND[] = {Access::Anonymous,    Access::Learner,    Access::M
                              Access::CentreMember, Access::Supervisor, Access::NationalAdmin};
 
 Viewer pupil() {
-    return Viewer{7, "Zoé", "Lefèvre", false, false, {}};
+    return Viewer{7, "Zoé", "Lefèvre", false, false, {}, "zoe.lefevre@exemple.fr", std::nullopt};
 }
 
 TEST(Access, AnonymousCallersReachOnlyAnonymousRoutes) {

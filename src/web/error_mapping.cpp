@@ -56,6 +56,9 @@ std::string french_message(const std::string& reason) {
                              "autre adresse."},
         {"user.username_taken", "Cet identifiant est déjà utilisé."},
         {"password.unchanged", "Choisissez un mot de passe différent de l'actuel."},
+        {"password.current_required", "Indiquez votre mot de passe actuel."},
+        {"password.current_wrong", "Le mot de passe actuel est incorrect."},
+        {"password.confirmation_mismatch", "Les deux saisies du nouveau mot de passe sont différentes."},
         {"reset.link_invalid", "Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau."},
         {"activation.name_required", "Indiquez votre prénom et votre nom."},
         {"activation.name_not_one_line", "Votre prénom et votre nom doivent tenir chacun sur une seule ligne, sans "

@@ -45,6 +45,8 @@ struct Viewer {
     // Read with the session in one query: the access check of organisation routes and the Orga
     // menu use them without asking the database again.
     std::vector<application::ViewerMembership> memberships;
+    std::optional<std::string> email; // the log-in names of the account ("Mon espace")
+    std::optional<std::string> username;
 };
 
 struct Request {

@@ -42,9 +42,10 @@ void resolve_viewer(WebApp& app, Request& request) {
     auto found = application::find_viewer(app.services, token);
     if (!found)
         return;
-    request.viewer = Viewer{found->user_id,        found->first_name,
-                            found->last_name,      found->must_change_password,
-                            found->national_admin, std::move(found->memberships)};
+    request.viewer = Viewer{found->user_id,          found->first_name,
+                            found->last_name,        found->must_change_password,
+                            found->national_admin,   std::move(found->memberships),
+                            std::move(found->email), std::move(found->username)};
     request.session_token = token;
 }
 

@@ -62,7 +62,8 @@ export const tests = [
       await signUp(page, 'Claire', 'Principale', head, 'Principale2026');
       await page.waitForURL(/\/activation\/confirmer/);
       await page.click('#bouton-confirmer-activation');
-      await page.waitForURL(`${base}/orga`);
+      await page.waitForURL(/\/orga\?fait=activation&organisation=\d+$/);
+      assert.match(await page.textContent('#message-activation'), /espace Orga de Collège Louise-Michel est activé/);
       assert.match(await page.textContent('#mes-organisations'), /Collège Louise-Michel.*Administrateur/);
 
       await page.click('#mes-organisations a');

@@ -14,10 +14,12 @@ import { tests as shellTests } from './shell.spec.mjs';
 import { tests as contentTests } from './content.spec.mjs';
 import { tests as studentTests } from './students.spec.mjs';
 import { tests as credentialTests } from './credentials.spec.mjs';
+import { tests as usabilityAccountTests } from './usability_accounts.spec.mjs';
 
 // NUMERIA_BROWSER_ONLY=text runs only the tests whose name contains it.
 const only = process.env.NUMERIA_BROWSER_ONLY || '';
-const tests = [...shellTests, ...accountTests, ...orgaTests, ...contentTests, ...studentTests, ...credentialTests]
+const tests = [...shellTests, ...accountTests, ...orgaTests, ...contentTests, ...studentTests, ...credentialTests,
+  ...usabilityAccountTests]
   .filter((test) => test.name.includes(only));
 
 const base = process.argv[2];

@@ -231,9 +231,12 @@ class ForcedPasswordChangeTest(unittest.TestCase):
         status, headers, _ = browser.log_in("admin@academie.fr", one_time)
         _, elsewhere, _ = browser.request("GET", "/orga")
         weak, _, weak_html = browser.request("POST", "/mot-de-passe/changer",
-                                             {"csrf": browser.cookies["numeria_csrf"], "mot_de_passe": "faible"})
+                                             {"csrf": browser.cookies["numeria_csrf"], "mot_de_passe": "faible",
+                                              "confirmation": "faible"})
         done, after, _ = browser.request("POST", "/mot-de-passe/changer",
-                                         {"csrf": browser.cookies["numeria_csrf"], "mot_de_passe": "Academie2026"})
+                                         {"csrf": browser.cookies["numeria_csrf"], "mot_de_passe": "Academie2026",
+                                          "confirmation": "Academie2026"})
+        _, _, space = browser.request("GET", after["location"])
         free, _, _ = browser.request("GET", "/orga")
 
         self.assertEqual(status, 303)
@@ -241,7 +244,8 @@ class ForcedPasswordChangeTest(unittest.TestCase):
         self.assertEqual(weak, 400)
         self.assertIn("au moins 8 caractères", weak_html)
         self.assertEqual(done, 303)
-        self.assertEqual(after["location"], "/mon-espace")
+        self.assertEqual(after["location"], "/mon-espace?fait=mot-de-passe-choisi")
+        self.assertIn("Votre nouveau mot de passe est enregistré", space)
         self.assertEqual(free, 200)
         self.assertEqual(Browser(self.server).log_in("admin@academie.fr", "Academie2026")[0], 303)
 

@@ -76,15 +76,18 @@ class ActivationTest(unittest.TestCase):
         token = re.search(r'name="jeton" value="([0-9a-f]{64})"', confirm_page).group(1)
         confirmed, done, _ = browser.request("POST", "/activation/confirmer",
                                              {"csrf": browser.cookies["numeria_csrf"], "jeton": token})
-        _, _, orga = browser.request("GET", "/orga")
+        _, _, orga = browser.request("GET", done["location"])
 
         self.assertEqual(status, 200)
         self.assertIn("c•••@ac-exemple.fr", html)
         self.assertTrue(redirect["location"].startswith("/connexion?retour="))
         self.assertEqual(login_target, path)
         self.assertEqual(confirmed, 303)
-        self.assertEqual(done["location"], "/orga")
+        self.assertRegex(done["location"], r"^/orga\?fait=activation&organisation=\d+$")
         self.assertIn("<strong>Collège Jeanne-Barret</strong> (SCO) : Administrateur", orga)
+        self.assertIn("L&#39;espace Orga de Collège Jeanne-Barret est activé", orga.replace("'", "&#39;"))
+        organization = done["location"].rsplit("=", 1)[1]
+        self.assertIn(f'href="/orga/{organization}/eleves" id="lien-espace-active"', orga.replace("&#x2F;", "/"))
 
     def test_the_link_works_only_once(self):
         first = Browser(self.server)

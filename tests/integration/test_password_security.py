@@ -40,7 +40,8 @@ class RevocationTest(unittest.TestCase):
         current, other = self.signed_in("change.autres@exemple.fr"), self.signed_in("change.autres@exemple.fr")
 
         current.request("POST", "/mot-de-passe/changer",
-                        {"csrf": current.csrf("/mot-de-passe/changer"), "mot_de_passe": "Polonium1898"})
+                        {"csrf": current.csrf("/mot-de-passe/changer"), "mot_de_passe_actuel": PASSWORD,
+                         "mot_de_passe": "Polonium1898", "confirmation": "Polonium1898"})
         _, _, html = other.request("GET", "/mon-espace")
 
         self.assertNotIn("Bonjour Marie", html)
@@ -50,7 +51,8 @@ class RevocationTest(unittest.TestCase):
         current = self.signed_in("change.courante@exemple.fr")
 
         status, _, _ = current.request("POST", "/mot-de-passe/changer",
-                                       {"csrf": current.csrf("/mot-de-passe/changer"), "mot_de_passe": "Polonium1898"})
+                                       {"csrf": current.csrf("/mot-de-passe/changer"), "mot_de_passe_actuel": PASSWORD,
+                                        "mot_de_passe": "Polonium1898", "confirmation": "Polonium1898"})
         _, _, html = current.request("GET", "/mon-espace")
 
         self.assertEqual(status, 303)

@@ -6,6 +6,7 @@
 
 #include "application/services.hpp"
 #include "application/viewer_query.hpp"
+#include "identity/use_cases/change_password.hpp"
 #include "identity/use_cases/log_in.hpp"
 #include "identity/use_cases/sessions.hpp"
 #include "identity/use_cases/sign_up.hpp"
@@ -26,6 +27,11 @@ namespace numeria::application {
 [[nodiscard]] Status change_password(Services& app, identity::UserId user, const std::string& session_token,
                                      const std::string& new_password);
 
+// "Changer mon mot de passe" (the form): the current password when the change is voluntary, the
+// new one typed twice; every other session of the user ends.
+[[nodiscard]] Status change_my_password(Services& app, identity::UserId user, const std::string& session_token,
+                                        const identity::PasswordChange& change);
+
 // Mails a reset link if the address has an account (nothing tells whether it has).
 void request_password_reset(Services& app, const std::string& email, const std::string& remote_address);
 [[nodiscard]] Status reset_password(Services& app, const std::string& token, const std::string& new_password);
@@ -36,6 +42,13 @@ void request_password_reset(Services& app, const std::string& email, const std::
 
 [[nodiscard]] identity::OpenedSession open_session(Services& app, identity::UserId user,
                                                    EpochMs lifetime = identity::SESSION_LIFETIME_MS);
+// A log-in's session, with the organisation the person lands in: the first of the Orga menu
+// (docs/rules/accounts.md "After log-in"); none for a person of no organisation (a pupil).
+struct StartedSession {
+    identity::OpenedSession session;
+    std::optional<organizations::OrganizationId> first_organization;
+};
+[[nodiscard]] StartedSession start_session(Services& app, identity::UserId user);
 void close_session(Services& app, const std::string& token);
 // The caller of a session token, with their memberships, in one query.
 [[nodiscard]] std::optional<ViewerRecord> find_viewer(Services& app, const std::string& token);

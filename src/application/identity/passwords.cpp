@@ -18,6 +18,17 @@ Status change_password(Services& app, identity::UserId user, const std::string& 
     });
 }
 
+Status change_my_password(Services& app, identity::UserId user, const std::string& session_token,
+                          const identity::PasswordChange& change) {
+    NUMERIA_TRY(identity::User account, find_user(app, user));
+    NUMERIA_TRY(std::string hash, identity::prepare_password_change(change, account, app.hashing));
+    return app.tx.write([&](UnitOfWork& uow) -> Status {
+        identity::store_new_password(account.id, hash, identity::token_digest(session_token), uow.users(),
+                                     uow.sessions(), app.clock);
+        return {};
+    });
+}
+
 void request_password_reset(Services& app, const std::string& email, const std::string& remote_address) {
     Status requested = app.tx.write([&](UnitOfWork& uow) -> Status {
         auto link = identity::request_password_reset(email, remote_address, uow.users(), uow.password_resets(),

@@ -13,6 +13,22 @@ identity::OpenedSession open_session(Services& app, identity::UserId user, Epoch
     return opened;
 }
 
+StartedSession start_session(Services& app, identity::UserId user) {
+    StartedSession started;
+    Status done = app.tx.write([&](UnitOfWork& uow) -> Status {
+        started.session = identity::open_session(user, uow.sessions(), app.clock);
+        // Rule: docs/rules/accounts.md "After log-in": the first organisation of the Orga menu,
+        // which lists the active organisations by name.
+        const auto organizations = uow.memberships().list_for_user(user);
+        started.first_organization.reset();
+        if (!organizations.empty())
+            started.first_organization = organizations.front().first.id;
+        return {};
+    });
+    (void)done;
+    return started;
+}
+
 void close_session(Services& app, const std::string& token) {
     (void)app.tx.write([&](UnitOfWork& uow) -> Status {
         identity::close_session(token, uow.sessions(), app.clock);

@@ -15,6 +15,28 @@ Result<std::string> prepare_new_password(const std::string& new_password, const 
     return hashing.make_hash(new_password);
 }
 
+bool asks_current_password(const User& account) {
+    return !account.must_change_password;
+}
+
+Result<std::string> prepare_password_change(const PasswordChange& change, const User& account,
+                                            const PasswordHashing& hashing) {
+    // Rule: docs/rules/accounts.md "Changing one's password": the current password, when asked,
+    // then the new one typed twice the same.
+    const bool asked = asks_current_password(account);
+    if (asked && change.current.empty())
+        return fail(Error::invalid("password.current_required"));
+    NUMERIA_TRY_STATUS(check_password_policy(change.new_password));
+    if (change.confirmation != change.new_password)
+        return fail(Error::invalid("password.confirmation_mismatch"));
+    if (asked) {
+        NUMERIA_TRY(bool right, hashing.matches(change.current, account.password_hash));
+        if (!right)
+            return fail(Error::invalid("password.current_wrong"));
+    }
+    return prepare_new_password(change.new_password, account, hashing);
+}
+
 void store_new_password(UserId user_id, const std::string& password_hash, const std::string& kept_session_digest,
                         UserRepository& users, SessionRepository& sessions, const Clock& clock) {
     users.set_password_hash(user_id, password_hash, false);

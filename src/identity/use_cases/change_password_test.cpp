@@ -59,5 +59,46 @@ TEST_F(ChangePasswordTest, RevokesTheOtherSessionsAndKeepsTheCurrentOne) {
     EXPECT_FALSE(m_sessions.find_active("other", m_clock.now()).has_value());
 }
 
+class PasswordChangeFormTest : public ChangePasswordTest {
+protected:
+    // An account whose password its owner chose: a change is voluntary.
+    User an_owned_account() {
+        User account = *m_users.find(m_pupil);
+        account.password_hash = *m_hasher.hash("Cartable2024");
+        account.must_change_password = false;
+        return account;
+    }
+    std::string refusal(const PasswordChange& change, const User& account) {
+        auto prepared = prepare_password_change(change, account, m_hasher);
+        return prepared ? "ok" : prepared.error().reason;
+    }
+};
+
+TEST_F(PasswordChangeFormTest, AVoluntaryChangeAsksForTheCurrentPassword) {
+    const User account = an_owned_account();
+
+    EXPECT_TRUE(asks_current_password(account));
+    EXPECT_EQ(refusal({"", "Trousse2025", "Trousse2025"}, account), "password.current_required");
+    EXPECT_EQ(refusal({"Mauvais2024", "Trousse2025", "Trousse2025"}, account), "password.current_wrong");
+    EXPECT_EQ(refusal({"Cartable2024", "Trousse2025", "Trousse2025"}, account), "ok");
+}
+
+TEST_F(PasswordChangeFormTest, AForcedChangeDoesNotAskForTheCurrentPassword) {
+    const User account = *m_users.find(m_pupil);
+
+    EXPECT_FALSE(asks_current_password(account));
+    EXPECT_EQ(refusal({"", "Trousse2025", "Trousse2025"}, account), "ok");
+}
+
+TEST_F(PasswordChangeFormTest, TheNewPasswordMustBeTypedTwiceTheSame) {
+    EXPECT_EQ(refusal({"Cartable2024", "Trousse2025", "Trousse2052"}, an_owned_account()),
+              "password.confirmation_mismatch");
+}
+
+TEST_F(PasswordChangeFormTest, TheNewPasswordFollowsThePolicyAndDiffersFromTheCurrentOne) {
+    EXPECT_EQ(refusal({"Cartable2024", "trousses", "trousses"}, an_owned_account()), "password.missing_uppercase");
+    EXPECT_EQ(refusal({"Cartable2024", "Cartable2024", "Cartable2024"}, an_owned_account()), "password.unchanged");
+}
+
 } // namespace
 } // namespace numeria::identity

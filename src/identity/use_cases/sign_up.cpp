@@ -22,20 +22,60 @@ std::string trimmed(const std::string& text) {
 
 } // namespace
 
-Status check_sign_up(const SignUp& command) {
+namespace {
+
+Status check_first_name(const SignUp& command) {
     if (is_blank(command.first_name))
         return fail(Error::invalid("user.first_name_required"));
+    return check_name(trimmed(command.first_name), "user.first_name");
+}
+
+Status check_last_name(const SignUp& command) {
     if (is_blank(command.last_name))
         return fail(Error::invalid("user.last_name_required"));
-    NUMERIA_TRY_STATUS(check_name(trimmed(command.first_name), "user.first_name"));
-    NUMERIA_TRY_STATUS(check_name(trimmed(command.last_name), "user.last_name"));
+    return check_name(trimmed(command.last_name), "user.last_name");
+}
+
+Status check_email(const SignUp& command) {
     const std::string email = normalize_email(command.email);
     NUMERIA_TRY_STATUS(check_email_length(email));
     if (!is_plausible_email(email))
         return fail(Error::invalid("user.email_invalid"));
+    return {};
+}
+
+Status check_terms(const SignUp& command) {
     if (!command.accepts_terms)
         return fail(Error::invalid("user.terms_not_accepted"));
+    return {};
+}
+
+Status check_password(const SignUp& command) {
     return check_password_policy(command.password);
+}
+
+using FieldCheck = Status (*)(const SignUp&);
+constexpr FieldCheck FIELD_CHECKS[] = {check_first_name, check_last_name, check_email, check_terms, check_password};
+
+} // namespace
+
+// Rule: docs/rules/accounts.md "Sign-up": every field of a refused form is checked, so the
+// person sees all the problems at once.
+std::vector<Error> sign_up_problems(const SignUp& command) {
+    std::vector<Error> problems;
+    for (FieldCheck check : FIELD_CHECKS) {
+        Status checked = check(command);
+        if (!checked)
+            problems.push_back(checked.error());
+    }
+    return problems;
+}
+
+Status check_sign_up(const SignUp& command) {
+    std::vector<Error> problems = sign_up_problems(command);
+    if (!problems.empty())
+        return fail(problems.front());
+    return {};
 }
 
 Status count_sign_up(const std::string& remote_address, int per_hour, ThrottleRepository& throttle,

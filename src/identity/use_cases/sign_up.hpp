@@ -7,6 +7,7 @@
 #include "identity/ports.hpp"
 
 #include <string>
+#include <vector>
 
 namespace numeria::identity {
 
@@ -23,6 +24,10 @@ struct SignUp {
 // e-mail of at most 254 characters (user.email_invalid, user.email_too_long), the terms accepted
 // (user.terms_not_accepted), the password policy (password.*). Nothing is written.
 [[nodiscard]] Status check_sign_up(const SignUp& command);
+
+// Every field's first problem, in the order of check_sign_up (empty when the form is acceptable):
+// a refused form reports them all at once.
+[[nodiscard]] std::vector<Error> sign_up_problems(const SignUp& command);
 
 // Rule: docs/rules/security.md, "Sign-up and reset limits": counts one sign-up of this address;
 // beyond `per_hour` in the hour, RuleViolated "sign_up.too_many" (the page answers 429).

@@ -114,5 +114,21 @@ TEST_F(SignUpTest, RefusesAPasswordOfMoreThan128Bytes) {
     EXPECT_EQ(refusal(command), "password.too_long");
 }
 
+TEST_F(SignUpTest, ReportsTheProblemOfEveryFieldAtOnce) {
+    SignUp command{" ", "", "pas-une-adresse", "court", false};
+
+    std::vector<std::string> reasons;
+    for (const Error& problem : sign_up_problems(command))
+        reasons.push_back(problem.reason);
+
+    EXPECT_EQ(reasons,
+              (std::vector<std::string>{"user.first_name_required", "user.last_name_required", "user.email_invalid",
+                                        "user.terms_not_accepted", "password.too_short"}));
+}
+
+TEST_F(SignUpTest, FindsNoProblemInAnAcceptableForm) {
+    EXPECT_TRUE(sign_up_problems(a_sign_up()).empty());
+}
+
 } // namespace
 } // namespace numeria::identity

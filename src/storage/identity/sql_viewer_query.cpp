@@ -12,7 +12,7 @@ struct ViewerStatement final : CachedStatement {
     explicit ViewerStatement(soci::session& sql)
         : rows((sql.prepare << "SELECT u.id, u.first_name, u.last_name, u.must_change_password, "
                                "CASE WHEN a.user_id IS NULL THEN 0 ELSE 1 END, o.id, o.name, o.type, m.role, "
-                               "CASE WHEN o.archived_at IS NULL THEN 0 ELSE 1 END "
+                               "CASE WHEN o.archived_at IS NULL THEN 0 ELSE 1 END, u.email, u.username "
                                "FROM user_sessions s JOIN users u ON u.id = s.user_id "
                                "LEFT JOIN national_admins a ON a.user_id = u.id "
                                "LEFT JOIN memberships m ON m.user_id = u.id AND m.removed_at IS NULL "
@@ -22,7 +22,7 @@ struct ViewerStatement final : CachedStatement {
                 soci::use(digest), soci::use(at), soci::into(user_id), soci::into(first_name), soci::into(last_name),
                 soci::into(must_change), soci::into(admin), soci::into(organization_id, organization_present),
                 soci::into(name, name_present), soci::into(type, type_present), soci::into(role, role_present),
-                soci::into(archived))) {}
+                soci::into(archived), soci::into(email, email_present), soci::into(username, username_present))) {}
 
     std::string digest;
     long long at = 0;
@@ -40,6 +40,10 @@ struct ViewerStatement final : CachedStatement {
     soci::indicator name_present = soci::i_null;
     soci::indicator type_present = soci::i_null;
     soci::indicator role_present = soci::i_null;
+    std::string email;
+    std::string username;
+    soci::indicator email_present = soci::i_null;
+    soci::indicator username_present = soci::i_null;
     soci::statement rows; // last: bound to the members above
 };
 
@@ -54,9 +58,17 @@ std::optional<application::ViewerRecord> SqlViewerQuery::find_by_session(const s
     if (!q.rows.execute(true))
         return viewer;
     do {
-        if (!viewer)
+        if (!viewer) {
             viewer =
-                application::ViewerRecord{q.user_id, q.first_name, q.last_name, q.must_change != 0, q.admin != 0, {}};
+                application::ViewerRecord{q.user_id,
+                                          q.first_name,
+                                          q.last_name,
+                                          q.must_change != 0,
+                                          q.admin != 0,
+                                          {},
+                                          q.email_present == soci::i_ok ? std::optional(q.email) : std::nullopt,
+                                          q.username_present == soci::i_ok ? std::optional(q.username) : std::nullopt};
+        }
         if (q.organization_present != soci::i_ok || q.name_present != soci::i_ok)
             continue; // no membership, or one of an organisation that is gone
         viewer->memberships.push_back(application::ViewerMembership{

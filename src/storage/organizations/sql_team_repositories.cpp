@@ -144,4 +144,18 @@ std::vector<organizations::AuditEvent> SqlAuditLog::list(organizations::Organiza
     return events;
 }
 
+std::optional<identity::UserId> SqlAuditLog::last_inviter(organizations::OrganizationId organization,
+                                                          const std::string& email) {
+    const long long organization_id = organization;
+    long long actor = 0;
+    soci::indicator actor_indicator = soci::i_null;
+    m_sql << "SELECT actor_user_id FROM audit_events WHERE organization_id = :o AND target = :t "
+             "AND action IN ('invitation.sent', 'invitation.resent') AND actor_user_id IS NOT NULL "
+             "ORDER BY id DESC LIMIT 1",
+        soci::use(organization_id), soci::use(email), soci::into(actor, actor_indicator);
+    if (!m_sql.got_data() || actor_indicator != soci::i_ok)
+        return std::nullopt;
+    return actor;
+}
+
 } // namespace numeria::storage

@@ -32,6 +32,8 @@ public:
         : m_sql(sql) {}
     void record(const organizations::AuditEvent& event) override;
     std::vector<organizations::AuditEvent> list(organizations::OrganizationId organization, int limit) override;
+    std::optional<identity::UserId> last_inviter(organizations::OrganizationId organization,
+                                                 const std::string& email) override;
 
 private:
     soci::session& m_sql;

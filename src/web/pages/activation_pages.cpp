@@ -60,7 +60,8 @@ Response post_activation_confirm(const Request& request, WebApp& app) {
     if (!confirmed)
         return page(request, app, http_status(confirmed.error().code), "activation_confirm",
                     mstch::map{{"token", request.field("jeton")}, {"error", french_message(confirmed.error().reason)}});
-    return Response::redirect("/orga");
+    // The Orga page says it worked and links to the new space.
+    return Response::redirect("/orga?fait=activation&organisation=" + std::to_string(confirmed->organization_id));
 }
 
 } // namespace numeria::web

@@ -4,6 +4,8 @@
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
 
+#include <map>
+
 namespace numeria::web {
 
 Response get_home(const Request& request, WebApp& app) {
@@ -11,6 +13,41 @@ Response get_home(const Request& request, WebApp& app) {
     response.body = render_page(app, request, PageMeta{"Accueil", ""}, "home", mstch::map{});
     return response;
 }
+
+namespace {
+
+// "Mon espace": the account of the signed-in person, and the outcome of a password change.
+void add_account(const Request& request, mstch::map& context) {
+    static const std::map<std::string, std::string> done = {
+        {"mot-de-passe", "Votre mot de passe a été changé."},
+        {"mot-de-passe-choisi", "Votre nouveau mot de passe est enregistré : utilisez-le à votre prochaine "
+                                "connexion."},
+    };
+    auto found = done.find(request.query_param("fait").value_or(""));
+    if (found != done.end())
+        context.emplace("success", found->second);
+    // The account comes with the caller (one query for the whole page).
+    const Viewer& viewer = *request.viewer;
+    context.emplace("account", mstch::map{{"first_name", viewer.first_name},
+                                          {"last_name", viewer.last_name},
+                                          {"email", viewer.email.value_or("")},
+                                          {"username", viewer.username.value_or("")}});
+}
+
+// Orga after an activation: the activated space, if the viewer is now a member of it.
+void add_activation(const Request& request, mstch::map& context) {
+    if (request.query_param("fait").value_or("") != "activation")
+        return;
+    const std::string activated = request.query_param("organisation").value_or("");
+    for (const application::ViewerMembership& membership : request.viewer->memberships) {
+        if (std::to_string(membership.organization_id) != activated)
+            continue;
+        context.emplace("activated", mstch::map{{"name", membership.name}, {"id", activated}});
+        return;
+    }
+}
+
+} // namespace
 
 Response get_space(const Request& request, WebApp& app) {
     struct Space {
@@ -45,16 +82,20 @@ Response get_space(const Request& request, WebApp& app) {
                         {"role",
                          std::string(membership.role == organizations::Role::Admin ? "Administrateur" : "Membre")}});
         }
+        mstch::map context{{"space_title", std::string(space.title)},
+                           {"audience", std::string(space.audience)},
+                           {"summary", std::string(space.summary)},
+                           {"signed_in", request.viewer.has_value()},
+                           {"first_name", request.viewer ? request.viewer->first_name : ""},
+                           {"is_orga", slug == "orga"},
+                           {"organizations", organizations},
+                           {"has_organizations", !organizations.empty()}};
+        if (request.viewer && slug == "mon-espace")
+            add_account(request, context);
+        if (request.viewer && slug == "orga")
+            add_activation(request, context);
         Response response;
-        response.body = render_page(app, request, PageMeta{space.title, space.slug}, "space",
-                                    mstch::map{{"space_title", std::string(space.title)},
-                                               {"audience", std::string(space.audience)},
-                                               {"summary", std::string(space.summary)},
-                                               {"signed_in", request.viewer.has_value()},
-                                               {"first_name", request.viewer ? request.viewer->first_name : ""},
-                                               {"is_orga", slug == "orga"},
-                                               {"organizations", organizations},
-                                               {"has_organizations", !organizations.empty()}});
+        response.body = render_page(app, request, PageMeta{space.title, space.slug}, "space", context);
         return response;
     }
     return error_response(app, 404, request);

@@ -1,5 +1,6 @@
 #include "web/pages/team_pages.hpp"
 
+#include "application/organizations/invitation_view.hpp"
 #include "application/organizations/team.hpp"
 #include "organizations/use_cases/import_learners.hpp"
 #include "organizations/use_cases/team.hpp"
@@ -202,25 +203,45 @@ Response get_audit_log(const Request& request, WebApp& app) {
     return response;
 }
 
-Response get_invitation(const Request& request, WebApp& app) {
+namespace {
+
+// The invitation page: what the person is invited to, before they accept (docs/rules/organizations.md
+// "Invitations"), or why the link no longer works.
+Response invitation_page(const Request& request, WebApp& app, int status, const std::string& token,
+                         const std::string& error) {
+    mstch::map context{{"csrf", request.csrf_token}, {"token", token}};
+    auto invitation = application::view_invitation(app.services, token);
+    if (invitation) {
+        const std::string inviter = invitation->inviter_first_name + " " + invitation->inviter_last_name;
+        context.emplace("valid", true);
+        context.emplace("organization", invitation->organization_name);
+        context.emplace("role", std::string(invitation->role == Role::Admin ? "administrateur" : "membre"));
+        context.emplace("as_role", std::string(invitation->role == Role::Admin ? "qu'administrateur" : "que membre"));
+        if (!invitation->inviter_first_name.empty() || !invitation->inviter_last_name.empty())
+            context.emplace("inviter", inviter);
+    } else if (error.empty()) {
+        status = http_status(invitation.error().code);
+        context.emplace("error", french_message(invitation.error().reason));
+    }
+    if (!error.empty())
+        context.emplace("error", error);
     Response response;
-    response.body =
-        render_page(app, request, PageMeta{"Invitation", "orga"}, "invitation",
-                    mstch::map{{"csrf", request.csrf_token}, {"token", request.query_param("jeton").value_or("")}});
+    response.status = status;
+    response.body = render_page(app, request, PageMeta{"Invitation", "orga"}, "invitation", context);
     return response;
+}
+
+} // namespace
+
+Response get_invitation(const Request& request, WebApp& app) {
+    return invitation_page(request, app, 200, request.query_param("jeton").value_or(""), "");
 }
 
 Response post_accept_invitation(const Request& request, WebApp& app) {
     auto accepted = application::accept_invitation(app.services, request.field("jeton"), actor_of(request));
-    if (!accepted) {
-        Response response;
-        response.status = http_status(accepted.error().code);
-        response.body = render_page(app, request, PageMeta{"Invitation", "orga"}, "invitation",
-                                    mstch::map{{"csrf", request.csrf_token},
-                                               {"token", request.field("jeton")},
-                                               {"error", french_message(accepted.error().reason)}});
-        return response;
-    }
+    if (!accepted)
+        return invitation_page(request, app, http_status(accepted.error().code), request.field("jeton"),
+                               french_message(accepted.error().reason));
     return Response::redirect("/orga/" + std::to_string(*accepted) + "/equipe");
 }
 

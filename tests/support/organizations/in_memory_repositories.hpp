@@ -166,6 +166,13 @@ public:
                 result.push_back(*it);
         return result;
     }
+    std::optional<identity::UserId> last_inviter(OrganizationId organization, const std::string& email) override {
+        for (auto it = m_events.rbegin(); it != m_events.rend(); ++it)
+            if (it->organization_id == organization && it->target == email && it->actor &&
+                (it->action == "invitation.sent" || it->action == "invitation.resent"))
+                return it->actor;
+        return std::nullopt;
+    }
 
 private:
     std::vector<AuditEvent> m_events;
