@@ -108,7 +108,9 @@ const DsfrParts& dsfr_parts_of_the_pages() {
     // Rule: docs/rules/web.md "DSFR bundle": the core, the components the templates use (in the
     // DSFR's order), the script of each of them that has one, and the icons the templates name.
     static const DsfrParts parts{
+        // The scheme holds the colours of the dark theme.
         {"core/core",
+         "scheme/scheme",
          "component/upload/upload",
          "component/badge/badge",
          "component/button/button",
@@ -237,9 +239,12 @@ Result<DsfrBundle> build_dsfr_bundle(const std::filesystem::path& dist, const Ds
                                       dir, dsfr_prefix);
         return {};
     };
-    for (const std::string& part : parts.css)
-        if (Status added = add_css(part, part + ".main.min.css"); !added)
+    for (const std::string& part : parts.css) {
+        // A part without legacy rules (the scheme) has no ".main" file.
+        const bool main = std::filesystem::exists(dist / (part + ".main.min.css"));
+        if (Status added = add_css(part, part + (main ? ".main.min.css" : ".min.css")); !added)
             return fail(added.error());
+    }
     if (!parts.icons.empty())
         if (Status added = add_css("utility/icons/icons", "utility/icons/icons.main.min.css"); !added)
             return fail(added.error());

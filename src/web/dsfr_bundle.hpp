@@ -15,8 +15,9 @@
 namespace numeria::web {
 
 struct DsfrParts {
-    // Paths under the package's dist/ folder, without ".main.min.css" / ".module.min.js", in the
-    // DSFR's own order (core first): a later part may override an earlier one.
+    // Paths under the package's dist/ folder, without ".main.min.css" (or ".min.css" for a part
+    // without legacy rules) / ".module.min.js", in the DSFR's own order (core first): a later part
+    // may override an earlier one.
     std::vector<std::string> css;
     std::vector<std::string> js;
     // Icon names without "fr-icon-", e.g. "arrow-right-line".

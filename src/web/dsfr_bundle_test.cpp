@@ -87,7 +87,18 @@ TEST_F(DsfrBundleTest, AMissingPartIsAnError) {
 
     ASSERT_FALSE(bundle);
     EXPECT_EQ(bundle.error().reason, "dsfr.part_missing");
-    EXPECT_NE(bundle.error().detail.find("component/modal/modal.main.min.css"), std::string::npos);
+    EXPECT_NE(bundle.error().detail.find("component/modal/modal.min.css"), std::string::npos);
+}
+
+TEST_F(DsfrBundleTest, APartWithoutLegacyRulesIsReadFromItsMinFile) {
+    write("scheme/scheme.min.css", ":root[data-fr-theme=dark]{--grey:#161616}");
+    m_parts.css = {"scheme/scheme"};
+    m_parts.icons.clear();
+
+    auto bundle = build_dsfr_bundle(m_dist, m_parts, "/p");
+
+    ASSERT_TRUE(bundle) << bundle.error().detail;
+    EXPECT_EQ(bundle->css, "@charset \"UTF-8\";\n\n:root[data-fr-theme=dark]{--grey:#161616}\n");
 }
 
 // The DSFR package of the repository (node_modules, scripts/install_deps.sh).

@@ -19,6 +19,17 @@ def css_classes(css):
     return set(re.findall(r"\.(fr-[a-zA-Z0-9_-]+)", re.sub(r"url\([^)]*\)", "", css)))
 
 
+def global_declarations(css):
+    """(selector, property) of the rules that style no DSFR class: :root (the themes' colours), html,
+    body, a, h1… whatever @media they sit in."""
+    found = set()
+    for rule in re.finditer(r"([^{};]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)):
+        for selector in (s.strip() for s in rule.group(1).split(",")):
+            if ".fr-" not in selector and "class" not in selector:
+                found |= {(selector, d.split(":")[0].strip()) for d in rule.group(2).split(";") if ":" in d}
+    return found
+
+
 def read(path):
     with open(path, encoding="utf-8") as handle:
         return handle.read()
@@ -70,6 +81,12 @@ class DsfrBundleTest(unittest.TestCase):
             wanted = {c for c in dsfr if c.startswith(name)} if name.endswith("-") else {name} & dsfr
             missing += [f"{c} ({where})" for c in sorted(wanted - bundled)]
         self.assertEqual(missing, [], "add the DSFR part of these classes to web/dsfr_bundle.cpp")
+
+    def test_the_bundle_keeps_every_global_rule_of_the_dsfr(self):
+        whole = global_declarations(read(os.path.join(DIST, "dsfr.main.min.css")))
+
+        self.assertEqual(sorted(whole - global_declarations(self.css))[:10], [])
+        self.assertIn((":root[data-fr-theme=dark]", "--grey-1000-50"), global_declarations(self.css))
 
     def test_only_the_icons_the_pages_use_are_in_the_bundle(self):
         def icons(names):  # fr-icon-arrow-right-line, not the sizes (fr-icon--sm) of the core
