@@ -15,6 +15,7 @@
 #include "storage/migrations.hpp"
 #include "storage/sql_unit_of_work.hpp"
 #include "web/account_link_notices.hpp"
+#include "web/dsfr_bundle.hpp"
 #include "web/routes.hpp"
 #include "web/server.hpp"
 #include "web/web_app.hpp"
@@ -121,6 +122,14 @@ int serve(const Config& config) {
     storage::SqlTransactions transactions(*db);
     web::WebApp app(web_config, transactions, std::move(*templates));
     app.assets.mount("dsfr", dsfr, home / "node_modules/@gouvfr/dsfr/package.json");
+    // Rule: docs/rules/web.md "DSFR bundle": the pages load only the DSFR parts they use, in one
+    // style sheet and one script made here (their fonts and icons stay under the dsfr mount).
+    auto bundle = web::build_dsfr_bundle(dsfr, web::dsfr_parts_of_the_pages(), app.assets.prefix("dsfr"));
+    if (!bundle)
+        refuse_to_start("une partie du système de design de l'État (DSFR) est absente : " + bundle.error().detail +
+                        " : lancez scripts/install_deps.sh");
+    app.assets.mount_generated("dsfr_pages",
+                               {{"dsfr.css", std::move(bundle->css)}, {"dsfr.js", std::move(bundle->js)}});
     app.assets.mount("app", home / "src/web/static");
     app.assets.mount("contenu", home / "content/assets");
     app.content = std::make_shared<const content::Content>(std::move(loaded.content));

@@ -90,7 +90,22 @@ void Assets::mount(const std::string& name, const std::filesystem::path& root,
     }
     std::error_code error;
     std::filesystem::path canonical = std::filesystem::weakly_canonical(root, error);
-    m_mounts[name] = Mount{error ? root : canonical, short_hash(fingerprint, 10)};
+    Mount mount;
+    mount.root = error ? root : canonical;
+    mount.version = short_hash(fingerprint, 10);
+    m_mounts[name] = std::move(mount);
+}
+
+void Assets::mount_generated(const std::string& name, const std::map<std::string, std::string>& files) {
+    Mount mount;
+    mount.generated = true;
+    std::string fingerprint;
+    for (const auto& [relative, content] : files) {
+        fingerprint += relative + "\n" + content + "\n";
+        mount.files[relative] = make_asset(content, relative);
+    }
+    mount.version = short_hash(fingerprint, 10);
+    m_mounts[name] = std::move(mount);
 }
 
 std::string Assets::prefix(const std::string& mount) const {
@@ -117,6 +132,10 @@ std::shared_ptr<const Asset> Assets::find(const std::string& mount_segment, cons
     if (mount == m_mounts.end() || !is_safe_relative_path(relative))
         return nullptr;
     current_version = !version.empty() && version == mount->second.version;
+    if (mount->second.generated) {
+        auto file = mount->second.files.find(relative);
+        return file == mount->second.files.end() ? nullptr : file->second;
+    }
 
     std::error_code error;
     std::filesystem::path path = std::filesystem::weakly_canonical(mount->second.root / relative, error);
@@ -135,10 +154,16 @@ std::shared_ptr<const Asset> Assets::find(const std::string& mount_segment, cons
     auto content = read_file(path);
     if (!content)
         return nullptr;
+    std::shared_ptr<Asset> asset = make_asset(std::move(*content), path);
+    m_cache[path] = asset;
+    return asset;
+}
+
+std::shared_ptr<Asset> make_asset(std::string content, const std::filesystem::path& file) {
     auto asset = std::make_shared<Asset>();
-    asset->etag = "\"" + short_hash(*content) + "\"";
-    asset->content_type = content_type_for(path);
-    asset->content = std::move(*content);
+    asset->etag = "\"" + short_hash(content) + "\"";
+    asset->content_type = content_type_for(file);
+    asset->content = std::move(content);
     // Rule: docs/rules/web.md "Compressed assets": text of 1 KiB or more is kept gzipped too.
     const bool text =
         asset->content_type.rfind("text/", 0) == 0 || asset->content_type.rfind("application/javascript", 0) == 0 ||
@@ -150,7 +175,6 @@ std::shared_ptr<const Asset> Assets::find(const std::string& mount_segment, cons
             asset->gzip_etag = asset->etag.substr(0, asset->etag.size() - 1) + "-gz\"";
         }
     }
-    m_cache[path] = asset;
     return asset;
 }
 

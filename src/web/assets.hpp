@@ -30,6 +30,9 @@ public:
     // to version the URLs, otherwise every file of the folder is.
     void mount(const std::string& name, const std::filesystem::path& root,
                const std::optional<std::filesystem::path>& version_file = std::nullopt);
+    // Registers files made in memory at start (the DSFR bundle: web/dsfr_bundle.hpp) under a mount
+    // name, by relative path; the hash of their contents versions the URLs.
+    void mount_generated(const std::string& name, const std::map<std::string, std::string>& files);
 
     // "/assets/app-1a2b3c4d/app.css" for ("app", "app.css").
     [[nodiscard]] std::string url(const std::string& mount, const std::string& file) const;
@@ -46,6 +49,8 @@ private:
     struct Mount {
         std::filesystem::path root;
         std::string version;
+        bool generated = false;
+        std::map<std::string, std::shared_ptr<const Asset>> files; // a generated mount's files
     };
     std::map<std::string, Mount> m_mounts;
     mutable std::mutex m_mutex;
@@ -53,6 +58,8 @@ private:
 };
 
 [[nodiscard]] std::string content_type_for(const std::filesystem::path& file);
+// An asset of `content`, with its ETag, and gzipped too when it is text of 1 KiB or more.
+[[nodiscard]] std::shared_ptr<Asset> make_asset(std::string content, const std::filesystem::path& file);
 // `data` in gzip format (best compression); empty if zlib fails.
 [[nodiscard]] std::string gzipped(std::string_view data);
 // Whether an Accept-Encoding header accepts gzip (a "gzip" or "*" coding whose q is not 0).

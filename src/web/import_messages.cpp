@@ -118,6 +118,19 @@ std::string french_import_message(const nlohmann::json& issue) {
     return render(found->second, issue);
 }
 
+std::string french_import_format(const std::string& code) {
+    // Rule: docs/rules/student-import.md "Import states": the history names each format in French.
+    if (code == "siecle")
+        return "Fichier SIECLE (XML)";
+    if (code == "fregata")
+        return "Fichier CSV Fregata";
+    if (code == "sup" || code == "sup-replace")
+        return "Fichier CSV (liste remplacée)";
+    if (code == "sup-add")
+        return "Fichier CSV (étudiants ajoutés)";
+    return "Autre fichier";
+}
+
 nlohmann::json with_import_messages(nlohmann::json outcome) {
     for (const char* list : {"errors", "notices"}) {
         auto issues = outcome.find(list);

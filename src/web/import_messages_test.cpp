@@ -54,5 +54,18 @@ TEST(ImportMessages, KeepsTheSentenceOfAnImportRecordedWithIt) {
     EXPECT_EQ(outcome["errors"][0]["message"], "Ancienne phrase.");
 }
 
+TEST(ImportFormats, AreNamedInFrench) {
+    EXPECT_EQ(french_import_format("siecle"), "Fichier SIECLE (XML)");
+    EXPECT_EQ(french_import_format("fregata"), "Fichier CSV Fregata");
+    EXPECT_EQ(french_import_format("sup-replace"), "Fichier CSV (liste remplacée)");
+    EXPECT_EQ(french_import_format("sup"), "Fichier CSV (liste remplacée)");
+    EXPECT_EQ(french_import_format("sup-add"), "Fichier CSV (étudiants ajoutés)");
+}
+
+TEST(ImportFormats, NeverShowAnUnknownCode) {
+    EXPECT_EQ(french_import_format("csv"), "Autre fichier");
+    EXPECT_EQ(french_import_format(""), "Autre fichier");
+}
+
 } // namespace
 } // namespace numeria::web

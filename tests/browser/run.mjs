@@ -15,11 +15,12 @@ import { tests as contentTests } from './content.spec.mjs';
 import { tests as studentTests } from './students.spec.mjs';
 import { tests as credentialTests } from './credentials.spec.mjs';
 import { tests as usabilityAccountTests } from './usability_accounts.spec.mjs';
+import { tests as importUsabilityTests } from './usability_import.spec.mjs';
 
 // NUMERIA_BROWSER_ONLY=text runs only the tests whose name contains it.
 const only = process.env.NUMERIA_BROWSER_ONLY || '';
 const tests = [...shellTests, ...accountTests, ...orgaTests, ...contentTests, ...studentTests, ...credentialTests,
-  ...usabilityAccountTests]
+  ...usabilityAccountTests, ...importUsabilityTests]
   .filter((test) => test.name.includes(only));
 
 const base = process.argv[2];
@@ -64,6 +65,8 @@ for (const test of tests) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'numeria-browser-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', args, viewport: test.viewport || { width: 1280, height: 800 },
+    // A test may run the browser in another language (e.g. to check pages stay French).
+    ...(test.locale ? { locale: test.locale } : {}),
   });
   const page = context.pages()[0] || (await context.newPage());
   const problems = [];

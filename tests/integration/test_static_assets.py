@@ -26,7 +26,8 @@ class StaticAssetsTest(unittest.TestCase):
         cls.server = Server().start()
         _, _, body = cls.server.request("GET", "/")
         html = body.decode("utf-8").replace("&#x2F;", "/")
-        cls.dsfr_css = re.search(r'href="(/assets/dsfr-[0-9a-f]+/dsfr\.min\.css)"', html).group(1)
+        # The DSFR style sheet the pages load: the bundle of the parts they use (web/dsfr_bundle.cpp).
+        cls.dsfr_css = re.search(r'href="(/assets/dsfr_pages-[0-9a-f]+/dsfr\.css)"', html).group(1)
 
     @classmethod
     def tearDownClass(cls):
@@ -87,8 +88,9 @@ class StaticAssetsTest(unittest.TestCase):
         self.assertEqual(headers["cache-control"], "public, no-cache")
 
     def test_fonts_referenced_by_the_css_are_served(self):
-        status, headers, _ = self.server.request(
-            "GET", self.dsfr_css.replace("dsfr.min.css", "fonts/Marianne-Regular.woff2"))
+        _, _, css = self.server.request("GET", self.dsfr_css)
+        font = re.search(r"url\((/assets/dsfr-[0-9a-f]+/fonts/Marianne-Regular\.woff2)\)", css.decode("utf-8")).group(1)
+        status, headers, _ = self.server.request("GET", font)
 
         self.assertEqual(status, 200)
         self.assertEqual(headers["content-type"], "font/woff2")

@@ -135,6 +135,27 @@ class StudentsPagesTest(DemoSchoolTest):
         self.assertIn("Import terminé", page)
         self.assertIn("Fichier refusé", page)
 
+    def test_10b_the_history_names_the_formats_in_french(self):
+        page = self.page(self.base + "/import")
+
+        self.assertIn("<td>Fichier SIECLE (XML)</td>", page)
+        self.assertNotIn("<td>siecle</td>", page)
+
+    def test_10c_a_page_opened_when_no_import_runs_follows_none(self):
+        self.assertNotIn("data-suivi", self.page(self.base + "/import"))
+
+    def test_17_a_page_opened_while_an_import_waits_follows_it(self):
+        _, created = self.upload(siecle(10, 99))
+        self.follow(created["state_url"])
+
+        page = self.page(self.base + "/import")
+
+        self.assertIn(f'data-suivi="{created["state_url"]}"', html.unescape(page))
+        self.server.request("POST", created["state_url"] + "/annuler", headers={
+            "Cookie": self.direction._cookie_header(), "X-CSRF-Token": self.direction.cookies["numeria_csrf"]})
+        self.assertEqual(self.follow(created["state_url"])["state"], "CANCELLED")
+        self.assertNotIn("data-suivi", self.page(self.base + "/import"))
+
     def test_11_class_credentials_are_downloaded_and_work_once(self):
         batch = self.class_batch("5A")
         status, headers, body = self.download(batch + "/identifiants.csv")

@@ -35,8 +35,13 @@ std::string render_page(const WebApp& app, const Request& request, const PageMet
         }
         spaces.push_back(space);
     }
-    mstch::map layout{{"title", meta.title}, {"body", body},     {"dsfr", dsfr},
-                      {"app_assets", own},   {"spaces", spaces}, {"csrf", request.csrf_token}};
+    mstch::map layout{{"title", meta.title},
+                      {"body", body},
+                      {"dsfr", dsfr},
+                      {"dsfr_pages", app.assets.prefix("dsfr_pages")},
+                      {"app_assets", own},
+                      {"spaces", spaces},
+                      {"csrf", request.csrf_token}};
     if (!meta.script.empty())
         layout.emplace("page_script", own + "/" + meta.script);
     if (request.viewer) {

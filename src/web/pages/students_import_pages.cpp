@@ -81,6 +81,11 @@ Response get_students_import(const Request& request, WebApp& app) {
     const std::vector<organizations::LearnerImport> imports =
         application::list_imports(app.services, request.organization_id, 20);
     mstch::array history;
+    // Rule: docs/rules/student-import.md "Import states": a page opened while an import runs (or waits
+    // for its confirmation) follows it, as after an upload.
+    std::string running;
+    if (!imports.empty() && (imports.front().state == "UPLOADED" || imports.front().state == "VALIDATED"))
+        running = base_path(request) + "/imports/" + std::to_string(imports.front().id);
     for (const organizations::LearnerImport& import : imports) {
         const nlohmann::json state = import_state_json(import);
         const nlohmann::json& outcome = state["outcome"];
@@ -102,7 +107,7 @@ Response get_students_import(const Request& request, WebApp& app) {
             summary = "En attente de confirmation";
         history.push_back(mstch::map{{"when", paris_time(import.created_at)},
                                      {"file", import.file_name},
-                                     {"format", import.format},
+                                     {"format", french_import_format(import.format)},
                                      {"state", std::string(state_label(import.state))},
                                      {"summary", summary}});
     }
@@ -115,6 +120,7 @@ Response get_students_import(const Request& request, WebApp& app) {
                        {"csrf", request.csrf_token},
                        {"history", history},
                        {"has_history", !history.empty()},
+                       {"running", running},
                        {"sco", sco},
                        {"agri", agri},
                        {"sup", sup},

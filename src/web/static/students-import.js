@@ -1,6 +1,7 @@
 // students-import.js: sends the chosen file to Orga, then follows the import until it ends
-// (docs/rules/student-import.md "Import states": a progress banner that updates without a reload).
-// No framework.
+// (docs/rules/student-import.md "Import states": a progress banner that updates without a reload,
+// and the history refreshed as the import moves on); a page opened while an import runs follows it
+// too. Shows the file input in French whatever the browser's language. No framework.
 const form = document.getElementById('formulaire-import');
 const banner = document.getElementById('bandeau-import');
 const title = document.getElementById('bandeau-titre');
@@ -8,6 +9,33 @@ const text = document.getElementById('bandeau-texte');
 const errors = document.getElementById('bandeau-erreurs');
 const confirmation = document.getElementById('bandeau-confirmation');
 const end = document.getElementById('bandeau-fin');
+const input = document.getElementById('fichier');
+const chooser = document.getElementById('choix-fichier');
+const chosen = document.getElementById('fichier-choisi');
+
+// The browser words its file button in its own language: a French button and the chosen file's
+// name are shown under the real input, which stays transparent on top of them (numeria.css).
+function showChosen() {
+  chosen.textContent = input.files.length > 0 ? input.files[0].name : 'Aucun fichier sélectionné';
+}
+
+// The history block as the server renders it now; on failure, a reload shows it.
+async function refreshHistory() {
+  try {
+    const response = await fetch(window.location.pathname, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+    if (!response.ok) return;
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const fresh = page.getElementById('historique');
+    const current = document.getElementById('historique');
+    if (fresh && current) current.replaceWith(document.adoptNode(fresh));
+  } catch { /* the next reload shows the history */ }
+}
+
+// One refresh at a time, in order: an older answer never overwrites a newer one.
+let refreshing = Promise.resolve();
+function queueRefresh() {
+  refreshing = refreshing.then(refreshHistory);
+}
 
 function show(kind, heading, message) {
   banner.hidden = false;
@@ -42,6 +70,7 @@ async function post(url) {
 }
 
 async function follow(stateUrl) {
+  let seen = '';
   for (;;) {
     const response = await fetch(stateUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (!response.ok) {
@@ -49,6 +78,11 @@ async function follow(stateUrl) {
       return;
     }
     const state = await response.json();
+    const step = `${state.state}/${state.confirmation_required}`;
+    if (step !== seen) {
+      seen = step;
+      queueRefresh();
+    }
     const outcome = state.outcome || {};
     confirmation.hidden = true;
     if (state.state === 'IMPORTED') {
@@ -93,9 +127,17 @@ async function follow(stateUrl) {
   }
 }
 
+chooser.classList.add('numeria-upload--francais');
+input.setAttribute('aria-describedby', 'fichier-choisi');
+input.addEventListener('change', showChosen);
+showChosen();
+
+// Rule: docs/rules/student-import.md "Import states": a page opened while an import runs follows it.
+if (form.dataset.suivi) follow(form.dataset.suivi);
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const file = document.getElementById('fichier').files[0];
+  const file = input.files[0];
   end.hidden = true;
   listErrors([]);
   if (!file) {
