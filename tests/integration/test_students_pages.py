@@ -65,7 +65,8 @@ class StudentsPagesTest(DemoSchoolTest):
         self.assertEqual(self.count("?classe=6A"), 30)
 
     def test_03_the_list_searches_by_name_in_any_case(self):
-        last_name = re.search(r'<td><a href="/orga/\d+/eleves/\d+">([A-ZÉÈ]+)</a>', self.page(self.base)).group(1)
+        last_name = re.search(r'<td data-label="Nom"><a href="/orga/\d+/eleves/\d+">([A-ZÉÈ]+)</a>',
+                              self.page(self.base)).group(1)
 
         found = self.count("?recherche=" + urllib.parse.quote(last_name.lower()))
         self.assertGreater(found, 0)

@@ -128,7 +128,8 @@ class TeamTest(unittest.TestCase):
         _, _, team = direction.request("GET", self.team)
         flat = team.replace("&#x2F;", "/")
         cancel = re.search(r'action="([^"]+/annuler)"', flat).group(1)
-        member_id = re.search(r"temporaire@exemple.fr</td>\s*<td>Membre</td>\s*<td>\s*<form method=\"post\" "
+        member_id = re.search(r"temporaire@exemple.fr</td>\s*<td data-label=\"Rôle\">Membre</td>\s*"
+                              r"<td data-label=\"Actions\">\s*<form method=\"post\" "
                               r"action=\"[^\"]+/membres/(\d+)/role\"", flat).group(1)
 
         promoted, _, _ = self.post(direction, f"{self.team}/membres/{member_id}/role", {"role": "ADMIN"})
