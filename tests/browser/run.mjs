@@ -13,10 +13,11 @@ import { tests as orgaTests } from './orga.spec.mjs';
 import { tests as shellTests } from './shell.spec.mjs';
 import { tests as contentTests } from './content.spec.mjs';
 import { tests as studentTests } from './students.spec.mjs';
+import { tests as usabilityShellTests } from './usability_shell.spec.mjs';
 
 // NUMERIA_BROWSER_ONLY=text runs only the tests whose name contains it.
 const only = process.env.NUMERIA_BROWSER_ONLY || '';
-const tests = [...shellTests, ...accountTests, ...orgaTests, ...contentTests, ...studentTests]
+const tests = [...shellTests, ...accountTests, ...orgaTests, ...contentTests, ...studentTests, ...usabilityShellTests]
   .filter((test) => test.name.includes(only));
 
 const base = process.argv[2];
