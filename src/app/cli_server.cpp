@@ -3,6 +3,7 @@
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/demo_data.hpp"
+#include "app/site_file.hpp"
 #include "app/storage_setup.hpp"
 #include "application/job_runner.hpp"
 #include "application/learners/credential_batch_job.hpp"
@@ -111,6 +112,7 @@ int serve(const Config& config) {
         config.fast_password_hashing ? identity::HashStrength::Minimum : identity::HashStrength::Interactive;
     web_config.trusted_proxies = config.trusted_proxies;
     web_config.sign_ups_per_address_hour = config.sign_ups_per_address_hour;
+    web_config.site = read_site_file(config.site_file, config.site_file != DEFAULT_SITE_FILE);
     std::unique_ptr<Mailer> mailer;
     static const SystemClock mail_clock;
     if (config.smtp_url.empty())

@@ -89,6 +89,12 @@ void add_serve_options(CLI::App& command, Config& config) {
         ->envname("NUMERIA_SIGN_UPS_PER_ADDRESS_HOUR")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    command
+        .add_option("--site-file", config.site_file,
+                    "YAML file of who publishes and hosts this server, shown on the legal pages (model: "
+                    "config/site.example.yaml); missing at its default path: the pages show placeholders")
+        ->envname("NUMERIA_SITE_FILE")
+        ->capture_default_str();
     command.add_flag("--insecure-fast-password-hashing", config.fast_password_hashing,
                      "TESTS ONLY: hash passwords with argon2id's minimum limits");
     command.add_flag("--demo", config.demo, "load the demo data on first start and print the demo log-ins");

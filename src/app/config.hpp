@@ -34,6 +34,8 @@ struct Config {
     std::string upload_dir = "var/uploads";
     unsigned max_concurrent_uploads = 4;
     unsigned job_claim_seconds = 60; // how long a job's claim (an import, a mail) lasts without renewal
+    // The operator's details for the legal pages (app/site_file.hpp).
+    std::string site_file = "config/site.yaml";
 };
 
 // Adds --database (NUMERIA_DATABASE) and --home (NUMERIA_HOME): every command that touches storage.

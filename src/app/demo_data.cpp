@@ -1,11 +1,16 @@
 #include "app/demo_data.hpp"
 
+#include "app/demo_pupils.hpp"
+#include "application/learners/import_outcome_json.hpp"
 #include "core/clock.hpp"
 #include "identity/domain/password_hasher.hpp"
+#include "identity/domain/pupil_credentials.hpp"
 #include "organizations/use_cases/import_learners.hpp"
 #include "organizations/use_cases/manage_organizations.hpp"
+#include "organizations/use_cases/pupil_credentials.hpp"
 #include "storage/identity/sql_national_admin_repository.hpp"
 #include "storage/identity/sql_user_repository.hpp"
+#include "storage/organizations/sql_learner_import_repository.hpp"
 #include "storage/organizations/sql_learner_repository.hpp"
 #include "storage/organizations/sql_organization_repositories.hpp"
 #include "storage/organizations/sql_team_repositories.hpp"
@@ -19,7 +24,10 @@ namespace numeria::app {
 namespace {
 
 // Bump when the demo gains data; each version's step runs once per database.
-constexpr int DEMO_DATA_VERSION = 4;
+constexpr int DEMO_DATA_VERSION = 5;
+// The class whose pupils have an account, and their temporary password (public, demo only).
+constexpr const char* PUPILS_WITH_ACCOUNTS = "3A";
+constexpr const char* PUPIL_PASSWORD = "Eleve3A-2026";
 
 // Demo accounts: public passwords, for a demo on one's own machine only.
 struct DemoAccount {
@@ -87,46 +95,80 @@ void load_version_2(soci::session& sql, const std::filesystem::path& home, Epoch
     memberships.put({school, teacher, organizations::Role::Member}, now);
 }
 
-// Version 3: the 90 pupils of Collège Jeanne-Barret (classes 6A, 6B, 5A), from a synthetic SIECLE
-// export made by tests/support/make_siecle.py, imported like a référent would.
-void load_version_3(soci::session& sql, const std::filesystem::path& home, EpochMs now) {
-    std::optional<organizations::Organization> school = storage::SqlOrganizationRepository(sql).find_by_uai("0759901A");
-    std::ifstream in(home / "data/demo-eleves-0759901A.xml", std::ios::binary);
-    if (!school || !in)
-        return;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    const organizations::ParsedFile file =
-        organizations::validate_import_file(organizations::ImportFormat::Siecle, bytes.str(), "0759901A");
-    storage::SqlLearnerRepository learners(sql);
-    storage::SqlAuditLog audit(sql);
-    (void)organizations::apply_import(file, organizations::ImportFormat::Siecle, *school, true, learners, audit, now);
-}
-
-// Version 4: a certificability for some of the 90 pupils (docs/rules/organizations.md "Students list":
-// a value and its date, "Certifiable / Non certifiable / Non communiqué"), as a "collecte de profils" would
-// give them, so the list's filter has something to tell apart. In INE order, of every 5 pupils two
-// are certifiable, one is not and two are unknown; the dates are within the last 20 days. In 6A,
-// 12 are certifiable, 6 are not and 12 are unknown.
-void load_version_4(soci::session& sql, EpochMs now) {
+// Version 3: the 90 pupils of Collège Jeanne-Barret:
+// classes 6A, 5A, 4A and 3A of the school year under way when the demo is first loaded, written as
+// the SIECLE export a référent downloads (app/demo_pupils.cpp) and imported through the import's own
+// code (validate, then apply), recorded in the school's import history like an upload by the head.
+void load_version_3(soci::session& sql, EpochMs now) {
     std::optional<organizations::Organization> school = storage::SqlOrganizationRepository(sql).find_by_uai("0759901A");
     if (!school)
         return;
+    const std::string bytes = demo_siecle_export(school_year_start(now));
+    const organizations::ParsedFile file =
+        organizations::validate_import_file(organizations::ImportFormat::Siecle, bytes, "0759901A");
+    storage::SqlLearnerRepository learners(sql);
+    storage::SqlAuditLog audit(sql);
+    const organizations::ImportOutcome outcome =
+        organizations::apply_import(file, organizations::ImportFormat::Siecle, *school, true, learners, audit, now);
+    organizations::LearnerImport import;
+    import.organization_id = school->id;
+    import.format = organizations::import_format_code(organizations::ImportFormat::Siecle);
+    import.file_name = "ElevesSansAdresses.xml";
+    if (auto head = storage::SqlUserRepository(sql).find_by_email(DIRECTION.email))
+        import.created_by = head->id;
+    import.created_at = now;
+    storage::SqlLearnerImportRepository imports(sql);
+    const long long id = imports.create(import);
+    imports.finish(id, outcome.status, application::import_outcome_json(outcome).dump(), false, now);
+}
+
+// Version 5: the pupils of 3A (the certification year) have an account, with a username and the
+// temporary password PUPIL_PASSWORD, as the class credentials give them; a certificability is known
+// only for pupils with an account (docs/rules/organizations.md "Students list": a "collecte de
+// profils" needs one), so every other pupil is "Non communiqué". In INE order, of every 4 pupils of
+// 3A two are certifiable, one is not and one is unknown; the dates are within the last 20 days.
+// A demo loaded before version 5 loses the certificabilities it had given pupils without an account.
+std::string load_version_5(soci::session& sql, EpochMs now) {
+    std::optional<organizations::Organization> school = storage::SqlOrganizationRepository(sql).find_by_uai("0759901A");
+    if (!school)
+        return "";
     storage::SqlLearnerRepository learners(sql);
     std::vector<organizations::Learner> pupils = learners.list_all(school->id);
     std::sort(pupils.begin(), pupils.end(), [](const auto& a, const auto& b) { return a.record.key < b.record.key; });
+    storage::SqlUserRepository users(sql);
+    const identity::PasswordHasher hasher(identity::HashStrength::Interactive);
+    const identity::TemporaryPassword temporary{PUPIL_PASSWORD, hasher.hash(PUPIL_PASSWORD).value()};
     constexpr EpochMs DAY = 24LL * 3600 * 1000;
-    for (std::size_t i = 0; i < pupils.size(); ++i) {
-        if (i % 5 > 2)
+    std::string first_username;
+    std::size_t rank = 0;
+    for (organizations::Learner& pupil : pupils) {
+        if (pupil.record.division == PUPILS_WITH_ACCOUNTS && !pupil.disabled && !pupil.user_id) {
+            auto issued = organizations::issue_credentials(pupil, users, temporary, now,
+                                                           organizations::EmailAccounts::LeaveAlone);
+            if (issued && issued->account_created) {
+                learners.set_user(pupil.id, issued->user_id, now);
+                pupil.user_id = issued->user_id;
+                if (first_username.empty())
+                    first_username = issued->username;
+            }
+        }
+        if (!pupil.user_id) {
+            if (pupil.certifiable)
+                learners.set_certificability(pupil.id, std::nullopt, std::nullopt, now);
             continue;
-        learners.set_certificability(pupils[i].id, i % 5 < 2, now - static_cast<EpochMs>(i % 20 + 1) * DAY, now);
+        }
+        const std::size_t i = rank++;
+        if (i % 4 < 3)
+            learners.set_certificability(pupil.id, i % 4 < 2, now - static_cast<EpochMs>(i % 20 + 1) * DAY, now);
     }
+    return first_username;
 }
 
 } // namespace
 
 std::vector<std::string> load_demo_data(storage::Database& db, const std::filesystem::path& home) {
     int loaded = 0;
+    std::string pupil_username;
     db.write([&](soci::session& sql) {
         loaded = loaded_version(sql);
         if (loaded >= DEMO_DATA_VERSION)
@@ -135,9 +177,9 @@ std::vector<std::string> load_demo_data(storage::Database& db, const std::filesy
         if (loaded < 2)
             load_version_2(sql, home, now);
         if (loaded < 3)
-            load_version_3(sql, home, now);
-        if (loaded < 4)
-            load_version_4(sql, now);
+            load_version_3(sql, now);
+        if (loaded < 5)
+            pupil_username = load_version_5(sql, now);
         const std::string version = std::to_string(DEMO_DATA_VERSION);
         const long long at = now;
         sql << "INSERT INTO settings (key, value, updated_at) VALUES ('demo_data_version', :v, :t) "
@@ -149,11 +191,17 @@ std::vector<std::string> load_demo_data(storage::Database& db, const std::filesy
         loaded >= DEMO_DATA_VERSION
             ? "Données de démonstration : déjà chargées (version " + std::to_string(loaded) + ")."
             : "Données de démonstration : chargées (version " + std::to_string(DEMO_DATA_VERSION) +
-                  ") : annuaire de 20 établissements fictifs, Collège Jeanne-Barret (UAI 0759901A) et ses 90 élèves "
-                  "(certificabilité connue pour 54 d'entre eux).");
+                  ") : annuaire de 20 établissements fictifs, Collège Jeanne-Barret (UAI 0759901A) et ses " +
+                  std::to_string(DEMO_PUPILS) +
+                  " élèves de la 6e à la 3e (les élèves de 3A ont un compte ; certificabilité connue "
+                  "pour une partie d'entre eux).");
     lines.push_back("Comptes de démonstration (adresse e-mail / mot de passe) :");
     for (const DemoAccount& account : {DIRECTION, TEACHER, ADMIN})
         lines.push_back("  " + std::string(account.email) + " / " + account.password + "  (" + account.what + ")");
+    if (!pupil_username.empty())
+        lines.push_back("  " + pupil_username + " / " + PUPIL_PASSWORD +
+                        "  (élève de 3A, mot de passe provisoire à changer à la première connexion ; "
+                        "les autres élèves de 3A ont le même)");
     lines.push_back("Activation d'un autre établissement : /activation avec un UAI de data/establishments-sample.csv "
                     "(le lien arrive dans var/outbox).");
     return lines;

@@ -10,6 +10,7 @@
 #include "web/pages/admin_pages.hpp"
 #include "web/pages/content_pages.hpp"
 #include "web/pages/home_page.hpp"
+#include "web/pages/legal_pages.hpp"
 #include "web/pages/password_reset_pages.hpp"
 #include "web/pages/students_pages.hpp"
 #include "web/pages/system_pages.hpp"
@@ -49,6 +50,9 @@ void register_routes(Router& router) {
     router.add({Get, "/orga", Anonymous, DEFAULT_BODY_LIMIT, get_space, ""});
     router.add({Get, "/certif", Anonymous, DEFAULT_BODY_LIMIT, get_space, ""});
     router.add({Get, "/conditions-utilisation", Anonymous, DEFAULT_BODY_LIMIT, get_terms, ""});
+    router.add({Get, "/accessibilite", Anonymous, DEFAULT_BODY_LIMIT, get_accessibility_statement, ""});
+    router.add({Get, "/mentions-legales", Anonymous, DEFAULT_BODY_LIMIT, get_legal_notice, ""});
+    router.add({Get, "/donnees-personnelles", Anonymous, DEFAULT_BODY_LIMIT, get_personal_data, ""});
 
     // Accounts
     router.add({Get, "/inscription", Anonymous, DEFAULT_BODY_LIMIT, get_sign_up, ""});

@@ -12,6 +12,7 @@
 #include "web/mail_messages.hpp"
 #include "web/metrics.hpp"
 #include "web/router.hpp"
+#include "web/site_info.hpp"
 #include "web/templates.hpp"
 
 #include <functional>
@@ -30,6 +31,7 @@ struct WebConfig {
     std::string metrics_token;                // empty: GET /metrics answers 404
     std::vector<std::string> trusted_proxies; // see web/client_address.hpp
     int sign_ups_per_address_hour = 10;
+    SiteInfo site; // who publishes and hosts this server, for the legal pages
 
     // Cookies get the Secure attribute when the public URL is https.
     [[nodiscard]] bool secure_cookies() const { return base_url.rfind("https://", 0) == 0; }

@@ -16,9 +16,8 @@ export const tests = [
     name: 'students: import with the progress banner, then filters',
     async run({ page, base, screenshots, checkAccessibility }) {
       const file = path.join(os.tmpdir(), `numeria-eleves-${Date.now()}.xml`);
-      // The demo's 90 pupils (seed 7) and 5 newcomers.
-      execFileSync('python3', [path.join(here, '..', 'support', 'make_siecle.py'), '--uai', '0759901A',
-        '--pupils', '95', '--seed', '7', '--classes', '6A,6B,5A', file]);
+      // The demo's 90 pupils (src/app/demo_pupils.cpp) and 5 newcomers.
+      execFileSync('python3', [path.join(here, '..', 'support', 'make_siecle.py'), '--demo', '--pupils', '95', file]);
 
       await page.goto(`${base}/connexion`);
       await page.fill('#identifiant', 'direction@demo.numeria.localhost');
@@ -43,15 +42,15 @@ export const tests = [
       fs.unlinkSync(file);
 
       await page.click('#lien-liste-eleves');
-      await page.selectOption('#classe', '6A');
-      // The demo gives 12 of the 30 pupils of 6A a "Certifiable" status (src/app/demo_data.cpp); the
-      // two newcomers of 6A have none, so the filter leaves out 20 of the 32 pupils of the class.
+      await page.selectOption('#classe', '3A');
+      // The demo gives 12 of the 22 pupils of 3A, who have an account, a "Certifiable" status
+      // (src/app/demo_data.cpp); the newcomer of 3A has none, so the filter leaves out 11 of the 23.
       await page.selectOption('#certificabilite', 'oui');
       await page.click('#bouton-filtrer');
-      await page.waitForURL(/classe=6A/);
+      await page.waitForURL(/classe=3A/);
       assert.match(await page.textContent('#nombre-eleves'), /^12 élève\(s\)/);
       const classes = await page.locator('#table-eleves tbody tr td:nth-child(4)').allTextContents();
-      assert.ok(classes.length === 12 && classes.every((text) => text.trim() === '6A'), classes.join(','));
+      assert.ok(classes.length === 12 && classes.every((text) => text.trim() === '3A'), classes.join(','));
       const statuses = await page.locator('#table-eleves tbody tr td:nth-child(5)').allTextContents();
       assert.ok(statuses.every((text) => /^Certifiable \(le \d{2}\/\d{2}\/\d{4}\)$/.test(text.trim())), statuses.join(','));
       await checkAccessibility(page, 'liste filtrée par classe et certificabilité');

@@ -139,7 +139,7 @@ class AccountInheritanceTest(DemoSchoolTest):
         self.assertEqual(sql.scalar(self.url, f"SELECT password_hash FROM users WHERE id = {user}"), password_before)
 
     def test_the_same_identity_written_differently_inherits_the_account(self):
-        ine, last, first, birth, user = self.pupil_of_a_with_account("6B", 1)
+        ine, last, first, birth, user = self.pupil_of_a_with_account("4A", 1)
         org_b = self.school_b("0759904D")
 
         state = self.import_in_b(org_b, siecle_of_one("0759904D", ine, f"  {last.lower()} ", first.upper(), birth))
@@ -149,7 +149,7 @@ class AccountInheritanceTest(DemoSchoolTest):
         self.assertEqual(self.learner_in(org_b, ine)[1], user)
 
     def test_school_a_sees_the_link_in_its_journal_and_its_admin_gets_a_mail(self):
-        ine, last, first, birth, user = self.pupil_of_a_with_account("6B", 2)
+        ine, last, first, birth, user = self.pupil_of_a_with_account("4A", 2)
         org_b = self.school_b("0759905E")
 
         self.import_in_b(org_b, siecle_of_one("0759905E", ine, last, first, birth))

@@ -30,7 +30,7 @@ class AdminSpaceTest(unittest.TestCase):
         self.assertIn("Collège Jeanne-Barret", before)
         self.assertEqual(status, 303)
         self.assertIn("L&#39;organisation a été créée.", after.replace("'", "&#39;"))
-        self.assertIn("<td>Université Exemple</td><td>SUP</td>", after)
+        self.assertIn('<td data-label="Nom">Université Exemple</td><td data-label="Type">SUP</td>', after)
 
     def test_a_school_without_uai_is_refused_in_french(self):
         admin = Browser(self.server)

@@ -21,13 +21,14 @@ MAKE_SIECLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "make_sie
 RESTING = ("IMPORTED", "VALIDATION_ERROR", "IMPORT_ERROR", "CANCELLED")
 
 
-def siecle(pupils, classes, seed=7):
-    """A SIECLE export of the demo school (0759901A): with seed 7 its first 90 pupils are the demo's."""
+def siecle(pupils, classes):
+    """A SIECLE export of the demo school (0759901A): its first 90 pupils are the demo's
+    (src/app/demo_pupils.cpp), all put in `classes`."""
     handle, path = tempfile.mkstemp(suffix=".xml")
     os.close(handle)
     try:
-        subprocess.run([sys.executable, MAKE_SIECLE, "--uai", "0759901A", "--pupils", str(pupils), "--seed",
-                        str(seed), "--classes", classes, path], check=True)
+        subprocess.run([sys.executable, MAKE_SIECLE, "--demo", "--pupils", str(pupils), "--classes", classes, path],
+                       check=True)
         with open(path, "rb") as data:
             return data.read()
     finally:
