@@ -110,7 +110,7 @@ export const tests = [
       await logIn(page, base, [username, password]);
       await page.waitForURL(/\/mot-de-passe\/changer/);
       await page.fill('#mot_de_passe', 'MonSecret2027');
-      if (await page.locator('#confirmation_mot_de_passe').count()) await page.fill('#confirmation_mot_de_passe', 'MonSecret2027');
+      await page.fill('#confirmation', 'MonSecret2027');
       await page.click('#bouton-changer-mot-de-passe');
       await page.waitForURL((url) => !url.pathname.startsWith('/mot-de-passe'));
       await page.click('#bouton-deconnexion');

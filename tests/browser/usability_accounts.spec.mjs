@@ -109,6 +109,8 @@ export const tests = [
       // The head of school gives a pupil a username and a temporary password.
       await logIn(page, base, DIRECTION);
       await page.waitForURL(/\/orga\/\d+\/eleves$/);
+      // A pupil without an account yet: generating theirs is immediate (a reset would ask first).
+      await page.goto(`${page.url()}?connexion=aucune`);
       await page.locator('table a[href*="/eleves/"]').first().click();
       await page.click('#bouton-identifiant');
       const credentials = await page.textContent('#identifiants-generes');
