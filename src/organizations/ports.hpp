@@ -92,6 +92,10 @@ struct AuditEvent {
     std::string detail; // e.g. "MEMBER→ADMIN"
     std::string ip;
     EpochMs at = 0;
+    // Read back only (AuditLog::list): the names of the acting account and of the member concerned
+    // (role changes and removals name a user id), "" when none or deleted.
+    std::string actor_name{};
+    std::string target_name{};
 };
 
 class AuditLog {

@@ -138,7 +138,7 @@ const DsfrParts& dsfr_parts_of_the_pages() {
          "component/breadcrumb/breadcrumb", "component/modal/modal", "component/navigation/navigation",
          "component/tag/tag", "component/header/header", "component/table/table"},
         {"account-circle-line", "arrow-left-line", "arrow-right-line", "download-line", "logout-box-r-line",
-         "settings-5-line", "upload-line", "user-add-line"},
+         "lock-line", "settings-5-line", "upload-line", "user-add-line"},
     };
     return parts;
 }

@@ -151,8 +151,8 @@ class StudentsPagesTest(DemoSchoolTest):
     def test_10b_the_history_names_the_formats_in_french(self):
         page = self.page(self.base + "/import")
 
-        self.assertIn("<td>Fichier SIECLE (XML)</td>", page)
-        self.assertNotIn("<td>siecle</td>", page)
+        self.assertIn(">Fichier SIECLE (XML)</td>", page)
+        self.assertNotIn(">siecle</td>", page)
 
     def test_10c_a_page_opened_when_no_import_runs_follows_none(self):
         self.assertNotIn("data-suivi", self.page(self.base + "/import"))

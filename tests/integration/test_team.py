@@ -152,7 +152,7 @@ class TeamTest(unittest.TestCase):
         for label in ("Invitation envoyée", "Invitation acceptée", "Rôle modifié", "Invitation annulée",
                       "Membre retiré"):
             self.assertIn(label, journal)
-        self.assertIn("MEMBER→ADMIN", journal)
+        self.assertIn("de membre à administrateur", journal)
         self.assertIn("127.0.0.1", journal)
 
 

@@ -120,26 +120,37 @@ void SqlAuditLog::record(const organizations::AuditEvent& event) {
 
 std::vector<organizations::AuditEvent> SqlAuditLog::list(organizations::OrganizationId organization, int limit) {
     const long long organization_id = organization;
-    const std::size_t size = static_cast<std::size_t>(std::max(1, limit));
-    std::vector<long long> actors(size), times(size);
-    std::vector<soci::indicator> actor_indicators(size);
-    std::vector<std::string> actions(size), targets(size), details(size), ips(size);
-    m_sql << "SELECT actor_user_id, action, target, detail, ip, created_at FROM audit_events "
-             "WHERE organization_id = :o ORDER BY id DESC",
-        soci::use(organization_id), soci::into(actors, actor_indicators), soci::into(actions), soci::into(targets),
-        soci::into(details), soci::into(ips), soci::into(times);
+    const int rows = std::max(1, limit);
+    organizations::AuditEvent event;
+    long long actor = 0, at = 0;
+    soci::indicator actor_ind = soci::i_null, actor_first_ind = soci::i_null, actor_last_ind = soci::i_null,
+                    target_first_ind = soci::i_null, target_last_ind = soci::i_null;
+    std::string actor_first, actor_last, target_first, target_last;
+    // Names by the users' primary key: the member a role change or a removal concerns is stored as
+    // their id (the CASE keeps e-mail targets away from the cast).
+    soci::statement select =
+        (m_sql.prepare << "SELECT e.actor_user_id, e.action, e.target, e.detail, e.ip, e.created_at, a.first_name, "
+                          "a.last_name, t.first_name, t.last_name FROM audit_events e "
+                          "LEFT JOIN users a ON a.id = e.actor_user_id "
+                          "LEFT JOIN users t ON t.id = CASE WHEN e.action IN ('role.changed', 'member.removed') "
+                          "THEN CAST(e.target AS BIGINT) END "
+                          "WHERE e.organization_id = :o ORDER BY e.id DESC LIMIT :n",
+         soci::into(actor, actor_ind), soci::into(event.action), soci::into(event.target), soci::into(event.detail),
+         soci::into(event.ip), soci::into(at), soci::into(actor_first, actor_first_ind),
+         soci::into(actor_last, actor_last_ind), soci::into(target_first, target_first_ind),
+         soci::into(target_last, target_last_ind), soci::use(organization_id), soci::use(rows));
+    select.execute(false);
     std::vector<organizations::AuditEvent> events;
-    for (std::size_t i = 0; i < actions.size(); ++i) {
-        organizations::AuditEvent event;
-        event.organization_id = organization;
-        if (actor_indicators[i] == soci::i_ok)
-            event.actor = actors[i];
-        event.action = actions[i];
-        event.target = targets[i];
-        event.detail = details[i];
-        event.ip = ips[i];
-        event.at = times[i];
-        events.push_back(std::move(event));
+    while (select.fetch()) {
+        organizations::AuditEvent row = event;
+        row.organization_id = organization;
+        row.actor = actor_ind == soci::i_ok ? std::optional<identity::UserId>(actor) : std::nullopt;
+        row.at = at;
+        row.actor_name =
+            actor_first_ind == soci::i_ok && actor_last_ind == soci::i_ok ? actor_first + " " + actor_last : "";
+        row.target_name =
+            target_first_ind == soci::i_ok && target_last_ind == soci::i_ok ? target_first + " " + target_last : "";
+        events.push_back(std::move(row));
     }
     return events;
 }

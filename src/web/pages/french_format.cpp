@@ -57,4 +57,33 @@ std::string french_date(const std::string& iso_date) {
     return iso_date.substr(8, 2) + "/" + iso_date.substr(5, 2) + "/" + iso_date.substr(0, 4);
 }
 
+namespace {
+
+bool starts_with_word(const std::string& name, std::initializer_list<const char*> words) {
+    for (const char* word : words) {
+        const std::string w(word);
+        if (name.size() >= w.size() && name.compare(0, w.size(), w) == 0 &&
+            (name.size() == w.size() || name[w.size()] == ' ' || name[w.size()] == '-'))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+// Rule: docs/rules/web.md "French formatting": the article of the school's kind of name.
+std::string of_name(const std::string& name) {
+    if (starts_with_word(name, {"Collège", "College", "Lycée", "Lycee", "Centre", "Campus", "Groupe", "Groupement",
+                                "Conservatoire", "CFA", "Greta", "GRETA", "Pôle", "Service", "Rectorat"}))
+        return "du " + name;
+    if (starts_with_word(name, {"Collèges", "Lycées", "Centres", "Services"}))
+        return "des " + name;
+    if (starts_with_word(name, {"École", "Ecole", "Établissement", "Etablissement", "Université", "Universite",
+                                "Institut", "Académie", "Academie", "Unité", "Ensemble", "EREA", "IUT", "INSPE"}))
+        return "de l'" + name;
+    if (starts_with_word(name, {"Cité", "Cite", "Maison", "Section", "Faculté", "Direction", "Région"}))
+        return "de la " + name;
+    return "de " + name;
+}
+
 } // namespace numeria::web

@@ -1,4 +1,5 @@
-// french_format.hpp: dates and times as French pages show them (docs/rules/web.md "French formatting").
+// french_format.hpp: dates, times and names as French pages show them (docs/rules/web.md "French
+// formatting").
 #pragma once
 
 #include "core/clock.hpp"
@@ -13,5 +14,9 @@ namespace numeria::web {
 [[nodiscard]] std::string paris_date(EpochMs at);
 // "2011-12-24" → "24/12/2011"; anything else is returned as is.
 [[nodiscard]] std::string french_date(const std::string& iso_date);
+
+// "de" before an organisation's name, with the article its first word takes: "du Collège
+// Jeanne-Barret", "de l'École …", "de la Cité scolaire …", "des Lycées …", "de Sciences Po".
+[[nodiscard]] std::string of_name(const std::string& name);
 
 } // namespace numeria::web

@@ -30,5 +30,25 @@ TEST(FrenchDate, TurnsAnIsoDateIntoDayMonthYear) {
     EXPECT_EQ(french_date("2012-03-07"), "07/03/2012");
 }
 
+TEST(OfName, ACollegeOrALyceeTakesDu) {
+    EXPECT_EQ(of_name("Collège Jeanne-Barret"), "du Collège Jeanne-Barret");
+    EXPECT_EQ(of_name("Lycée Sophie-Germain"), "du Lycée Sophie-Germain");
+}
+
+TEST(OfName, AVowelTakesAnElision) {
+    EXPECT_EQ(of_name("École élémentaire Jaurès"), "de l'École élémentaire Jaurès");
+    EXPECT_EQ(of_name("Université de Lille"), "de l'Université de Lille");
+}
+
+TEST(OfName, AFeminineOrPluralNounTakesItsArticle) {
+    EXPECT_EQ(of_name("Cité scolaire Hoche"), "de la Cité scolaire Hoche");
+    EXPECT_EQ(of_name("Lycées du Val"), "des Lycées du Val");
+}
+
+TEST(OfName, AProperNameTakesDe) {
+    EXPECT_EQ(of_name("Sciences Po"), "de Sciences Po");
+    EXPECT_EQ(of_name("Collégiale"), "de Collégiale");
+}
+
 } // namespace
 } // namespace numeria::web

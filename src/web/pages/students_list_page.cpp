@@ -113,6 +113,7 @@ Response render_students(const Request& request, WebApp& app, const mstch::map& 
     };
     mstch::map context{
         {"organization", organization_name},
+        {"of_organization", of_name(organization_name)},
         {"csrf", request.csrf_token},
         {"base", base},
         {"org_id", std::to_string(request.organization_id)},

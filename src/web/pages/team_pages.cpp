@@ -82,6 +82,7 @@ Response team_page(const Request& request, WebApp& app, const std::string& messa
     }
     mstch::map context{{"csrf", request.csrf_token},
                        {"organization", organization_name},
+                       {"of_organization", of_name(organization_name)},
                        {"base", base},
                        {"org_id", std::to_string(request.organization_id)},
                        {"admin", request.organization_admin},
@@ -105,6 +106,22 @@ Response after_change(const Request& request, const Status& status, const std::s
     if (!status)
         return Response::redirect(team_path(request) + "?refus=" + status.error().reason);
     return Response::redirect(team_path(request) + "?fait=" + success);
+}
+
+// Who acted, by name: an import acts alone; a deleted account leaves "compte supprimé".
+std::string actor_label(const organizations::AuditEvent& event) {
+    if (!event.actor)
+        return "Import de la base élèves";
+    return event.actor_name.empty() ? std::string("Compte supprimé") : event.actor_name;
+}
+
+// Role codes of the stored details ("MEMBER→ADMIN") in words.
+std::string role_words(std::string detail) {
+    for (const auto& [code, word] : {std::pair<std::string, std::string>{"ADMIN", "administrateur"},
+                                     std::pair<std::string, std::string>{"MEMBER", "membre"}})
+        for (std::size_t at = detail.find(code); at != std::string::npos; at = detail.find(code, at + word.size()))
+            detail.replace(at, code.size(), word);
+    return detail.find("→") != std::string::npos ? "de " + detail.replace(detail.find("→"), 3, " à ") : detail;
 }
 
 std::int64_t id_param(const Request& request, const std::string& name) {
@@ -179,6 +196,9 @@ Response get_audit_log(const Request& request, WebApp& app) {
         {"member.removed", "Membre retiré"},
         {organizations::ACCOUNT_LINKED_ELSEWHERE, "Compte d'élève rattaché dans un autre établissement"},
         {"learner.account_dissociated", "Compte dissocié d'un élève"},
+        {"credentials.batch", "Identifiants d'une classe générés"},
+        {"credentials.created", "Compte d'élève créé avec un mot de passe provisoire"},
+        {"credentials.reset", "Mot de passe provisoire donné à un élève"},
     };
     mstch::array events;
     std::string organization_name;
@@ -188,15 +208,16 @@ Response get_audit_log(const Request& request, WebApp& app) {
             auto label = actions.find(event.action);
             events.push_back(mstch::map{{"when", paris_time(event.at)},
                                         {"action", label == actions.end() ? event.action : label->second},
-                                        {"actor", event.actor ? std::to_string(*event.actor) : std::string("—")},
-                                        {"target", event.target},
-                                        {"detail", event.detail},
+                                        {"actor", actor_label(event)},
+                                        {"target", event.target_name.empty() ? event.target : event.target_name},
+                                        {"detail", role_words(event.detail)},
                                         {"ip", event.ip}});
         }
     }
     Response response;
     response.body = render_page(app, request, PageMeta{"Journal — " + organization_name, "orga"}, "audit_log",
                                 mstch::map{{"organization", organization_name},
+                                           {"of_organization", of_name(organization_name)},
                                            {"base", team_path(request)},
                                            {"events", events},
                                            {"has_events", !events.empty()}});
