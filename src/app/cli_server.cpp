@@ -175,7 +175,12 @@ int serve(const Config& config) {
     credentials_runner.start();
 
     if (config.demo) {
-        for (const std::string& line : load_demo_data(*db, home))
+        // Rule: docs/rules/jobs.md "Mail outbox": the folder named is the one this server writes to.
+        const std::string mail_destination =
+            config.smtp_url.empty()
+                ? "le lien arrive en fichier .eml dans " + std::filesystem::absolute(config.outbox_dir).string()
+                : "le lien part par le serveur de courrier configuré";
+        for (const std::string& line : load_demo_data(*db, home, mail_destination))
             std::cout << line << "\n";
         std::cout.flush();
     }

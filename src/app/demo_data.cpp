@@ -166,7 +166,8 @@ std::string load_version_5(soci::session& sql, EpochMs now) {
 
 } // namespace
 
-std::vector<std::string> load_demo_data(storage::Database& db, const std::filesystem::path& home) {
+std::vector<std::string> load_demo_data(storage::Database& db, const std::filesystem::path& home,
+                                        const std::string& mail_destination) {
     int loaded = 0;
     std::string pupil_username;
     db.write([&](soci::session& sql) {
@@ -203,7 +204,7 @@ std::vector<std::string> load_demo_data(storage::Database& db, const std::filesy
                         "  (élève de 3A, mot de passe provisoire à changer à la première connexion ; "
                         "les autres élèves de 3A ont le même)");
     lines.push_back("Activation d'un autre établissement : /activation avec un UAI de data/establishments-sample.csv "
-                    "(le lien arrive dans var/outbox).");
+                    "(" + mail_destination + ").");
     return lines;
 }
 

@@ -12,6 +12,9 @@ namespace numeria::app {
 
 // Loads what the current version of the demo adds (reading data/ under `home`), and returns the
 // lines to print for the user, the demo log-ins included.
-[[nodiscard]] std::vector<std::string> load_demo_data(storage::Database& db, const std::filesystem::path& home);
+// `mail_destination` says where the e-mails go (the outbox folder or the SMTP server), for the
+// start-up message.
+[[nodiscard]] std::vector<std::string> load_demo_data(storage::Database& db, const std::filesystem::path& home,
+                                                      const std::string& mail_destination);
 
 } // namespace numeria::app

@@ -30,18 +30,20 @@ class AdminSpaceTest(unittest.TestCase):
         self.assertIn("Collège Jeanne-Barret", before)
         self.assertEqual(status, 303)
         self.assertIn("L&#39;organisation a été créée.", after.replace("'", "&#39;"))
-        self.assertIn('<td data-label="Nom">Université Exemple</td><td data-label="Type">SUP</td>', after)
+        self.assertIn('<td data-label="Nom">Université Exemple</td><td data-label="Type">enseignement supérieur</td>', after)
 
     def test_a_school_without_uai_is_refused_in_french(self):
         admin = Browser(self.server)
         admin.log_in(*NATIONAL)
         admin.request("GET", "/admin/organisations")
 
-        status, _, html = admin.request("POST", "/admin/organisations", {
+        status, headers, _ = admin.request("POST", "/admin/organisations", {
             "csrf": admin.cookies["numeria_csrf"], "type": "SCO", "nom": "Collège sans UAI", "uai": ""})
+        _, _, html = admin.request("GET", headers["location"])
 
-        self.assertEqual(status, 400)
+        self.assertEqual(status, 303)
         self.assertIn("7 chiffres", html)
+        self.assertIn('value="Collège sans UAI"', html)
 
     def test_the_admin_space_does_not_exist_for_others(self):
         teacher = Browser(self.server)

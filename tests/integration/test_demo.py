@@ -4,6 +4,7 @@ demo Collège Jeanne-Barret looks like a real collège of the school year under 
 with an account, and its pupils' import in the school's import history."""
 import datetime
 import html
+import os
 import re
 import unittest
 
@@ -33,7 +34,8 @@ class DemoDataTest(unittest.TestCase):
         self.assertIn("direction@demo.numeria.localhost / Direction2026", printed)
         self.assertEqual(status, 303)
         self.assertEqual(pupil_status, 303)
-        self.assertIn("<strong>Collège Jeanne-Barret</strong> (SCO) : Administrateur", orga)
+        self.assertIn("<strong>Collège Jeanne-Barret</strong> (collège ou lycée) : Administrateur", html.unescape(orga))
+        self.assertIn("le lien arrive en fichier .eml dans " + os.path.join(first.workdir, "outbox"), printed)
         self.assertIn("déjà chargées", "\n".join(second.lines))
 
 

@@ -86,4 +86,18 @@ std::string of_name(const std::string& name) {
     return "de " + name;
 }
 
+std::string type_label(organizations::OrganizationType type) {
+    switch (type) {
+    case organizations::OrganizationType::Sco:
+        return "collège ou lycée";
+    case organizations::OrganizationType::ScoAgri:
+        return "établissement agricole";
+    case organizations::OrganizationType::Sup:
+        return "enseignement supérieur";
+    case organizations::OrganizationType::Pro:
+        return "organisation professionnelle";
+    }
+    return "organisation";
+}
+
 } // namespace numeria::web

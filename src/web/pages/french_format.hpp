@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/clock.hpp"
+#include "organizations/domain/organization.hpp"
 
 #include <string>
 
@@ -18,5 +19,8 @@ namespace numeria::web {
 // "de" before an organisation's name, with the article its first word takes: "du Collège
 // Jeanne-Barret", "de l'École …", "de la Cité scolaire …", "des Lycées …", "de Sciences Po".
 [[nodiscard]] std::string of_name(const std::string& name);
+
+// The kind of organisation in words ("collège ou lycée"), never its code ("SCO").
+[[nodiscard]] std::string type_label(organizations::OrganizationType type);
 
 } // namespace numeria::web

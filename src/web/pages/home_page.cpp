@@ -1,6 +1,7 @@
 #include "web/pages/home_page.hpp"
 
 #include "web/dispatch.hpp"
+#include "web/pages/french_format.hpp"
 #include "web/pages/page.hpp"
 #include "web/web_app.hpp"
 
@@ -78,7 +79,7 @@ Response get_space(const Request& request, WebApp& app) {
                     organizations.push_back(mstch::map{
                         {"name", membership.name},
                         {"id", std::to_string(membership.organization_id)},
-                        {"type", std::string(organizations::type_code(membership.type))},
+                        {"type", type_label(membership.type)},
                         {"role",
                          std::string(membership.role == organizations::Role::Admin ? "Administrateur" : "Membre")}});
         }
