@@ -182,6 +182,22 @@ class TeamTest(unittest.TestCase):
         self.assertIn("Seul administrateur", team)
         self.assertNotIn('id="confirmation"', asked)
 
+    def test_every_orga_page_shows_the_same_tabs_with_the_current_one_marked(self):
+        direction = self.signed_in(DIRECTION)
+        students = self.team.replace("equipe", "eleves")
+
+        _, _, team = direction.request("GET", self.team)
+        _, _, importing = direction.request("GET", students + "/import")
+        _, _, journal = direction.request("GET", self.team.replace("equipe", "journal"))
+        _, _, teachers_view = self.signed_in(TEACHER).request("GET", self.team)
+
+        self.assertIn('id="onglet-equipe" aria-current="page"', team)
+        self.assertIn('id="onglet-eleves" aria-current="true"', importing)
+        self.assertIn('id="onglet-journal" aria-current="page"', journal)
+        self.assertIn("<h1>Équipe du Collège Jeanne-Barret</h1>", team)
+        self.assertIn('id="onglet-eleves"', teachers_view)
+        self.assertNotIn('id="onglet-journal"', teachers_view)
+
     def test_a_refused_change_redirects_then_says_why(self):
         direction = self.signed_in(DIRECTION)
 
