@@ -17,11 +17,13 @@ import { tests as credentialTests } from './credentials.spec.mjs';
 import { tests as usabilityAccountTests } from './usability_accounts.spec.mjs';
 import { tests as importUsabilityTests } from './usability_import.spec.mjs';
 import { tests as usabilityShellTests } from './usability_shell.spec.mjs';
+import { tests as wordingTests } from './wording.spec.mjs';
 
 // NUMERIA_BROWSER_ONLY=text runs only the tests whose name contains it.
 const only = process.env.NUMERIA_BROWSER_ONLY || '';
 const tests = [...shellTests, ...accountTests, ...orgaTests, ...contentTests, ...studentTests, ...credentialTests,
-  ...usabilityAccountTests, ...importUsabilityTests, ...usabilityShellTests]
+  ...usabilityAccountTests, ...importUsabilityTests, ...usabilityShellTests,
+  ...wordingTests]
   .filter((test) => test.name.includes(only));
 
 const base = process.argv[2];
