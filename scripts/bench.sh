@@ -121,3 +121,9 @@ NUMERIA_BIN="$(pwd)/$BIN" /usr/bin/python3 -m tests.bench.identity_figures timin
 echo
 echo "Request path (SQLite, wrk -t2 -c16 -d8s; cost_ratio = anonymous req/s / signed-in req/s):"
 NUMERIA_BIN="$(pwd)/$BIN" /usr/bin/python3 -m tests.bench.request_path_figures pages writes
+
+# 6. Page weight (docs/rules/web.md "Compressed assets", "DSFR bundle"): the bytes a first visit of
+# the home page transfers, as chromium counts them (compressed), at 1280 and 360 px.
+echo
+echo "Page weight (first visit, empty cache, bytes on the network):"
+NODE_PATH="$(pwd)/node_modules" node tests/bench/first_visit.mjs "http://127.0.0.1:$NUMERIA_PORT" /

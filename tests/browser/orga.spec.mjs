@@ -63,7 +63,7 @@ export const tests = [
       await page.waitForURL(/\/activation\/confirmer/);
       await page.click('#bouton-confirmer-activation');
       await page.waitForURL(/\/orga\?fait=activation&organisation=\d+$/);
-      assert.match(await page.textContent('#message-activation'), /espace Orga de Collège Louise-Michel est activé/);
+      assert.match(await page.textContent('#message-activation'), /espace Orga du Collège Louise-Michel est activé/);
       assert.match(await page.textContent('#mes-organisations'), /Collège Louise-Michel.*Administrateur/);
 
       await page.click('#mes-organisations a');

@@ -183,7 +183,7 @@ export const tests = [
       await page.click('#bouton-confirmer-activation');
       await page.waitForURL(/\/orga\?fait=activation&organisation=\d+$/);
       assert.match(await page.textContent('#message-activation'),
-        /L'espace Orga de Lycée professionnel Ada-Lovelace est activé/);
+        /L'espace Orga du Lycée professionnel Ada-Lovelace est activé/);
       await page.screenshot({ path: path.join(screenshots, 'usabilite-activation.png'), fullPage: true });
       await checkAccessibility(page, '/orga (activation réussie)');
       await page.click('#lien-espace-active');
@@ -201,7 +201,7 @@ export const tests = [
       await signUpThenLogIn(page, 'Grace', 'Hopper', teacher, 'Compilateur1952');
       await page.waitForURL(/\/invitation\?jeton=/);
       assert.match(await page.textContent('#invitation-details'),
-        /Hedy Lamarr vous invite à rejoindre l'espace Orga de Lycée professionnel Ada-Lovelace en tant que membre\./);
+        /Hedy Lamarr vous invite à rejoindre l'espace Orga du Lycée professionnel Ada-Lovelace en tant que membre\./);
       assert.equal((await page.textContent('#invitation-role')).trim(), 'membre');
       assert.equal((await page.textContent('#invitation-expediteur')).trim(), 'Hedy Lamarr');
       await page.screenshot({ path: path.join(screenshots, 'usabilite-invitation.png'), fullPage: true });

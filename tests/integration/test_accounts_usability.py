@@ -196,7 +196,7 @@ class AccountsUsabilityTest(unittest.TestCase):
         page = text_of(page)
 
         self.assertEqual(status, 200)
-        self.assertIn("Anne Proviseure vous invite à rejoindre l'espace Orga de <strong>Collège Jeanne-Barret"
+        self.assertIn("Anne Proviseure vous invite à rejoindre l'espace Orga du <strong>Collège Jeanne-Barret"
                       "</strong> en tant que membre.", page)
         self.assertIn('id="invitation-role">membre<', page)
         self.assertNotIn("MEMBER", page)

@@ -84,8 +84,8 @@ class ActivationTest(unittest.TestCase):
         self.assertEqual(login_target, path)
         self.assertEqual(confirmed, 303)
         self.assertRegex(done["location"], r"^/orga\?fait=activation&organisation=\d+$")
-        self.assertIn("<strong>Collège Jeanne-Barret</strong> (SCO) : Administrateur", orga)
-        self.assertIn("L&#39;espace Orga de Collège Jeanne-Barret est activé", orga.replace("'", "&#39;"))
+        self.assertIn("<strong>Collège Jeanne-Barret</strong> (collège ou lycée) : Administrateur", orga)
+        self.assertIn("L&#39;espace Orga du Collège Jeanne-Barret est activé", orga.replace("'", "&#39;"))
         organization = done["location"].rsplit("=", 1)[1]
         self.assertIn(f'href="/orga/{organization}/eleves" id="lien-espace-active"', orga.replace("&#x2F;", "/"))
 

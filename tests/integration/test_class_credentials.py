@@ -10,6 +10,7 @@ import re
 import signal
 import subprocess
 import tempfile
+import threading
 import os
 
 from tests.integration.demo_school import DemoSchoolTest
@@ -128,6 +129,31 @@ class ClassCredentialsTest(DemoSchoolTest):
         self.assertNotEqual(self.hash_of(user), chosen_hash)
         self.assertEqual(Browser(self.server).log_in(username, ticked[username])[0], 303)
 
+    def test_no_text_of_the_pdf_leaves_its_page_even_for_a_very_long_name(self):
+        division = self.classes[2]
+        learner = self.learners(division)[0][0]
+        long_name = "De La Fontaine-Montmorency " * 3 + "Wolfeschlegelsteinhausenbergerdorff"
+        sql.query(self.url, f"UPDATE learners SET last_name = '{long_name}' WHERE id = {learner}")
+        batch = self.class_batch(division)
+
+        pdf = self.download(batch + "/identifiants.pdf")[2]
+
+        with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as file:
+            file.write(pdf)
+        try:
+            boxes = subprocess.run(["pdftotext", "-bbox", file.name, "-"], check=True, capture_output=True,
+                                   text=True).stdout
+        finally:
+            os.unlink(file.name)
+        page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', boxes)
+        width, height = float(page.group(1)), float(page.group(2))
+        words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">', boxes)
+        self.assertGreater(len(words), 50)
+        for x_min, y_min, x_max, y_max in words:
+            self.assertTrue(0 <= float(x_min) and float(x_max) <= width - 20, (x_min, x_max))
+            self.assertTrue(0 <= float(y_min) and float(y_max) <= height - 20, (y_min, y_max))
+        self.assertIn("Montmorency", boxes)
+
     def test_the_next_batch_replaces_the_previous_one(self):
         old = self.class_batch(self.classes[1])
 
@@ -173,6 +199,28 @@ class ClassCredentialsTest(DemoSchoolTest):
         self.assertNotIn("<script>", html.escape(page, quote=False).replace("&lt;script&gt;", ""))
         self.assertEqual(sql.scalar(self.url, "SELECT COUNT(*) FROM credential_batches WHERE division = '<script>'"),
                          "0")
+
+    def test_two_starts_at_once_make_one_batch(self):
+        division = self.classes[0]
+        before = int(sql.scalar(self.url, "SELECT COUNT(*) FROM credential_batches"))
+        self.direction.request("GET", f"{self.base}/identifiants?classe={division}")
+        form = {"csrf": self.direction.cookies["numeria_csrf"], "classe": division}
+        answers = []
+
+        def start():
+            answers.append(self.direction.request("POST", self.base + "/identifiants", form))
+
+        threads = [threading.Thread(target=start) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        locations = {headers["location"].split("?")[0] for _, headers, _ in answers}
+        self.assertEqual([status for status, _, _ in answers], [303] * 4)
+        self.assertEqual(len(locations), 1, locations)
+        self.assertEqual(int(sql.scalar(self.url, "SELECT COUNT(*) FROM credential_batches")), before + 1)
+        self.assertEqual(self.wait_for_batch(locations.pop())["state"], "DONE")
 
     def test_a_batch_cut_by_a_killed_server_is_finished_after_the_restart(self):
         division = self.classes[1]

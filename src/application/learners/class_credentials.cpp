@@ -44,8 +44,10 @@ Result<StartedBatch> start_class_credentials(Services& app, organizations::Organ
                                              const std::set<organizations::LearnerId>& ticked,
                                              const organizations::Actor& actor) {
     return app.tx.durable([&](UnitOfWork& uow) -> Result<StartedBatch> {
+        // Rule: docs/rules/accounts.md "Class credentials batches": one batch of a class at a time,
+        // also when two requests start it at once (the second one waits, then finds the first).
+        uow.credential_batches().lock_organization(organization);
         NUMERIA_TRY(ClassCredentialsPlan plan, read_plan(uow, organization, division));
-        // Rule: docs/rules/accounts.md "Class credentials batches": one batch of a class at a time.
         if (plan.latest && plan.latest->state == organizations::BatchState::Running)
             return StartedBatch{plan.latest->id, true};
         std::vector<organizations::CredentialBatchLine> lines;

@@ -63,6 +63,9 @@ struct CredentialBatchLine {
 class CredentialBatchRepository {
 public:
     virtual ~CredentialBatchRepository() = default;
+    // Holds the organisation's batches until the transaction ends (PostgreSQL; SQLite has one
+    // writer at a time): two requests starting a class's batch at once are taken in turn.
+    virtual void lock_organization(OrganizationId /*organization*/) {}
     // A RUNNING batch with its PENDING lines (positions from 0).
     [[nodiscard]] virtual long long create(const CredentialBatch& batch,
                                            const std::vector<CredentialBatchLine>& lines) = 0;

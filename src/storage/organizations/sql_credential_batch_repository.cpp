@@ -33,6 +33,14 @@ LineOutcome outcome_of(const std::string& text) {
 
 } // namespace
 
+void SqlCredentialBatchRepository::lock_organization(organizations::OrganizationId organization) {
+    if (m_sql.get_backend_name() != "postgresql")
+        return;
+    const long long organization_id = organization;
+    long long found = 0;
+    m_sql << "SELECT id FROM organizations WHERE id = :o FOR UPDATE", soci::use(organization_id), soci::into(found);
+}
+
 long long SqlCredentialBatchRepository::create(const CredentialBatch& batch,
                                                const std::vector<CredentialBatchLine>& lines) {
     long long id = 0;

@@ -14,6 +14,7 @@ class SqlCredentialBatchRepository final : public organizations::CredentialBatch
 public:
     explicit SqlCredentialBatchRepository(soci::session& sql)
         : m_sql(sql) {}
+    void lock_organization(organizations::OrganizationId organization) override;
     long long create(const organizations::CredentialBatch& batch,
                      const std::vector<organizations::CredentialBatchLine>& lines) override;
     std::optional<organizations::CredentialBatch> find(organizations::OrganizationId organization,

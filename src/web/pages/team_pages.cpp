@@ -236,6 +236,8 @@ Response invitation_page(const Request& request, WebApp& app, int status, const 
         const std::string inviter = invitation->inviter_first_name + " " + invitation->inviter_last_name;
         context.emplace("valid", true);
         context.emplace("organization", invitation->organization_name);
+        const std::string of = of_name(invitation->organization_name);
+        context.emplace("organization_article", of.substr(0, of.size() - invitation->organization_name.size()));
         context.emplace("role", std::string(invitation->role == Role::Admin ? "administrateur" : "membre"));
         context.emplace("as_role", std::string(invitation->role == Role::Admin ? "qu'administrateur" : "que membre"));
         if (!invitation->inviter_first_name.empty() || !invitation->inviter_last_name.empty())
