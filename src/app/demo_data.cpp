@@ -204,7 +204,8 @@ std::vector<std::string> load_demo_data(storage::Database& db, const std::filesy
                         "  (élève de 3A, mot de passe provisoire à changer à la première connexion ; "
                         "les autres élèves de 3A ont le même)");
     lines.push_back("Activation d'un autre établissement : /activation avec un UAI de data/establishments-sample.csv "
-                    "(" + mail_destination + ").");
+                    "(" +
+                    mail_destination + ").");
     return lines;
 }
 

@@ -67,12 +67,13 @@ std::string class_sheet_pdf(const std::string& organization, const std::string& 
     constexpr double WIDTH = 595.0; // A4 in points
     constexpr double HEIGHT = 842.0;
     constexpr double MARGIN = 36.0;
-    constexpr int COLUMNS = 2;
-    constexpr int ROWS = 4;
+    constexpr std::size_t COLUMNS = 2;
+    constexpr std::size_t ROWS = 4;
     constexpr double GAP = 10.0;
     constexpr double TOP = 84.0;
-    constexpr double CARD_WIDTH = (WIDTH - 2 * MARGIN - GAP) / COLUMNS;
-    constexpr double CARD_HEIGHT = (HEIGHT - TOP - MARGIN - (ROWS - 1) * GAP) / ROWS;
+    constexpr double CARD_WIDTH = (WIDTH - 2 * MARGIN - GAP) / static_cast<double>(COLUMNS);
+    constexpr double CARD_HEIGHT =
+        (HEIGHT - TOP - MARGIN - static_cast<double>(ROWS - 1) * GAP) / static_cast<double>(ROWS);
     constexpr double PAD = 10.0;
     constexpr double INNER = CARD_WIDTH - 2 * PAD;
     const std::string address =
@@ -95,7 +96,8 @@ std::string class_sheet_pdf(const std::string& organization, const std::string& 
                 break;
             const CredentialLine& line = lines[index];
             const double x = MARGIN + static_cast<double>(slot % COLUMNS) * (CARD_WIDTH + GAP);
-            const double y = TOP + static_cast<double>(slot / COLUMNS) * (CARD_HEIGHT + GAP);
+            const std::size_t row = slot / COLUMNS;
+            const double y = TOP + static_cast<double>(row) * (CARD_HEIGHT + GAP);
             cairo_set_line_width(cr, 0.6);
             const double dash[] = {4.0, 3.0};
             cairo_set_dash(cr, dash, 2, 0);

@@ -62,7 +62,7 @@ long long SqlCredentialBatchRepository::create(const CredentialBatch& batch,
          soci::use(id), soci::use(position), soci::use(learner), soci::use(division), soci::use(last_name),
          soci::use(first_name));
     for (const CredentialBatchLine& line : lines) {
-        learner = line.learner_id;
+        learner = line.learner_id; // NOLINT(clang-analyzer-deadcode.DeadStores): read by execute() (soci::use)
         division = line.division;
         last_name = line.last_name;
         first_name = line.first_name;

@@ -11,8 +11,7 @@ namespace numeria::web {
 
 namespace {
 
-Response organizations_page(const Request& request, WebApp& app, const std::string& message,
-                            const std::string& error) {
+Response organizations_page(const Request& request, WebApp& app, const std::string& message, const std::string& error) {
     mstch::array rows;
     for (const auto& organization : application::list_organizations(app.services))
         rows.push_back(mstch::map{{"id", std::to_string(organization.id)},

@@ -43,8 +43,9 @@ void add_activation(const Request& request, mstch::map& context) {
     for (const application::ViewerMembership& membership : request.viewer->memberships) {
         if (std::to_string(membership.organization_id) != activated)
             continue;
-        context.emplace("activated",
-                        mstch::map{{"name", membership.name}, {"of_name", of_name(membership.name)}, {"id", activated}});
+        context.emplace(
+            "activated",
+            mstch::map{{"name", membership.name}, {"of_name", of_name(membership.name)}, {"id", activated}});
         return;
     }
 }

@@ -43,7 +43,7 @@ Response team_page(const Request& request, WebApp& app, const std::string& messa
             const bool admin = member.role == Role::Admin;
             const bool me = member.user_id == request.viewer->user_id;
             const std::string name = member.first_name + " " + member.last_name;
-            // Rule: docs/rules/organizations.md "Team": the team keeps an administrator; its only one is
+            // Rule: docs/rules/organizations.md "The team": the team keeps an administrator; its only one is
             // offered neither to step down nor to leave.
             members.push_back(
                 mstch::map{{"user_id", std::to_string(member.user_id)},
