@@ -1,12 +1,34 @@
-// Wording and demo data in the browser (docs/rules/web.md "French formatting", docs/rules/organizations.md
-// "Orga pages"): the head of the demo Collège Jeanne-Barret reads every Orga page without a code, the
-// school named with its article, the current tab marked, and pupils of 6e to 3e whose certificability
-// is "Non communiqué" until they have an account. Needs the server started with --demo.
+// Page weight, wording and demo data in the browser (docs/rules/web.md "Compressed assets", "DSFR
+// bundle", "French formatting"; docs/rules/organizations.md "Orga pages"): the home page loads one
+// gzipped DSFR bundle; the head of the demo Collège Jeanne-Barret reads every Orga page without a
+// code, the school named with its article, the current tab marked, and pupils of 6e to 3e whose
+// certificability is "Non communiqué" until they have an account. Needs the server started with --demo.
 import assert from 'node:assert/strict';
 
 const RAW_CODES = /\b(SCO|SCO-AGRI|SUP|PRO|MEMBER|ADMIN|siecle|fregata)\b|compte n°/;
 
 export const tests = [
+  {
+    name: 'page weight: the home page loads one DSFR bundle, its text assets gzipped',
+    async run({ page, base, checkAccessibility }) {
+      const assets = [];
+      page.on('response', (response) => {
+        if (response.url().includes('/assets/')) assets.push(response);
+      });
+      await page.goto(base + '/');
+      await page.waitForLoadState('networkidle');
+      const stylesheets = assets.filter((response) => response.url().endsWith('.css')).map((r) => r.url());
+      assert.ok(stylesheets.some((url) => /\/assets\/dsfr_pages-[0-9a-f]+\/dsfr\.css$/.test(url)), stylesheets.join(','));
+      assert.ok(!stylesheets.some((url) => url.endsWith('dsfr.min.css')), 'the whole DSFR is not loaded');
+      // Stylesheets and scripts (icons under 1 KiB are sent as they are: docs/rules/web.md).
+      for (const response of assets.filter((r) => /\.(css|js)$/.test(r.url()))) {
+        const headers = await response.allHeaders();
+        assert.equal(headers['content-encoding'], 'gzip', response.url());
+        assert.match(headers.vary || '', /Accept-Encoding/i, response.url());
+      }
+      await checkAccessibility(page, '/');
+    },
+  },
   {
     name: 'wording: Orga pages without codes, the school with its article, the current tab marked',
     async run({ page, base, checkAccessibility }) {
