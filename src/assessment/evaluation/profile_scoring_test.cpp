@@ -17,6 +17,7 @@ ScoredKnowledge validated(std::string competence, std::string skill, double pix)
 // `count` competences "1.1", "1.2"… each with `pix` earned pix.
 std::vector<CompetenceScore> competences_with(int count, double pix) {
     std::vector<CompetenceScore> scores;
+    scores.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i)
         scores.push_back(score_competence("1." + std::to_string(i + 1), pix, SETTINGS));
     return scores;
