@@ -34,6 +34,7 @@ KnowledgeElement element(const std::string& skill, KeStatus status, EpochMs at) 
 
 std::vector<std::string> skills_of(const std::vector<KnowledgeElement>& elements) {
     std::vector<std::string> names;
+    names.reserve(elements.size());
     for (const KnowledgeElement& made : elements) {
         names.push_back(made.skill);
     }

@@ -2,6 +2,8 @@
 // smart-random positioning (docs/rules/positioning.md).
 #include "assessment/evaluation/smart_random.hpp"
 
+#include "core/assert.hpp"
+
 #include <algorithm>
 #include <climits>
 
@@ -213,6 +215,7 @@ NextChallenge next_challenge(const PositioningTargets& targets, const std::vecto
     for (int challenge = chosen.first_challenge; challenge < chosen.end_challenge; ++challenge) {
         open += state.answered[at(challenge)] == 0 ? 1U : 0U;
     }
+    NUMERIA_ASSERT(open > 0, "a candidate skill is playable, so it has a challenge not answered");
     std::uint64_t wanted = positioning_hash(static_cast<std::int64_t>(seed + 1U)) % open;
     for (int challenge = chosen.first_challenge; challenge < chosen.end_challenge; ++challenge) {
         if (state.answered[at(challenge)] == 0 && wanted-- == 0) {

@@ -75,7 +75,7 @@ TEST(SmartRandomSimulation, LearnerOfKnownLevelStopsSoonAndEndsNearThatLevel) {
         double total_error = 0;
         constexpr int RUNS = 40;
         for (int id = 1; id <= RUNS; ++id) {
-            const Outcome run = simulate(content, targets, true_level, id * 7919, random);
+            const Outcome run = simulate(content, targets, true_level, static_cast<std::int64_t>(id) * 7919, random);
             total_error += run.predicted - true_level;
             EXPECT_LE(run.questions, 60) << "level " << true_level;
             EXPECT_NEAR(run.predicted, true_level, 2.0) << "level " << true_level;

@@ -223,7 +223,7 @@ TEST(PositioningPick, SkillFromTheHashOfTheIdAndChallengeFromTheHashOfTheIdPlusO
     const Names skills = {"@a2", "@b2", "@c2", "@d2", "@e2"};
     for (std::int64_t id = -3; id < 40; ++id) {
         const NextChallenge next = next_challenge(setup.targets, {}, {}, std::nullopt, id);
-        const std::string skill = skills[positioning_hash(id) % 5];
+        const std::string& skill = skills[positioning_hash(id) % 5];
         EXPECT_EQ(next.challenge_id, skill + "#" + std::to_string(positioning_hash(id + 1) % 3));
     }
 }
