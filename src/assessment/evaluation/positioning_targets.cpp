@@ -41,6 +41,11 @@ Result<PositioningTargets> PositioningTargets::for_competence(const content::Con
 Result<PositioningTargets> PositioningTargets::build(const content::Content& content, const Capped& tubes) {
     PositioningTargets targets;
     for (const auto& [tube_name, cap] : tubes) {
+        // Rule: docs/rules/positioning.md "Target skills": a tube named twice is targeted once, first cap.
+        if (std::any_of(targets.m_tubes.begin(), targets.m_tubes.end(),
+                        [&](const TargetTube& known) { return known.name == tube_name; })) {
+            continue;
+        }
         const auto tube = content.tubes.find(tube_name);
         if (tube == content.tubes.end()) {
             return fail(Error::not_found("positioning.unknown_tube", tube_name));

@@ -45,6 +45,17 @@ TEST(PositioningTargets, CompetenceTargetsEverySkillOfItsTubes) {
     EXPECT_EQ(targets->challenge_index("@web7#1"), 3);
 }
 
+TEST(PositioningTargets, TubeNamedTwiceIsTargetedOnceWithItsFirstCap) {
+    const content::Content content = make_content({{"@web", {1, 2, 3}}});
+    content::TargetProfile profile;
+    profile.capped_tubes = {{"@web", 2}, {"@web", 3}};
+
+    const Result<PositioningTargets> targets = PositioningTargets::for_target_profile(content, profile);
+
+    ASSERT_TRUE(targets.has_value());
+    EXPECT_EQ(skill_names(*targets), (std::vector<std::string>{"@web1", "@web2"}));
+}
+
 TEST(PositioningTargets, TubeUnknownToTheContentIsRefused) {
     const content::Content content = make_content({{"@web", {1}}});
     content::TargetProfile profile;

@@ -136,6 +136,10 @@ double predicted_level(const PositioningTargets& targets, const PositioningState
     return best_level(scores);
 }
 
+double predicted_level(const PositioningTargets& targets, const std::vector<KnowledgeElement>& kes_in_scope) {
+    return predicted_level(targets, positioning_state(targets, {}, kes_in_scope, std::nullopt));
+}
+
 double reward(const PositioningTargets& targets, const PositioningState& state, int skill, double level) {
     const TargetSkill& asked = targets.skills()[at(skill)];
     const TargetTube& tube = targets.tubes()[at(asked.tube)];

@@ -62,6 +62,10 @@ struct PositioningState {
 // Rule: docs/rules/positioning.md "Predicted level": from the direct elements of the current profile.
 [[nodiscard]] double predicted_level(const PositioningTargets& targets, const PositioningState& state);
 
+// The same, from the knowledge elements of the assessment's scope (their current profile).
+[[nodiscard]] double predicted_level(const PositioningTargets& targets,
+                                     const std::vector<KnowledgeElement>& kes_in_scope);
+
 // Rule: docs/rules/positioning.md "Reward": what asking `skill` is expected to settle in its tube.
 [[nodiscard]] double reward(const PositioningTargets& targets, const PositioningState& state, int skill, double level);
 

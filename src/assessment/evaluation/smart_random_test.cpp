@@ -189,6 +189,14 @@ TEST(PositioningPredictedLevel, CountsOnlyDirectElements) {
     EXPECT_EQ(setup.candidates({direct("@web2", true), inferred}, UNTIMED_LAST).predicted_level, 4.5);
 }
 
+TEST(PositioningPredictedLevel, ReadsTheCurrentProfileOfTheElementsGiven) {
+    const Bank setup({{"@web", {2, 3}}});
+    KnowledgeElement reset = direct("@web3", true);
+    reset.status = KeStatus::Reset;
+    reset.created_at = 1;
+    EXPECT_EQ(predicted_level(setup.targets, {direct("@web2", false), direct("@web3", true), reset}), 1.0);
+}
+
 TEST(PositioningPredictedLevel, TiesGoToTheLowestLevel) {
     std::array<double, LEVEL_COUNT> scores{};
     scores.fill(-1.0);
