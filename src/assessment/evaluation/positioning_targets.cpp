@@ -40,7 +40,9 @@ Result<PositioningTargets> PositioningTargets::for_competence(const content::Con
 
 Result<PositioningTargets> PositioningTargets::build(const content::Content& content, const Capped& tubes) {
     PositioningTargets targets;
-    for (const auto& [tube_name, cap] : tubes) {
+    for (const auto& capped : tubes) {
+        const std::string& tube_name = capped.first;
+        const int cap = capped.second;
         // Rule: docs/rules/positioning.md "Target skills": a tube named twice is targeted once, first cap.
         if (std::any_of(targets.m_tubes.begin(), targets.m_tubes.end(),
                         [&](const TargetTube& known) { return known.name == tube_name; })) {
