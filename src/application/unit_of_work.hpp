@@ -14,6 +14,7 @@
 
 #include "application/job_queue.hpp"
 #include "application/viewer_query.hpp"
+#include "assessment/evaluation/assessment_store.hpp"
 #include "core/result.hpp"
 #include "identity/ports.hpp"
 #include "organizations/learners/credential_batch.hpp"
@@ -49,6 +50,7 @@ public:
     virtual organizations::LearnerDirectory& learners() = 0;
     virtual organizations::LearnerImportQueue& learner_imports() = 0;
     virtual organizations::CredentialBatchRepository& credential_batches() = 0;
+    virtual assessment::evaluation::AssessmentStore& assessments() = 0;
     virtual JobQueue& jobs() = 0;
     virtual ViewerQuery& viewers() = 0;
 };

@@ -1,5 +1,6 @@
 #include "storage/sql_unit_of_work.hpp"
 
+#include "storage/evaluation/sql_assessment_store.hpp"
 #include "storage/identity/sql_national_admin_repository.hpp"
 #include "storage/identity/sql_session_repository.hpp"
 #include "storage/identity/sql_throttle_repository.hpp"
@@ -47,6 +48,7 @@ public:
     organizations::LearnerDirectory& learners() override { return lazy(m_learners, m_sql); }
     organizations::LearnerImportQueue& learner_imports() override { return lazy(m_imports, m_sql); }
     organizations::CredentialBatchRepository& credential_batches() override { return lazy(m_batches, m_sql); }
+    assessment::evaluation::AssessmentStore& assessments() override { return lazy(m_assessments, m_sql); }
     application::JobQueue& jobs() override { return lazy(m_jobs, m_sql); }
     application::ViewerQuery& viewers() override { return lazy(m_viewers, m_sql); }
 
@@ -67,6 +69,7 @@ private:
     std::unique_ptr<SqlLearnerRepository> m_learners;
     std::unique_ptr<SqlLearnerImportRepository> m_imports;
     std::unique_ptr<SqlCredentialBatchRepository> m_batches;
+    std::unique_ptr<SqlAssessmentStore> m_assessments;
     std::unique_ptr<SqlJobQueue> m_jobs;
     std::unique_ptr<SqlViewerQuery> m_viewers;
 };

@@ -92,6 +92,10 @@ std::string french_message(const std::string& reason) {
         {"import.file_too_large", "Le fichier dépasse la taille maximale de 20 Mo."},
         {"import.not_found", "Cet import n'existe pas."},
         {"import.not_waiting", "Cet import n'attend pas de confirmation."},
+        {"competence.unknown", "Cette compétence n'existe pas dans le référentiel."},
+        {"assessment.not_found", "Cette évaluation n'existe pas."},
+        {"assessment.not_current", "Cette question n'est pas la question en cours : rechargez la page."},
+        {"answer.incomplete", "Répondez à chaque champ, ou choisissez « Je passe »."},
         {"storage.unique_violation", "Cette demande est arrivée en même temps qu'une autre identique. Réessayez."},
     };
     auto found = messages.find(reason);

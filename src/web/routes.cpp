@@ -5,6 +5,7 @@
 #include "organizations/use_cases/import_learners.hpp"
 #include "web/api/api_accounts.hpp"
 #include "web/api/api_handlers.hpp"
+#include "web/api/api_learning.hpp"
 #include "web/pages/account_pages.hpp"
 #include "web/pages/activation_pages.hpp"
 #include "web/pages/admin_pages.hpp"
@@ -70,6 +71,12 @@ void register_routes(Router& router) {
     router.add({Get, "/api/v1/openapi.json", Anonymous, DEFAULT_BODY_LIMIT, api_get_openapi, ""});
     router.add({Post, "/api/v1/auth/token", Anonymous, DEFAULT_BODY_LIMIT, api_post_token, ""});
     router.add({Get, "/api/v1/me", Learner, DEFAULT_BODY_LIMIT, api_get_me, ""});
+    router.add({Get, "/api/v1/me/profile", Learner, DEFAULT_BODY_LIMIT, api_get_profile, ""});
+    router.add(
+        {Post, "/api/v1/me/competence-evaluations", Learner, DEFAULT_BODY_LIMIT, api_post_competence_evaluation, ""});
+    router.add(
+        {Get, "/api/v1/assessments/:assessment_id/next", Learner, DEFAULT_BODY_LIMIT, api_get_next_challenge, ""});
+    router.add({Post, "/api/v1/assessments/:assessment_id/answers", Learner, DEFAULT_BODY_LIMIT, api_post_answer, ""});
     router.add({Get, "/api/v1/organizations", Learner, DEFAULT_BODY_LIMIT, api_get_organizations, ""});
     router.add({Get, "/api/v1/organizations/:org_id/members", Member, DEFAULT_BODY_LIMIT, api_get_members, ""});
     router.add(
