@@ -1,9 +1,11 @@
 // cli_organizations.cpp: `numeria establishments import FILE.csv` (the national directory of
-// schools) and `numeria org create --type T --uai U --name N [--manages-students|--no-manages-students]`.
-// Each prints one JSON object.
+// schools), `numeria org create --type T --uai U --name N [--manages-students|--no-manages-students]`
+// and `numeria org add-member --org ID|UAI --email E --role ADMIN|MEMBER [--first-name F --last-name L]`.
+// Each prints one JSON object; a refusal is one French line on stderr and exit code 1.
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/storage_setup.hpp"
+#include "application/organizations/add_member.hpp"
 #include "application/organizations/operator_commands.hpp"
 #include "core/clock.hpp"
 #include "organizations/use_cases/manage_organizations.hpp"
@@ -11,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -67,6 +70,51 @@ void create_organization(const Config& config, const std::string& type, const st
               << "\n";
 }
 
+std::string add_member_refusal(const std::string& reason, const application::AddMember& command) {
+    if (reason == "organization.not_found")
+        return "aucune organisation n'a l'identifiant ou l'UAI « " + command.organization + " »";
+    if (reason == "organization.archived")
+        return "l'organisation « " + command.organization + " » est archivée";
+    if (reason == "user.email_invalid" || reason == "user.email_too_long")
+        return "adresse e-mail invalide : « " + command.email + " »";
+    if (reason == "user.first_name_required" || reason == "user.last_name_required")
+        return "aucun compte n'a l'adresse « " + command.email +
+               " » : --first-name et --last-name sont obligatoires pour le créer";
+    if (reason == "membership.last_admin")
+        return "c'est le dernier administrateur de l'organisation : il ne peut pas passer membre";
+    const bool first = reason.rfind("user.first_name", 0) == 0;
+    if (reason.size() > 9 && reason.compare(reason.size() - 9, 9, "_too_long") == 0)
+        return std::string(first ? "le prénom" : "le nom") + " dépasse 100 caractères";
+    if (reason.size() > 13 && reason.compare(reason.size() - 13, 13, "_not_one_line") == 0)
+        return std::string(first ? "le prénom" : "le nom") + " doit tenir sur une ligne, sans caractère de contrôle";
+    return "ajout refusé (" + reason + ")";
+}
+
+void add_member(const Config& config, application::AddMember command, const std::string& role) {
+    std::string upper = role;
+    for (char& c : upper)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::optional<organizations::Role> parsed = organizations::parse_role(upper);
+    if (!parsed)
+        refuse_to_start("rôle inconnu « " + role + " » : ADMIN ou MEMBER");
+    command.role = *parsed;
+    std::unique_ptr<storage::Database> db = open_and_migrate(config);
+    const SystemClock clock;
+    const identity::PasswordHasher hasher(identity::HashStrength::Interactive);
+    storage::SqlTransactions transactions(*db);
+    const Result<application::MemberAdded> added = application::add_member(transactions, clock, hasher, command);
+    db->close();
+    if (!added)
+        refuse_to_start(add_member_refusal(added.error().reason, command));
+    nlohmann::json out = {{"user_id", added->user_id},
+                          {"organization_id", added->organization_id},
+                          {"role", organizations::role_code(*parsed)},
+                          {"created", added->one_time_password.has_value()}};
+    if (added->one_time_password)
+        out["password"] = *added->one_time_password;
+    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
 } // namespace
 
 void add_organization_commands(CLI::App& app) {
@@ -101,6 +149,19 @@ void add_organization_commands(CLI::App& app) {
         create_organization(*config, *type, *uai, *name, *nonstandard,
                             manages_flag->count() > 0 ? std::optional<bool>(*manages) : std::nullopt);
     });
+
+    auto member = std::make_shared<application::AddMember>();
+    auto role = std::make_shared<std::string>();
+    CLI::App* add = org->add_subcommand(
+        "add-member", "Give an account a role in an organisation, creating the account if needed; prints one JSON "
+                      "object (with a one-time password for a new account).");
+    add_storage_options(*add, *config);
+    add->add_option("--org", member->organization, "the organisation's id or UAI")->required();
+    add->add_option("--email", member->email, "e-mail address of the account")->required();
+    add->add_option("--role", *role, "ADMIN or MEMBER")->required();
+    add->add_option("--first-name", member->first_name, "first name, required when no account has the e-mail");
+    add->add_option("--last-name", member->last_name, "last name, required when no account has the e-mail");
+    add->callback([config, member, role] { add_member(*config, *member, *role); });
 }
 
 } // namespace numeria::app

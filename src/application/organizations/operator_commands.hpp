@@ -1,6 +1,7 @@
 // operator_commands.hpp: what the national operator does from the command line (README.md "Using the
 // binary"): import the directory of establishments, create an organisation, find one by its UAI,
-// make someone a national administrator. Each is one transaction.
+// make someone a national administrator (giving someone a role: add_member.hpp). Each is one
+// transaction.
 #pragma once
 
 #include "application/unit_of_work.hpp"

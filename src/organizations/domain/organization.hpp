@@ -29,6 +29,7 @@ struct Organization {
     std::optional<std::string> uai;
     bool manages_students = false; // imports its students (SCO, SCO-AGRI and SUP by default)
     EpochMs created_at = 0;
+    bool archived = false; // read back only (archived_at); no command archives one yet
 };
 
 // An entry of the national directory of schools ("Annuaire de l'éducation").

@@ -106,6 +106,19 @@ Status change_role(OrganizationId organization, identity::UserId user, Role role
     return {};
 }
 
+// Rule: docs/rules/organizations.md "Operator commands": the operator adds a member or changes a
+// role with the team's own guard and audit events.
+Result<bool> put_member(OrganizationId organization, identity::UserId user, Role role, const Actor& actor,
+                        MembershipRepository& memberships, AuditLog& audit, const Clock& clock) {
+    if (memberships.find(organization, user)) {
+        NUMERIA_TRY_STATUS(change_role(organization, user, role, actor, memberships, audit, clock));
+        return false;
+    }
+    memberships.put(Membership{organization, user, role}, clock.now());
+    record(audit, organization, actor, "member.added", std::to_string(user), role_code(role), clock.now());
+    return true;
+}
+
 Status remove_member(OrganizationId organization, identity::UserId user, const Actor& actor,
                      MembershipRepository& memberships, AuditLog& audit, const Clock& clock) {
     std::optional<Membership> membership = memberships.find(organization, user);

@@ -45,6 +45,12 @@ struct InvitationSent {
                                                        MembershipRepository& memberships, AuditLog& audit,
                                                        const Clock& clock);
 
+// The operator's `org add-member`: a person who is not an active member joins with `role`
+// ("member.added" in the audit log); a member gets `role` like change_role (the last admin is never
+// demoted: membership.last_admin); nothing changes when they already have it.
+[[nodiscard]] Result<bool> put_member(OrganizationId organization, identity::UserId user, Role role, const Actor& actor,
+                                      MembershipRepository& memberships, AuditLog& audit, const Clock& clock);
+
 // Guard clauses: an active member (membership.not_found); the last admin is never demoted
 // (membership.last_admin).
 [[nodiscard]] Status change_role(OrganizationId organization, identity::UserId user, Role role, const Actor& actor,

@@ -130,5 +130,37 @@ TEST_F(TeamTest, EveryChangeIsAudited) {
     EXPECT_EQ(events[3].ip, "192.0.2.1");
 }
 
+TEST_F(TeamTest, TheOperatorAddsANewMemberWithTheRoleAndAnAuditEvent) {
+    auto added = put_member(SCHOOL, 2, Role::Member, Actor{}, m_memberships, m_audit, m_clock);
+
+    ASSERT_TRUE(added.has_value());
+    EXPECT_TRUE(*added);
+    EXPECT_EQ(m_memberships.find(SCHOOL, 2)->role, Role::Member);
+    const AuditEvent event = m_audit.list(SCHOOL, 1).front();
+    EXPECT_EQ(event.action, "member.added");
+    EXPECT_EQ(event.target, "2");
+    EXPECT_EQ(event.detail, "MEMBER");
+    EXPECT_FALSE(event.actor.has_value());
+}
+
+TEST_F(TeamTest, TheOperatorChangesTheRoleOfAnExistingMember) {
+    ASSERT_TRUE(put_member(SCHOOL, 2, Role::Member, Actor{}, m_memberships, m_audit, m_clock));
+
+    auto changed = put_member(SCHOOL, 2, Role::Admin, Actor{}, m_memberships, m_audit, m_clock);
+
+    ASSERT_TRUE(changed.has_value());
+    EXPECT_FALSE(*changed);
+    EXPECT_EQ(m_memberships.find(SCHOOL, 2)->role, Role::Admin);
+    EXPECT_EQ(m_audit.list(SCHOOL, 1).front().detail, "MEMBER→ADMIN");
+}
+
+TEST_F(TeamTest, TheOperatorCannotDemoteTheLastAdmin) {
+    auto refused = put_member(SCHOOL, 1, Role::Member, Actor{}, m_memberships, m_audit, m_clock);
+
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().reason, "membership.last_admin");
+    EXPECT_EQ(m_memberships.find(SCHOOL, 1)->role, Role::Admin);
+}
+
 } // namespace
 } // namespace numeria::organizations

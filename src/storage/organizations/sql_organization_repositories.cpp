@@ -53,9 +53,12 @@ std::optional<Organization> SqlOrganizationRepository::find_where(const std::str
     soci::indicator uai_indicator = soci::i_null;
     int manages = 0;
     long long created = 0;
-    m_sql << "SELECT id, type, name, uai, manages_students, created_at FROM organizations WHERE " + condition,
+    int archived = 0;
+    m_sql << "SELECT id, type, name, uai, manages_students, created_at, "
+             "CASE WHEN archived_at IS NULL THEN 0 ELSE 1 END FROM organizations WHERE " +
+                 condition,
         soci::use(value), soci::into(id), soci::into(type), soci::into(organization.name),
-        soci::into(uai, uai_indicator), soci::into(manages), soci::into(created);
+        soci::into(uai, uai_indicator), soci::into(manages), soci::into(created), soci::into(archived);
     if (!m_sql.got_data())
         return std::nullopt;
     organization.id = id;
@@ -64,6 +67,7 @@ std::optional<Organization> SqlOrganizationRepository::find_where(const std::str
         organization.uai = uai;
     organization.manages_students = manages != 0;
     organization.created_at = created;
+    organization.archived = archived != 0;
     return organization;
 }
 

@@ -129,12 +129,13 @@ std::vector<organizations::AuditEvent> SqlAuditLog::list(organizations::Organiza
     // Names by the users' primary key: the member a role change or a removal concerns is stored as
     // their id (the CASE keeps e-mail targets away from the cast).
     soci::statement select =
-        (m_sql.prepare << "SELECT e.actor_user_id, e.action, e.target, e.detail, e.ip, e.created_at, a.first_name, "
-                          "a.last_name, t.first_name, t.last_name FROM audit_events e "
-                          "LEFT JOIN users a ON a.id = e.actor_user_id "
-                          "LEFT JOIN users t ON t.id = CASE WHEN e.action IN ('role.changed', 'member.removed') "
-                          "THEN CAST(e.target AS BIGINT) END "
-                          "WHERE e.organization_id = :o ORDER BY e.id DESC LIMIT :n",
+        (m_sql.prepare
+             << "SELECT e.actor_user_id, e.action, e.target, e.detail, e.ip, e.created_at, a.first_name, "
+                "a.last_name, t.first_name, t.last_name FROM audit_events e "
+                "LEFT JOIN users a ON a.id = e.actor_user_id "
+                "LEFT JOIN users t ON t.id = CASE WHEN e.action IN ('role.changed', 'member.removed', 'member.added') "
+                "THEN CAST(e.target AS BIGINT) END "
+                "WHERE e.organization_id = :o ORDER BY e.id DESC LIMIT :n",
          soci::into(actor, actor_ind), soci::into(event.action), soci::into(event.target), soci::into(event.detail),
          soci::into(event.ip), soci::into(at), soci::into(actor_first, actor_first_ind),
          soci::into(actor_last, actor_last_ind), soci::into(target_first, target_first_ind),

@@ -110,8 +110,10 @@ Response after_change(const Request& request, const Status& status, const std::s
 
 // Who acted, by name: an import acts alone; a deleted account leaves "compte supprimé".
 std::string actor_label(const organizations::AuditEvent& event) {
+    // Without an acting account: an import, or the operator's `numeria org add-member`.
     if (!event.actor)
-        return "Import de la base élèves";
+        return event.action == "member.added" || event.action == "role.changed" ? "Exploitant (ligne de commande)"
+                                                                                : "Import de la base élèves";
     return event.actor_name.empty() ? std::string("Compte supprimé") : event.actor_name;
 }
 
@@ -194,6 +196,7 @@ Response get_audit_log(const Request& request, WebApp& app) {
         {"invitation.accepted", "Invitation acceptée"},
         {"role.changed", "Rôle modifié"},
         {"member.removed", "Membre retiré"},
+        {"member.added", "Membre ajouté par l'exploitant"},
         {organizations::ACCOUNT_LINKED_ELSEWHERE, "Compte d'élève rattaché dans un autre établissement"},
         {"learner.account_dissociated", "Compte dissocié d'un élève"},
         {"credentials.batch", "Identifiants d'une classe générés"},
