@@ -58,7 +58,8 @@ TEST(SimulatedLearner, KnowingExactlyTheSkillsUpToLevelLEndsWithEightTimesLPix) 
     ASSERT_FALSE(content.competences.empty());
     for (const auto& [code, competence] : content.competences)
         for (int level = 0; level <= 6; ++level)
-            EXPECT_EQ(evaluate(content, code, level, 1000 + level), 8 * level) << "competence " << code << ", L = " << level;
+            EXPECT_EQ(evaluate(content, code, level, 1000 + level), 8 * level)
+                << "competence " << code << ", L = " << level;
 }
 
 } // namespace
