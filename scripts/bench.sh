@@ -127,3 +127,9 @@ NUMERIA_BIN="$(pwd)/$BIN" /usr/bin/python3 -m tests.bench.request_path_figures p
 echo
 echo "Page weight (first visit, empty cache, bytes on the network):"
 NODE_PATH="$(pwd)/node_modules" node tests/bench/first_visit.mjs "http://127.0.0.1:$NUMERIA_PORT" /
+
+# 7. The answer hot path (docs/rules/learning.md "Answers"): 64 learners answering over HTTP at once on
+# SQLite, each following the next question of its answers; compare with the nginx line of section 1.
+echo
+echo "Answers (64 concurrent learners over HTTP, SQLite, durable writes):"
+NUMERIA_BIN="$(pwd)/$BIN" /usr/bin/python3 -m tests.bench.answer_figures 10

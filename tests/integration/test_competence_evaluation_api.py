@@ -5,6 +5,7 @@ is refused with nothing written, the assessment ends, and the profile counts the
 import glob
 import json
 import os
+import threading
 import unittest
 
 import yaml
@@ -103,6 +104,42 @@ class CompetenceEvaluationApiTest(unittest.TestCase):
 
         self.assertEqual(status, 409)
         self.assertEqual(payload["error"]["code"], "assessment.not_current")
+        self.assertEqual(self.answers_of(assessment), 0)
+
+    def test_two_answers_to_one_question_at_once_are_taken_once(self):
+        token = self.token(TEACHER)
+        _, assessment = self.start(token, "5.1")
+        _, served = self.call("GET", f"/api/v1/assessments/{assessment}/next", token=token)
+        body = {"challenge_id": served["challenge"]["id"], "skipped": True}
+        statuses = []
+
+        def answer():
+            statuses.append(self.call("POST", f"/api/v1/assessments/{assessment}/answers", body, token)[0])
+
+        threads = [threading.Thread(target=answer) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        self.assertEqual(sorted(statuses), [201, 409, 409, 409])
+        self.assertEqual(self.answers_of(assessment), 1)
+        elements = sql.query(self.server.database_url, "SELECT skill, COUNT(*) FROM knowledge_elements WHERE "
+                                                       f"assessment_id = {assessment} GROUP BY skill")
+        self.assertTrue(all(int(count) == 1 for _, count in elements), elements)
+
+    def test_a_value_of_the_wrong_shape_is_refused_and_writes_nothing(self):
+        token = self.token(TEACHER)
+        _, assessment = self.start(token, "5.2")
+        _, served = self.call("GET", f"/api/v1/assessments/{assessment}/next", token=token)
+        challenge = served["challenge"]
+        wrong = {"a": "b"} if challenge["type"] in ("QCU", "QCM", "QROC") else "texte"
+
+        status, payload = self.call("POST", f"/api/v1/assessments/{assessment}/answers",
+                                    {"challenge_id": challenge["id"], "value": wrong}, token)
+
+        self.assertEqual(status, 400)
+        self.assertEqual(payload["error"]["code"], "answer.invalid")
         self.assertEqual(self.answers_of(assessment), 0)
 
     def test_another_learners_assessment_is_not_found(self):

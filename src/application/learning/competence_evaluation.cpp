@@ -57,16 +57,26 @@ Result<StartedEvaluation> start_competence_evaluation(Services& app, const conte
 
 Result<NextQuestion> next_question(Services& app, const content::Content& content, LearnerAccountId user,
                                    AssessmentId id) {
-    return app.tx.durable([&](UnitOfWork& uow) -> Result<NextQuestion> {
-        NUMERIA_TRY(ev::Assessment assessment, own_assessment(uow, user, id));
+    // Rule: docs/rules/learning.md "Resuming": the question served stays the question to answer. Most
+    // calls only read it; a question is chosen and served in a write transaction only when none is.
+    auto served = [&](const ev::Assessment& assessment) -> std::optional<NextQuestion> {
         if (assessment.state == ev::AssessmentState::Completed)
             return NextQuestion{};
-        // Rule: docs/rules/learning.md "Resuming": the question served stays the question to answer.
         if (assessment.current_challenge_id) {
             auto found = content.challenges.find(*assessment.current_challenge_id);
             if (found != content.challenges.end())
                 return NextQuestion{&found->second};
         }
+        return std::nullopt;
+    };
+    NUMERIA_TRY(ev::Assessment read, app.tx.read([&](UnitOfWork& uow) { return own_assessment(uow, user, id); }));
+    if (auto next = served(read))
+        return *next;
+    return app.tx.durable([&](UnitOfWork& uow) -> Result<NextQuestion> {
+        uow.assessments().lock(id);
+        NUMERIA_TRY(ev::Assessment assessment, own_assessment(uow, user, id));
+        if (auto next = served(assessment)) // served meanwhile by another request
+            return *next;
         return serve_next(app, content, uow, assessment,
                           uow.assessments().knowledge_elements(user, assessment.competence));
     });
@@ -76,8 +86,10 @@ Result<AnswerOutcome> answer_question(Services& app, const content::Content& con
                                       AssessmentId id, const std::string& challenge_id, const content::Answer& answer,
                                       const std::string& stored_value) {
     return app.tx.durable([&](UnitOfWork& uow) -> Result<AnswerOutcome> {
+        uow.assessments().lock(id);
         NUMERIA_TRY(ev::Assessment assessment, own_assessment(uow, user, id));
-        // Rule: docs/rules/learning.md "Answers": only the question served may be answered, once.
+        // Rule: docs/rules/learning.md "Answers": only the question served may be answered, once,
+        // also when two answers to it arrive at once (the second one waits, then finds it answered).
         if (assessment.state == ev::AssessmentState::Completed || assessment.current_challenge_id != challenge_id)
             return fail(Error{ErrorCode::AlreadyExists, "assessment.not_current"});
         auto found = content.challenges.find(challenge_id);

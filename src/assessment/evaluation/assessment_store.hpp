@@ -42,6 +42,9 @@ public:
     virtual ~AssessmentStore() = default;
     [[nodiscard]] virtual AssessmentId create(const Assessment& assessment) = 0;
     [[nodiscard]] virtual std::optional<Assessment> find(AssessmentId id) = 0;
+    // Holds the assessment until the transaction ends (PostgreSQL; SQLite has one writer at a
+    // time): two answers to one question at once (two tabs, a double click) are taken in turn.
+    virtual void lock(AssessmentId /*id*/) {}
     // The learner's started competence evaluation of `competence`, if any.
     [[nodiscard]] virtual std::optional<Assessment> started_evaluation(LearnerAccountId user,
                                                                        const std::string& competence) = 0;

@@ -71,6 +71,14 @@ std::optional<Assessment> SqlAssessmentStore::find(AssessmentId id) {
     return select_one("id = :a AND :b = ''", id, "");
 }
 
+void SqlAssessmentStore::lock(AssessmentId id) {
+    if (m_sql.get_backend_name() != "postgresql")
+        return;
+    const long long assessment = id;
+    long long found = 0;
+    m_sql << "SELECT id FROM assessments WHERE id = :i FOR UPDATE", soci::use(assessment), soci::into(found);
+}
+
 std::optional<Assessment> SqlAssessmentStore::started_evaluation(LearnerAccountId user, const std::string& competence) {
     return select_one("user_id = :a AND type = 'COMPETENCE_EVALUATION' AND competence = :b AND state = 'started'", user,
                       competence);

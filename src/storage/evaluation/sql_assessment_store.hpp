@@ -14,6 +14,7 @@ public:
         : m_sql(sql) {}
     assessment::evaluation::AssessmentId create(const assessment::evaluation::Assessment& assessment) override;
     std::optional<assessment::evaluation::Assessment> find(assessment::evaluation::AssessmentId id) override;
+    void lock(assessment::evaluation::AssessmentId id) override;
     std::optional<assessment::evaluation::Assessment> started_evaluation(assessment::evaluation::LearnerAccountId user,
                                                                          const std::string& competence) override;
     void serve(assessment::evaluation::AssessmentId id, const std::optional<std::string>& challenge,
