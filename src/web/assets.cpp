@@ -10,18 +10,7 @@
 
 namespace numeria::web {
 
-namespace {
-
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-} // namespace
+namespace {} // namespace
 
 std::string short_hash(std::string_view data, std::size_t hex_chars) {
     unsigned char digest[crypto_generichash_BYTES];
@@ -220,6 +209,15 @@ bool accepts_gzip(std::string_view accept_encoding) {
         return value.empty() || value.find_first_not_of("0.") != std::string::npos;
     }
     return false;
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
 }
 
 } // namespace numeria::web

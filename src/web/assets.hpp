@@ -14,6 +14,9 @@
 
 namespace numeria::web {
 
+// A whole file's bytes, or nothing when it cannot be read (the assets and the DSFR bundle).
+[[nodiscard]] std::optional<std::string> read_file(const std::filesystem::path& path);
+
 struct Asset {
     std::string content;
     std::string content_type;

@@ -1,22 +1,13 @@
 #include "web/dsfr_bundle.hpp"
 
+#include "web/assets.hpp"
+
 #include <cctype>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace numeria::web {
 
 namespace {
-
-std::optional<std::string> read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 // The "/*! DSFR vX | license */" comment a part starts with (kept once, at the top of the bundle).
 std::string_view leading_licence(std::string_view text) {
@@ -228,7 +219,7 @@ Result<DsfrBundle> build_dsfr_bundle(const std::filesystem::path& dist, const Ds
     std::string licence;
     std::string css;
     auto add_css = [&](const std::string& part, const std::filesystem::path& file) -> Status {
-        auto text = read_text(dist / file);
+        auto text = read_file(dist / file);
         if (!text)
             return fail(Error::not_found("dsfr.part_missing", (dist / file).string()));
         if (licence.empty())
@@ -252,7 +243,7 @@ Result<DsfrBundle> build_dsfr_bundle(const std::filesystem::path& dist, const Ds
 
     std::string js;
     for (const std::string& part : parts.js) {
-        auto text = read_text(dist / (part + ".module.min.js"));
+        auto text = read_file(dist / (part + ".module.min.js"));
         if (!text)
             return fail(Error::not_found("dsfr.part_missing", (dist / (part + ".module.min.js")).string()));
         // Each part declares its own top-level names (const e = window.dsfr, …): a block keeps them apart.

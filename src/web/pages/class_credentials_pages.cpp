@@ -63,13 +63,6 @@ std::string impossible_reason(const organizations::LearnerRow& row) {
     return row.learner.disabled ? "élève désactivé" : "pas de date de naissance dans la base élèves";
 }
 
-// YYYYMMDD_HHmm in Europe/Paris, from paris_time's "dd/mm/yyyy HH:MM".
-std::string timestamp_for_file(EpochMs at) {
-    const std::string paris = paris_time(at);
-    return paris.substr(6, 4) + paris.substr(3, 2) + paris.substr(0, 2) + "_" + paris.substr(11, 2) +
-           paris.substr(14, 2);
-}
-
 std::string file_safe(const std::string& text) {
     std::string safe;
     for (char c : text)
@@ -246,7 +239,7 @@ Response get_credential_batch_file(const Request& request, WebApp& app) {
     // Rule: docs/rules/accounts.md "Pupils' credentials": YYYYMMDD_HHmm_identifiants_<classe>, the
     // time of the batch (Europe/Paris): every download of one batch has the same name.
     const std::string name =
-        timestamp_for_file(view->batch.created_at) + "_identifiants_" + file_safe(view->batch.division);
+        paris_file_stamp(view->batch.created_at) + "_identifiants_" + file_safe(view->batch.division);
     Response response;
     if (pdf) {
         response.content_type = "application/pdf";

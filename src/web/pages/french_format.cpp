@@ -57,6 +57,12 @@ std::string french_date(const std::string& iso_date) {
     return iso_date.substr(8, 2) + "/" + iso_date.substr(5, 2) + "/" + iso_date.substr(0, 4);
 }
 
+std::string paris_file_stamp(EpochMs at) {
+    const std::string paris = paris_time(at); // "dd/mm/yyyy HH:MM"
+    return paris.substr(6, 4) + paris.substr(3, 2) + paris.substr(0, 2) + "_" + paris.substr(11, 2) +
+           paris.substr(14, 2);
+}
+
 namespace {
 
 bool starts_with_word(const std::string& name, std::initializer_list<const char*> words) {

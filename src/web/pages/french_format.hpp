@@ -16,6 +16,9 @@ namespace numeria::web {
 // "2011-12-24" → "24/12/2011"; anything else is returned as is.
 [[nodiscard]] std::string french_date(const std::string& iso_date);
 
+// YYYYMMDD_HHmm in Europe/Paris, for the names of downloaded files.
+[[nodiscard]] std::string paris_file_stamp(EpochMs at);
+
 // "de" before an organisation's name, with the article its first word takes: "du Collège
 // Jeanne-Barret", "de l'École …", "de la Cité scolaire …", "des Lycées …", "de Sciences Po".
 [[nodiscard]] std::string of_name(const std::string& name);

@@ -36,13 +36,6 @@ std::string message_for(const Error& error) {
     return "Les identifiants n'ont pas pu être générés. Réessayez.";
 }
 
-// YYYYMMDD_HHmm in Europe/Paris (ARCHITECTURE.md "Time"), from paris_time's "dd/mm/yyyy HH:MM".
-std::string timestamp_for_file(EpochMs now) {
-    const std::string paris = paris_time(now);
-    return paris.substr(6, 4) + paris.substr(3, 2) + paris.substr(0, 2) + "_" + paris.substr(11, 2) +
-           paris.substr(14, 2);
-}
-
 } // namespace
 
 Response post_student_credentials(const Request& request, WebApp& app) {
@@ -123,7 +116,7 @@ Response get_students_csv(const Request& request, WebApp& app) {
     Response response;
     response.content_type = "text/csv; charset=utf-8";
     response.set_header("Content-Disposition",
-                        "attachment; filename=\"" + timestamp_for_file(app.clock.now()) + "_eleves.csv\"");
+                        "attachment; filename=\"" + paris_file_stamp(app.clock.now()) + "_eleves.csv\"");
     response.stream = [&app, query, header = true](std::string& out) mutable {
         if (header) {
             header = false;
